@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Baseload",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "baseload", targets: ["baseload"]),
+        .library(name: "BaseloadKit", targets: ["BaseloadKit"]),
+    ],
+    targets: [
+        // GLPK from Debian's libglpk-dev; only the GLPK module imports it.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // A small, safe Swift layer over GLPK's C API.
+        .target(name: "GLPK", dependencies: ["CGLPK"]),
+        // Sheets, forecast, placement model, reports: everything but the command line.
+        .target(name: "BaseloadKit", dependencies: ["GLPK"]),
+        // The thin command-line front end.
+        .executableTarget(name: "baseload", dependencies: ["BaseloadKit"]),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(
+            name: "BaseloadKitTests",
+            dependencies: ["BaseloadKit", "GLPK"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

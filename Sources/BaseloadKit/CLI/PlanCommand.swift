@@ -1,0 +1,110 @@
+import Foundation
+
+/// `baseload plan DIR... [--out DIR]`: forecast → optimise → report.
+struct PlanCommand: Command {
+    let name = "plan"
+    let summary = "forecast, optimise with GLPK and write the full report"
+    let help = """
+        usage: baseload plan DIR... [--out DIR] [--quiet]
+
+        Forecasts demand from the sheets in DIR, places every workload on the cheapest mix
+        of token APIs, reserved and on-demand capacity and spend commitments (a MIP solved
+        in-process with GLPK, Models/placement.mod), and writes the report folder:
+        report.md, summary.json, invoice.csv (FOCUS columns), placement.csv, hourly.csv and
+        placement.dat (reproduce with glpsol -m Models/placement.mod -d placement.dat).
+
+        --out DIR   report folder (default Reports/<input folder name>); one input only
+        --quiet     no progress on stderr
+
+        Several input folders write one report each under Reports/. Exit codes: 0 ok,
+        1 bad input, 2 usage, 3 infeasible (reason in words), 4 time limit reached (best
+        plan written, gap stated).
+
+        """
+    let valued: Set<String> = ["out"]
+    let flags: Set<String> = ["quiet"]
+
+    func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
+        guard !args.positional.isEmpty else {
+            io.err("baseload plan: expected an input folder\n\n" + help)
+            return .usage
+        }
+        if args.positional.count > 1 && args.options["out"] != nil {
+            io.err("baseload plan: --out takes one input folder; several folders go to Reports/<name>\n")
+            return .usage
+        }
+        let progress = Progress(io: io, quiet: args.switches.contains("quiet"))
+        var worst = ExitCode.ok
+        for dir in args.positional {
+            let code = planOne(dir, out: args.options["out"] ?? defaultReportFolder(for: dir), io: io, progress: progress)
+            if code != .ok && (worst == .ok || code.rawValue > worst.rawValue) { worst = code }
+        }
+        if args.positional.count > 1 && worst != .ok { io.err("baseload plan: some folders failed (see above)\n") }
+        return worst
+    }
+
+    func planOne(_ dir: String, out: String, io: CommandIO, progress: Progress) -> ExitCode {
+        progress.say("\(dir): reading sheets")
+        guard let input = loadInput(dir, io) else { return .badInput }
+        progress.say("\(dir): forecasting \(input.workloads.count) workloads over \(input.settings.months) months")
+        let data = PlacementData(input: input)
+        progress.say("\(dir): solving (\(data.slices.slices.count) slices, \(data.pairs.count) workload/offer pairs)")
+        let result: PlacementResult
+        do {
+            result = try PlacementSolver.solve(data, progress: progress.reporter(prefix: dir))
+        } catch let e as PlanError {
+            io.err("baseload plan \(dir): \(e)\n")
+            return e.exitCode
+        } catch {
+            io.err("baseload plan \(dir): \(error)\n")
+            return .badInput
+        }
+        progress.say("\(dir): writing the report")
+        let analysis = PlanAnalysis(result)
+        do {
+            try PlanReport.folder(analysis).write(to: out)
+        } catch {
+            io.err("baseload plan \(dir): \(error)\n")
+            return .badInput
+        }
+        io.out(analysis.terminalSummary(out: out))
+        if result.status == .timeLimit {
+            io.err("baseload plan \(dir): time limit reached; the best plan found was written (gap \(Format.percent(result.mipGap ?? 1, 2)))\n")
+            return .solverLimit
+        }
+        return .ok
+    }
+}
+
+/// Progress lines on stderr with elapsed time; silent when quiet.
+final class Progress: Sendable {
+    let io: CommandIO
+    let quiet: Bool
+    let start = Date()
+
+    init(io: CommandIO, quiet: Bool) {
+        self.io = io
+        self.quiet = quiet
+    }
+
+    /// A solver progress callback, or nil when quiet.
+    func reporter(prefix: String) -> PlacementSolver.Progress? {
+        if quiet { return nil }
+        return { [self] line in self.say(prefix + ": " + line) }
+    }
+
+    func say(_ s: String) {
+        guard !quiet else { return }
+        io.err("[\(Format.fixed(Date().timeIntervalSince(start), 1)) s] \(s)\n")
+    }
+}
+
+extension PlanAnalysis {
+    /// The result summary printed on stdout.
+    public func terminalSummary(out: String) -> String {
+        var s = "\(data.input.settings.name): total \(money(invoice.total))"
+        s += data.months.map { " | \($0) \(money(invoice.total(in: $0)))" }.joined()
+        s += "\nreport: \(out)/report.md\n"
+        return s
+    }
+}

@@ -1,0 +1,70 @@
+extension PlanAnalysis {
+    /// FOCUS columns of invoice.csv, in order.
+    public static let focusColumns = [
+        "BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart", "ChargePeriodEnd", "BillingCurrency",
+        "ProviderName", "PublisherName", "InvoiceIssuerName", "ServiceName", "ServiceCategory", "SkuId",
+        "ChargeCategory", "ChargeFrequency", "ChargeDescription", "PricingUnit", "PricingQuantity", "ListUnitPrice",
+        "ListCost", "BilledCost", "EffectiveCost", "CommitmentDiscountId", "x_BaseloadLineKey",
+    ]
+
+    /// `invoice.csv`: one row per invoice line, FOCUS column names; costs to 6 decimals so lines sum to the plan.
+    public var invoiceCSV: String {
+        let currency = data.input.settings.currency
+        let rows: [[CSVValue]] = invoice.lines.map { l in
+            let start = l.month.isoStart
+            let end = l.month.adding(1).isoStart
+            let frequency = l.kind.isFixed ? "Recurring" : "Usage-Based"
+            let list = l.kind == .commitmentCoverage ? 0 : l.quantity * l.unitPrice
+            return [
+                .text(start), .text(end), .text(start), .text(end), .text(currency), .text(l.provider), .text(l.provider),
+                .text(l.provider), .text(l.service), "AI and Machine Learning", .text(l.offer), .text(l.kind.chargeCategory),
+                .text(frequency), .text(l.description), .text(l.pricingUnit), .fixed(l.quantity, 6), .fixed(l.unitPrice, 6),
+                .fixed(list, 6), .fixed(l.billedCost, 6), .fixed(l.billedCost, 6), .text(l.commitment ?? ""), .text(l.key),
+            ]
+        }
+        return CSVWriter.sheet(header: Self.focusColumns, rows: rows)
+    }
+
+    /// `placement.csv`: workload × offer × month.
+    public var placementCSV: String {
+        let rows: [[CSVValue]] = placement.map { r in
+            [
+                .text(r.workload), .text(r.offer), .text(r.month.description), .fixed(r.calls, 2), .fixed(r.tokens / 1e6, 6),
+                .fixed(r.share, 6), .fixed(r.tasks, 2), .fixed(r.completedTasks, 2), .fixed(r.cost, 2), .fixed(r.humanCost, 2),
+            ]
+        }
+        return CSVWriter.sheet(
+            header: ["workload", "offer", "month", "calls", "mtokens", "share", "tasks", "completed_tasks", "cost_usd", "human_cost_usd"],
+            rows: rows)
+    }
+
+    /// `hourly.csv`: slice × capacity offer (and rate-limited API): load, capacity, utilisation.
+    public var hourlyCSV: String {
+        var rows: [[CSVValue]] = []
+        for s in data.slices.slices {
+            let month = data.months[s.monthIndex]
+            for (oi, o) in data.offers.enumerated() {
+                let pairs = data.pairs.indices.filter { data.pairs[$0].offer == oi }
+                switch o {
+                case .capacity(let c):
+                    let load = pairs.reduce(0.0) { $0 + result.flows[$1][s.index] * data.pairs[$1].load }
+                    let capacity = c.billing == .reserved ? (result.units[c.id]?[s.monthIndex] ?? 0) : load
+                    if capacity == 0 && load == 0 { continue }
+                    rows.append([
+                        .text(s.label(month)), .fixed(s.weight, 0), .text(c.id), .text(c.billing.rawValue), "unit-hours/h",
+                        .fixed(load, 6), .fixed(capacity, 6), .fixed(capacity > 0 ? load / capacity : 0, 6),
+                    ])
+                case .api(let a):
+                    let tpm = pairs.reduce(0.0) { $0 + result.flows[$1][s.index] * data.workloads[data.pairs[$1].workload].tokensPerCall } / 60
+                    if tpm == 0 { continue }
+                    let limit = a.rateLimitTPM ?? 0
+                    rows.append([
+                        .text(s.label(month)), .fixed(s.weight, 0), .text(a.id), "api", "tokens/min", .fixed(tpm, 3),
+                        .fixed(limit, 3), .fixed(limit > 0 ? tpm / limit : 0, 6),
+                    ])
+                }
+            }
+        }
+        return CSVWriter.sheet(header: ["slice", "hours", "offer", "billing", "unit", "load", "capacity", "utilisation"], rows: rows)
+    }
+}

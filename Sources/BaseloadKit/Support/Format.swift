@@ -1,0 +1,50 @@
+import Foundation
+
+/// Deterministic, locale-free number formatting for reports and messages.
+public enum Format {
+    /// Shortest plain decimal for a value (no exponent for ordinary magnitudes): 0.6, 12, 2.49.
+    public static func plain(_ v: Double) -> String {
+        if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
+        var s = String(format: "%.10f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s == "-0" ? "0" : s
+    }
+
+    /// Fixed decimals, no grouping: `fixed(3.14159, 2)` = "3.14". Negative zero prints as zero.
+    public static func fixed(_ v: Double, _ decimals: Int) -> String {
+        let s = String(format: "%.\(decimals)f", v)
+        if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(s.dropFirst()) }
+        return s
+    }
+
+    /// Money with thousands separators and 2 decimals: `$12,345.67`, `−$3.00` as `-$3.00`.
+    public static func money(_ v: Double, symbol: String = "$", decimals: Int = 2) -> String {
+        let neg = v < 0 && fixed(abs(v), decimals) != fixed(0, decimals)
+        return (neg ? "-" : "") + symbol + grouped(fixed(abs(v), decimals))
+    }
+
+    /// A count with thousands separators and fixed decimals: `1,234.5`.
+    public static func number(_ v: Double, _ decimals: Int = 0) -> String {
+        let s = fixed(v, decimals)
+        if s.hasPrefix("-") { return "-" + grouped(String(s.dropFirst())) }
+        return grouped(s)
+    }
+
+    /// Percent of a fraction: `percent(0.256)` = "25.6%".
+    public static func percent(_ fraction: Double, _ decimals: Int = 1) -> String {
+        fixed(fraction * 100, decimals) + "%"
+    }
+
+    private static func grouped(_ s: String) -> String {
+        let parts = s.split(separator: ".", maxSplits: 1)
+        var digits = Array(parts[0])
+        var out: [Character] = []
+        while digits.count > 3 {
+            out.insert(contentsOf: [","] + digits.suffix(3), at: 0)
+            digits.removeLast(3)
+        }
+        out.insert(contentsOf: digits, at: 0)
+        return String(out) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+}

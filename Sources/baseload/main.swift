@@ -1,0 +1,4 @@
+import BaseloadKit
+import Foundation
+
+exit(CommandLine.run(Array(CommandLine.arguments.dropFirst())))
