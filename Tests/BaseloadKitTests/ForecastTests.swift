@@ -49,7 +49,7 @@ import Testing
     @Test func weekResolutionGivesTheHourlyMonthlyTotals() throws {
         let input = try TestFolder.load([
             "plan.csv": "key,value\nstart,2027-01\nmonths,3\n",
-            "profiles.csv": "profile,day,hour,weight\np,weekday,*,2\np,weekend,*,0.5\np,mon,9,7\np,fri,17,3\n",
+            "profiles.csv": "profile,day,hour,weight\nflat,all,*,1\np,weekday,*,2\np,weekend,*,0.5\np,mon,9,7\np,fri,17,3\n",
             "workloads.csv": TestFolder.workloadHeader
                 + ",user_growth_pct_per_month,cache_hit_rate\nw1,mid,standard,1234,2.5,3,1.7,1500,400,p,3,0.4\nw2,mid,standard,50,1,1,1,100,10,flat,-2,0\n",
         ])

@@ -16,7 +16,7 @@ import Testing
     @Test func unknownAndMissingColumns() {
         let p = TestFolder.problems(["apis.csv": "id,vendor,tiers,usd_per_mtok_input,colour\na,V,mid,1,red\n"])
         #expect(p.contains("apis.csv:1:1: missing required column 'usd_per_mtok_output'"))
-        #expect(p.contains { $0.hasPrefix("apis.csv:1:33: unknown column 'colour' (known columns: id, vendor,") })
+        #expect(p.contains { $0.hasPrefix("apis.csv:1:36: unknown column 'colour' (known columns: id, vendor,") })
     }
 
     @Test func notANumberNegativePriceAndRateOutsideUnit() {
@@ -24,9 +24,9 @@ import Testing
             "apis.csv": TestFolder.apiHeader + "\napi1,V,mid,-1,abc\n",
             "workloads.csv": wh + ",cache_hit_rate\nw1,mid,standard,10,1,1,1,1000,100,flat,1.5\n",
         ])
-        #expect(p.contains("apis.csv:2:13: usd_per_mtok_input must be a price >= 0, got -1"))
-        #expect(p.contains("apis.csv:2:16: 'abc' is not a number (column 'usd_per_mtok_output')"))
-        #expect(p.contains("workloads.csv:2:44: cache_hit_rate must be between 0 and 1, got 1.5"))
+        #expect(p.contains("apis.csv:2:12: usd_per_mtok_input must be a price >= 0, got -1"))
+        #expect(p.contains("apis.csv:2:15: 'abc' is not a number (column 'usd_per_mtok_output')"))
+        #expect(p.contains("workloads.csv:2:40: cache_hit_rate must be between 0 and 1, got 1.5"))
     }
 
     @Test func unknownProfileAndDuplicateID() {
@@ -44,7 +44,7 @@ import Testing
             "capacity.csv": cap,
             "contracts.csv": "offer,units,start,end\ngpu,8,2027-03,2027-01\nnothere,1,2027-01,2027-02\n",
         ])
-        #expect(p.contains("contracts.csv:2:19: end 2027-01 is before start 2027-03"))
+        #expect(p.contains("contracts.csv:2:15: end 2027-01 is before start 2027-03"))
         #expect(p.contains("contracts.csv:3:1: unknown offer 'nothere' (not a capacity offer in capacity.csv or a commitment in commitments.csv)"))
     }
 
@@ -89,7 +89,7 @@ import Testing
         ])
         #expect(p.contains("scenarios.csv:2:4: unknown target 'ghost': field 'users' needs a workload id or '*'"))
         #expect(p.contains { $0.hasPrefix("scenarios.csv:3:7: unknown field 'colour'") })
-        #expect(p.contains("scenarios.csv:4:25: add 0.5 makes success_rate of 'w1' 1.5; it must be between 0 and 1"))
+        #expect(p.contains("scenarios.csv:4:24: add 0.5 makes success_rate of 'w1' 1.5; it must be between 0 and 1"))
         #expect(p.contains("scenarios.csv:5:32: add -5000 makes input_tokens_per_call of 'w1' -4000; it must be >= 0"))
     }
 }

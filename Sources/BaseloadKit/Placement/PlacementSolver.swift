@@ -84,9 +84,10 @@ public enum PlacementSolver {
             case "x" where sub.count == 3:
                 if let p = pairIndex[sub[0] + "\u{1}" + sub[1]], let t = index(2) { flows[p][t] = v }
             case "units" where sub.count == 2:
-                if let m = index(1) { units[sub[0]]?[m] = v }
+                // Units are whole numbers (signed units plus integer steps); drop the solver's round-off.
+                if let m = index(1) { units[sub[0]]?[m] = v.rounded() }
             case "buy" where sub.count == 2:
-                if let m = index(1) { bought[sub[0]]?[m] = v * (steps[sub[0]] ?? 1) }
+                if let m = index(1) { bought[sub[0]]?[m] = v.rounded() * (steps[sub[0]] ?? 1) }
             case "level" where sub.count == 2:
                 if let m = index(1) { levels[sub[0]]?[m] = v }
             case "spent" where sub.count == 2:

@@ -92,16 +92,21 @@ extension SheetParsers {
                 hours = Array(0..<24)
             }
             guard let weight = row.number("weight", in: .nonNegative) else { continue }
+            // A named hour is more specific than `*` on the same kind of day.
+            let specificity = rank * 2 + (hours.count == 1 ? 1 : 0)
+            var clash: (day: Int, hour: Int, line: Int)?
             for d in dayIndices {
                 for h in hours {
                     let k = d * 24 + h
-                    if let prev = cells[id]?[k], prev.rank == rank, hours.count == 1 || prev.line == row.line {
-                        r.report(row.place("day"), "profile '\(id)' sets \(days[d]) hour \(h) twice (also on line \(prev.line))")
-                        continue
+                    if let prev = cells[id]?[k] {
+                        if prev.rank == specificity && clash == nil { clash = (d, h, prev.line) }
+                        if prev.rank >= specificity { continue }
                     }
-                    if let prev = cells[id]?[k], prev.rank > rank { continue }
-                    cells[id]?[k] = (weight, rank, row.line)
+                    cells[id]?[k] = (weight, specificity, row.line)
                 }
+            }
+            if let clash {
+                r.report(row.place("day"), "profile '\(id)' sets \(days[clash.day]) hour \(clash.hour) twice (also on line \(clash.line))")
             }
         }
         var out: [String: Profile] = [:]
