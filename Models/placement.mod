@@ -137,6 +137,23 @@ param contract_usd{K, M} >= 0, default 0;
 check{o in A union C}: card({k in K: o in KO[k]}) <= 1;
 /* an offer is covered by at most one commitment */
 
+/* ---------- Baselines and what-ifs ---------- */
+
+set ROUTED within W, default {};
+/* workloads whose routing is fixed (current.csv): calls go to offers in fixed shares */
+
+param route_share{P} >= 0, <= 1, default 0;
+/* share of a routed workload's calls sent to offer o (shares of a workload sum to 1) */
+
+param fixed_units{R, M} >= -1, default -1;
+/* reserved units held fixed in month m (a locked what-if keeps the baseline's units); -1 = free */
+
+param fixed_level{K, M} >= -1, default -1;
+/* commitment level held fixed in month m, $/h; -1 = free */
+
+param new_commitments binary, default 1;
+/* 0 = no new commitment may be bought (baselines price today's routing and signed levels only) */
+
 /* ---------- Infeasibility diagnosis ---------- */
 
 param allow_shortfall binary, default 0;
@@ -211,6 +228,22 @@ s.t. ServeByEndOfDay{w in W, d in D: defer[w] > 0}:
 s.t. NoShortfall{w in W, t in T: allow_shortfall = 0}:
     short[w, t] = 0;
 /* calls/h: no unserved demand in a real plan */
+
+s.t. FixedRouting{(w, o) in P, t in T: w in ROUTED}:
+    x[w, o, t] = route_share[w, o] * (demand[w, t] - short[w, t]);
+/* calls/h: a routed workload's calls follow its shares as they arrive */
+
+s.t. FixedUnits{c in R, m in M: fixed_units[c, m] >= 0}:
+    units[c, m] = fixed_units[c, m];
+/* units: held at the baseline's level */
+
+s.t. FixedLevel{k in K, m in M: fixed_level[k, m] >= 0}:
+    level[k, m] = fixed_level[k, m];
+/* $/h: held at the baseline's level */
+
+s.t. NoNewCommitments{k in K, m in M: new_commitments = 0}:
+    spent[k, m] = 0;
+/* $/h: only signed commitment levels */
 
 /* Capacity: load of the calls placed on a capacity offer fits its units. */
 

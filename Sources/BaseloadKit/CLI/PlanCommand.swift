@@ -44,36 +44,46 @@ struct PlanCommand: Command {
     }
 
     func planOne(_ dir: String, out: String, io: CommandIO, progress: Progress) -> ExitCode {
-        progress.say("\(dir): reading sheets")
-        guard let input = loadInput(dir, io) else { return .badInput }
-        progress.say("\(dir): forecasting \(input.workloads.count) workloads over \(input.settings.months) months")
-        let data = PlacementData(input: input)
-        progress.say("\(dir): solving (\(data.slices.slices.count) slices, \(data.pairs.count) workload/offer pairs)")
-        let result: PlacementResult
-        do {
-            result = try PlacementSolver.solve(data, progress: progress.reporter(prefix: dir))
-        } catch let e as PlanError {
-            io.err("baseload plan \(dir): \(e)\n")
-            return e.exitCode
-        } catch {
-            io.err("baseload plan \(dir): \(error)\n")
-            return .badInput
-        }
-        progress.say("\(dir): writing the report")
-        let analysis = PlanAnalysis(result)
-        do {
-            try PlanReport.folder(analysis).write(to: out)
-        } catch {
-            io.err("baseload plan \(dir): \(error)\n")
-            return .badInput
-        }
-        io.out(analysis.terminalSummary(out: out))
-        if result.status == .timeLimit {
-            io.err("baseload plan \(dir): time limit reached; the best plan found was written (gap \(Format.percent(result.mipGap ?? 1, 2)))\n")
-            return .solverLimit
-        }
-        return .ok
+        runAndWrite(dir, out: out, only: nil, io: io, progress: progress, verb: "plan")
     }
+}
+
+/// Loads, solves plan + baseline + scenarios, writes the report folder; shared by `plan` and `whatif`.
+func runAndWrite(_ dir: String, out: String, only: String?, io: CommandIO, progress: Progress, verb: String) -> ExitCode {
+    progress.say("\(dir): reading sheets")
+    guard let input = loadInput(dir, io) else { return .badInput }
+    if let only, !input.scenarioNames.contains(only) {
+        let known = input.scenarioNames.isEmpty ? "scenarios.csv defines none" : "known: " + input.scenarioNames.joined(separator: ", ")
+        io.err("baseload \(verb): no scenario '\(only)' (\(known))\n")
+        return .usage
+    }
+    progress.say("\(dir): forecasting \(input.workloads.count) workloads over \(input.settings.months) months")
+    let run: PlanRun
+    do {
+        run = try PlanRun.solve(
+            input, only: only, say: progress.reporter(prefix: dir),
+            solverProgress: progress.reporter(prefix: dir))
+    } catch let e as PlanError {
+        io.err("baseload \(verb) \(dir): \(e)\n")
+        return e.exitCode
+    } catch {
+        io.err("baseload \(verb) \(dir): \(error)\n")
+        return .badInput
+    }
+    progress.say("\(dir): writing the report")
+    do {
+        try PlanReport.folder(run).write(to: out)
+    } catch {
+        io.err("baseload \(verb) \(dir): \(error)\n")
+        return .badInput
+    }
+    io.out(run.plan.terminalSummary(out: out))
+    for s in run.scenarios { io.out("\nscenario \(s.scenario): \(s.verdict)\n") }
+    if run.plan.result.status == .timeLimit {
+        io.err("baseload \(verb) \(dir): time limit reached; the best plan found was written (gap \(Format.percent(run.plan.result.mipGap ?? 1, 2)))\n")
+        return .solverLimit
+    }
+    return .ok
 }
 
 /// Progress lines on stderr with elapsed time; silent when quiet.

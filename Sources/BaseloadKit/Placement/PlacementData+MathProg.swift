@@ -85,6 +85,31 @@ extension PlacementData {
             for (mi, u) in (contractUSD[k.id] ?? []).enumerated() where u > 0 { out += "\n  \(sym(k.id)) \(mi + 1) \(num(u))" }
         }
         out += ";\n\n"
+        if !routing.isEmpty {
+            let routed = workloads.map(\.id).filter { routing[$0] != nil }
+            set("ROUTED", routed.map(sym))
+            out += "param route_share :="
+            for p in pairs {
+                let w = workloads[p.workload].id
+                if let share = routing[w]?[offers[p.offer].id], share > 0 { out += "\n  \(sym(w)) \(sym(offers[p.offer].id)) \(num(share))" }
+            }
+            out += ";\n\n"
+        }
+        if !fixedUnits.isEmpty {
+            out += "param fixed_units :="
+            for c in reserved {
+                for (mi, u) in (fixedUnits[c.id] ?? []).enumerated() { out += "\n  \(sym(c.id)) \(mi + 1) \(num(u))" }
+            }
+            out += ";\n\n"
+        }
+        if !fixedLevels.isEmpty {
+            out += "param fixed_level :="
+            for k in input.commitments {
+                for (mi, u) in (fixedLevels[k.id] ?? []).enumerated() { out += "\n  \(sym(k.id)) \(mi + 1) \(num(u))" }
+            }
+            out += ";\n\n"
+        }
+        if !allowNewCommitments { out += "param new_commitments := 0;\n\n" }
         if allowShortfall {
             let worst = pairs.map { $0.usageCost + $0.failCost }.max() ?? 0
             out += "param allow_shortfall := 1;\nparam shortfall_penalty := \(num(1000 * (worst + 1)));\n\n"

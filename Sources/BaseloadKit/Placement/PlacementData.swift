@@ -57,6 +57,14 @@ public struct PlacementData: Sendable {
     public var contractUSD: [String: [Double]]
     /// Allow and price unserved demand (infeasibility diagnosis only).
     public var allowShortfall = false
+    /// Fixed routing shares (baseline from current.csv): workload id → offer id → share.
+    public var routing: [String: [String: Double]] = [:]
+    /// Reserved units held fixed per offer id and month index (locked what-ifs).
+    public var fixedUnits: [String: [Double]] = [:]
+    /// Commitment levels held fixed per commitment id and month index, $/h.
+    public var fixedLevels: [String: [Double]] = [:]
+    /// Whether new commitment levels may be bought.
+    public var allowNewCommitments = true
 
     /// Derives the parameters from a validated input at its resolution (or `resolution`).
     public init(input: PlanInput, resolution: Resolution? = nil) {
@@ -135,6 +143,12 @@ public struct PlacementData: Sendable {
         let signed = contractUnits[c.id]?.max() ?? 0
         let units = (need / step).rounded(.up) * step + signed
         return max(units, c.minUnits, signed, step)
+    }
+
+    /// Drops capacity pairs of every workload that has a compatible token API (the all-API baseline).
+    public mutating func restrictToAPIs() {
+        let withAPI = Set(pairs.filter { offers[$0.offer].api != nil }.map(\.workload))
+        pairs.removeAll { withAPI.contains($0.workload) && offers[$0.offer].api == nil }
     }
 
     public var workloads: [Workload] { input.workloads }

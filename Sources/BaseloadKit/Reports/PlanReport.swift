@@ -1,13 +1,15 @@
 /// The files of a plan report.
 public enum PlanReport {
-    /// Builds every file of `Reports/<run>/` for a solved plan.
-    public static func folder(_ analysis: PlanAnalysis) -> ReportFolder {
+    /// Builds every file of `Reports/<run>/` for a solved run.
+    public static func folder(_ run: PlanRun) -> ReportFolder {
+        let analysis = run.plan
         var f = ReportFolder()
-        f.add("report.md", analysis.markdown)
-        f.add("summary.json", analysis.summaryJSON.render() + "\n")
+        f.add("report.md", run.markdown)
+        f.add("summary.json", run.summaryJSON.render() + "\n")
         f.add("invoice.csv", analysis.invoiceCSV)
         f.add("placement.csv", analysis.placementCSV)
         f.add("hourly.csv", analysis.hourlyCSV)
+        f.add("diff.csv", run.diffCSV)
         f.add("placement.dat", analysis.data.mathProgData())
         return f
     }
