@@ -67,4 +67,23 @@ public struct PlanAnalysis: Sendable {
     public var humanCost: Double { workloads.reduce(0) { $0 + $1.humanCost } }
 
     public var data: PlacementData { result.data }
+
+    /// Totals per team (the `workload` field holds the team name; empty = no team), in first-seen order.
+    public var teams: [WorkloadTotals] {
+        var order: [String] = []
+        var sums: [String: WorkloadTotals] = [:]
+        for w in workloads {
+            let team = data.workloads.first { $0.id == w.workload }?.team ?? ""
+            if sums[team] == nil {
+                order.append(team)
+                sums[team] = WorkloadTotals(workload: team, cost: 0, tokens: 0, tasks: 0, completedTasks: 0, humanCost: 0)
+            }
+            sums[team]!.cost += w.cost
+            sums[team]!.tokens += w.tokens
+            sums[team]!.tasks += w.tasks
+            sums[team]!.completedTasks += w.completedTasks
+            sums[team]!.humanCost += w.humanCost
+        }
+        return order.map { sums[$0]! }
+    }
 }

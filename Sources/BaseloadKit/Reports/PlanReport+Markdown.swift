@@ -63,13 +63,24 @@ extension PlanAnalysis {
     var purchases: String {
         var items: [String] = []
         for c in data.input.capacity where c.billing == .reserved {
+            // Consecutive purchases of the same size are one renewed reservation.
+            var runs: [(first: Month, last: Month, units: Double)] = []
             for (mi, m) in data.months.enumerated() {
                 let b = result.bought[c.id]?[mi] ?? 0
-                if b > 0 {
-                    let endMonth = m.adding(c.termMonths - 1)
-                    items.append(
-                        "- Reserve **\(Format.number(b)) × \(c.unit)** of \(c.model) on \(c.vendor) (`\(c.id)`) from \(m) for \(c.termMonths) month\(c.termMonths == 1 ? "" : "s") (through \(endMonth)) at \(money(c.usdPerUnitHour))/\(c.unit)-hour.")
+                guard b > 0 else { continue }
+                if let r = runs.last, r.units == b, r.last.adding(c.termMonths) == m {
+                    runs[runs.count - 1].last = m
+                } else {
+                    runs.append((m, m, b))
                 }
+            }
+            for r in runs {
+                let term = "\(c.termMonths)-month term"
+                let span = r.first == r.last
+                    ? "from \(r.first) for one \(term) (through \(r.first.adding(c.termMonths - 1)))"
+                    : "from \(r.first), renewing each \(term) through \(r.last.adding(c.termMonths - 1))"
+                items.append(
+                    "- Reserve **\(Format.number(r.units)) × \(c.unit)** of \(c.model) on \(c.vendor) (`\(c.id)`) \(span), at \(Format.price(c.usdPerUnitHour))/\(c.unit)-hour.")
             }
         }
         for k in data.input.commitments {
@@ -115,7 +126,7 @@ extension PlanAnalysis {
             for o in offers where !unique.contains(o) { unique.append(o) }
             return [
                 w.workload, wl.latency.rawValue, unique.joined(separator: ", "), Format.number(w.tokens / 1e6, 1), money(w.cost),
-                Format.money(w.costPerMtok), Format.money(w.costPerTask, decimals: 4), Format.money(w.costPerCompletedTask, decimals: 4),
+                Format.money(w.costPerMtok), Format.perUnit(w.costPerTask), Format.perUnit(w.costPerCompletedTask),
                 money(w.humanCost),
             ]
         }

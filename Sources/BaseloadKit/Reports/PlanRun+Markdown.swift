@@ -12,7 +12,7 @@ extension PlanRun {
             let rows = plan.workloads.map { w -> [String] in
                 let b = baseline.analysis.workloads.first { $0.workload == w.workload }
                 return [
-                    w.workload, Format.money(b?.costPerCompletedTask ?? 0, decimals: 4), Format.money(w.costPerCompletedTask, decimals: 4),
+                    w.workload, Format.perUnit(b?.costPerCompletedTask ?? 0), Format.perUnit(w.costPerCompletedTask),
                     Format.percent(b?.completedTasks ?? 0 > 0 ? (b!.tasks > 0 ? b!.completedTasks / b!.tasks : 0) : 0),
                     Format.percent(w.tasks > 0 ? w.completedTasks / w.tasks : 0),
                 ]

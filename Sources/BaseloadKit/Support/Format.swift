@@ -24,6 +24,17 @@ public enum Format {
         return (neg ? "-" : "") + symbol + grouped(fixed(abs(v), decimals))
     }
 
+    /// A unit price: 2 decimals, or up to 4 when the price needs them (`$0.356`, `$2.49`).
+    public static func price(_ v: Double, symbol: String = "$") -> String {
+        for d in 2...3 where abs(v * pow(10, Double(d)) - (v * pow(10, Double(d))).rounded()) < 1e-9 { return money(v, symbol: symbol, decimals: d) }
+        return money(v, symbol: symbol, decimals: 4)
+    }
+
+    /// Small money amounts keep 4 decimals below $1 (`$0.0158`), 2 above (`$1.40`).
+    public static func perUnit(_ v: Double, symbol: String = "$") -> String {
+        money(v, symbol: symbol, decimals: abs(v) < 1 ? 4 : 2)
+    }
+
     /// A count with thousands separators and fixed decimals: `1,234.5`.
     public static func number(_ v: Double, _ decimals: Int = 0) -> String {
         let s = fixed(v, decimals)

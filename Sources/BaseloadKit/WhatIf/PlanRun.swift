@@ -29,7 +29,7 @@ public struct PlanRun: Sendable {
             let locked = try WhatIf.run(input, scenario: name, mode: .locked, plan: plan, modelPath: modelPath)
             say?("scenario \(name): at renewal")
             let renewal = try WhatIf.run(input, scenario: name, mode: .renewal, plan: plan, modelPath: modelPath)
-            scenarios.append(ScenarioReport(scenario: name, locked: locked, renewal: renewal, plan: plan))
+            scenarios.append(ScenarioReport(scenario: name, locked: locked, renewal: renewal, plan: plan, baseline: baseline))
         }
         return PlanRun(plan: plan, baseline: baseline, scenarios: scenarios)
     }

@@ -5,6 +5,8 @@ public struct ScenarioReport: Sendable {
     public var renewal: ScenarioOutcome
     /// The baseline plan both are compared with.
     public var plan: PlanAnalysis
+    /// Today's bill (current.csv, or the all-API placement), when it could be priced.
+    public var baseline: Baseline?
 
     public var outcomes: [ScenarioOutcome] { [locked, renewal] }
 
@@ -25,6 +27,7 @@ public struct ScenarioReport: Sendable {
         parts.append(
             "Locked for the whole horizon, the cash saving is \(money(l.cashSaving)) and the capacity headroom \(money(l.headroomUSD)) at list price (idle capacity, not cash until units are released).")
         parts.append(renewalText)
+        parts.append(taskCostText)
         return parts.joined(separator: " ")
     }
 
@@ -84,6 +87,21 @@ public struct ScenarioReport: Sendable {
         var s = pieces.isEmpty ? "Re-optimised at renewal" : pieces.joined(separator: ". ") + ". Re-optimised at renewal"
         s += ", the horizon's cash saving is \(money(saving))."
         return s
+    }
+
+    /// Cost per completed task per team: baseline → plan → scenario (at renewal).
+    var taskCostText: String {
+        let after = renewal.analysis.teams
+        let pieces = plan.teams.compactMap { t -> String? in
+            guard let a = after.first(where: { $0.workload == t.workload }), t.completedTasks > 0 else { return nil }
+            var s = ""
+            if let b = baseline?.analysis.teams.first(where: { $0.workload == t.workload }), b.completedTasks > 0 {
+                s += "\(Format.perUnit(b.costPerCompletedTask)) in the baseline → "
+            }
+            s += "\(Format.perUnit(t.costPerCompletedTask)) in the plan → \(Format.perUnit(a.costPerCompletedTask)) in this scenario"
+            return s + " (\(t.workload == "" ? "all workloads" : "team " + t.workload), \(Format.number(a.completedTasks)) tasks completed)"
+        }
+        return pieces.isEmpty ? "" : "Cost per completed task: " + pieces.joined(separator: "; ") + "."
     }
 
     func unitName(_ offer: String) -> String { plan.data.input.capacity.first { $0.id == offer }?.unit ?? "unit" }
