@@ -22,7 +22,7 @@ extension Command {
 /// The command table and dispatcher.
 public enum BaseloadCLI {
     public static let commands: [any Command] = [
-        InitCommand(), CheckCommand(), ForecastCommand(), PlanCommand(), WhatIfCommand(),
+        InitCommand(), CheckCommand(), ForecastCommand(), PlanCommand(), QuoteCommand(), WhatIfCommand(),
     ]
 
     public static let version = "0.1.0"

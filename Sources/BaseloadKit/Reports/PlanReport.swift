@@ -10,6 +10,7 @@ public enum PlanReport {
         f.add("placement.csv", analysis.placementCSV)
         f.add("hourly.csv", analysis.hourlyCSV)
         f.add("diff.csv", run.diffCSV)
+        if let quotes = run.quotes { f.add("quotes.csv", quotes.csv) }
         f.add("placement.dat", analysis.data.mathProgData())
         return f
     }

@@ -19,6 +19,7 @@ extension PlanRun {
             }
             md += Markdown.table(["workload", "baseline $/completed task", "plan $/completed task", "baseline success", "plan success"], rows, right: [1, 2, 3, 4]) + "\n"
         }
+        if let quotes { md += quotes.markdown }
         if !scenarios.isEmpty {
             md += "## What-ifs\n\nEach scenario runs twice against the plan: *locked* (every reserved unit and commitment of the plan and every signed contract stays as bought; only usage re-optimises) and *at renewal* (signed contracts stay until their end; everything else re-optimises). Cash saving and capacity headroom are kept apart: headroom is capacity paid for and no longer used, not cash until a unit is released.\n\n"
             for s in scenarios { md += s.markdown }
@@ -82,6 +83,7 @@ extension PlanRun {
                 ))
         }
         fields.append(("scenarios", .array(scenarios.map(\.json))))
+        if let quotes, case .object(let q) = quotes.json { fields += q }
         return .object(fields)
     }
 

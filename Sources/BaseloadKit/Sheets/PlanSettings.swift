@@ -29,6 +29,8 @@ public struct PlanSettings: Sendable {
     public var timeLimitSeconds: Double = 60
     /// Relative MIP gap at which the solver may stop.
     public var mipGap: Double = 0.0001
+    /// Whether `plan` also prices every quote (standalone solves and break-even prices; slower).
+    public var quotes = false
     /// Certified optimality gap for clustered solves (relative).
     public var optimalityGap: Double = 0.001
     /// Utilisation cap per latency class, fraction of capacity (0, 1].

@@ -3,7 +3,7 @@ import Foundation
 extension SheetParsers {
     static let planKeys = [
         "name", "start", "months", "currency", "resolution", "time_limit_s", "mip_gap",
-        "util_cap_interactive", "util_cap_standard", "util_cap_batch", "optimality_gap",
+        "util_cap_interactive", "util_cap_standard", "util_cap_batch", "optimality_gap", "quotes",
     ]
 
     /// `plan.csv`: key,value rows.
@@ -43,6 +43,9 @@ extension SheetParsers {
         if let row = byKey["time_limit_s"], let v = row.number("value", default: 60, in: 0.1...1e7) { s.timeLimitSeconds = v }
         if let row = byKey["mip_gap"], let v = row.number("value", default: 0.0001, in: .unit) { s.mipGap = v }
         if let row = byKey["optimality_gap"], let v = row.number("value", default: 0.001, in: .unit) { s.optimalityGap = v }
+        if let row = byKey["quotes"], let v = row.choice("value", ["yes": true, "no": false, "true": true, "false": false], default: false) {
+            s.quotes = v
+        }
         for l in LatencyClass.allCases {
             if let row = byKey["util_cap_\(l.rawValue)"],
                 let v = row.number("value", in: 0.01...1, rangeWords: "a fraction above 0 and at most 1")

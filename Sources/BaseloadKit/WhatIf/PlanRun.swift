@@ -3,6 +3,8 @@ public struct PlanRun: Sendable {
     public var plan: PlanAnalysis
     public var baseline: Baseline?
     public var scenarios: [ScenarioReport]
+    /// Quotes and break-even prices, when plan.csv asks for them (`quotes,yes`).
+    public var quotes: QuoteSet?
 
     /// The plan compared with its baseline, line by line.
     public var baselineDiff: InvoiceDiff? { baseline.map { InvoiceDiff(before: $0.analysis, after: plan) } }
@@ -31,6 +33,11 @@ public struct PlanRun: Sendable {
             let renewal = try WhatIf.run(input, scenario: name, mode: .renewal, plan: plan, modelPath: modelPath)
             scenarios.append(ScenarioReport(scenario: name, locked: locked, renewal: renewal, plan: plan, baseline: baseline))
         }
-        return PlanRun(plan: plan, baseline: baseline, scenarios: scenarios)
+        var quotes: QuoteSet?
+        if input.settings.quotes {
+            say?("pricing quotes and break-even prices")
+            quotes = try QuoteSet.compute(QuoteEngine(input: input, plan: plan, modelPath: modelPath))
+        }
+        return PlanRun(plan: plan, baseline: baseline, scenarios: scenarios, quotes: quotes)
     }
 }
