@@ -11,9 +11,8 @@ public enum ChargeKind: String, Sendable, CaseIterable, Comparable {
     /// FOCUS ChargeCategory.
     public var chargeCategory: String {
         switch self {
-        case .inputTokens, .cachedInputTokens, .outputTokens, .onDemandUnits: return "Usage"
+        case .inputTokens, .cachedInputTokens, .outputTokens, .onDemandUnits, .commitmentCoverage: return "Usage"
         case .reservedUnits, .commitmentFee: return "Purchase"
-        case .commitmentCoverage: return "Credit"
         }
     }
 
