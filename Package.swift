@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "baseload", targets: ["baseload"]),
+        .executable(name: "baseload-bench", targets: ["baseload-bench"]),
         .library(name: "BaseloadKit", targets: ["BaseloadKit"]),
     ],
     targets: [
@@ -20,6 +21,8 @@ let package = Package(
         .target(name: "BaseloadKit", dependencies: ["GLPK"]),
         // The thin command-line front end.
         .executableTarget(name: "baseload", dependencies: ["BaseloadKit"]),
+        // The benchmark: synthetic sheets at named sizes, Baseload against glpsol and HiGHS on the same model.
+        .executableTarget(name: "baseload-bench", dependencies: ["BaseloadKit", "GLPK"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(
             name: "BaseloadKitTests",

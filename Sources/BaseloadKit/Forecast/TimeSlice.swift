@@ -49,7 +49,7 @@ public struct SliceSet: Sendable {
                     let how = ((first + day) % 7) * 24 + k % 24
                     out.append(TimeSlice(index: out.count, monthIndex: mi, hourOfWeek: how, dayOfMonth: day + 1, weight: 1, dayKey: mi * 40 + day))
                 }
-            case .week:
+            case .week, .cluster:
                 var count = [Double](repeating: 0, count: 168)
                 for day in 0..<month.days {
                     let wd = (first + day) % 7
@@ -61,6 +61,13 @@ public struct SliceSet: Sendable {
             }
         }
         slices = out
+    }
+
+    /// A slice set made of given slices (clustered representatives).
+    public init(months: [Month], resolution: Resolution, slices: [TimeSlice]) {
+        self.months = months
+        self.resolution = resolution
+        self.slices = slices
     }
 
     /// Slices of month `mi`.

@@ -44,7 +44,7 @@ extension PlacementData {
             out += "  [\(sym(w.id)),*]"
             var n = 0
             for s in slices.slices {
-                let v = forecast.calls(wi, s)
+                let v = demand(wi, s)
                 guard v != 0 else { continue }
                 if n > 0 && n % 8 == 0 { out += "\n   " }
                 out += " \(s.index + 1) \(num(v))"

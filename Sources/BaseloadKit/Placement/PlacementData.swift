@@ -65,6 +65,14 @@ public struct PlacementData: Sendable {
     public var fixedLevels: [String: [Double]] = [:]
     /// Whether new commitment levels may be bought.
     public var allowNewCommitments = true
+    /// Demand per workload and slice, calls/h, when the slices are not calendar hour-of-week slices
+    /// (clustered slices carry their members' weighted mean); nil = from the forecast.
+    public var sliceDemand: [[Double]]?
+
+    /// Calls per hour of workload `w` arriving in slice `s`.
+    public func demand(_ w: Int, _ s: TimeSlice) -> Double {
+        sliceDemand?[w][s.index] ?? forecast.calls(w, s)
+    }
 
     /// Derives the parameters from a validated input at its resolution (or `resolution`).
     public init(input: PlanInput, resolution: Resolution? = nil) {
@@ -73,6 +81,9 @@ public struct PlacementData: Sendable {
         slices = SliceSet(months: months, resolution: resolution ?? input.settings.resolution)
         forecast = Forecast(input: input)
         offers = input.apis.map(OfferRef.api) + input.capacity.map(OfferRef.capacity)
+        if input.settings.resolution == .cluster && resolution == nil {
+            slices = SliceSet(months: months, resolution: .week)
+        }
         var pairs: [PlacementPair] = []
         for (wi, w) in input.workloads.enumerated() {
             for (oi, o) in offers.enumerated() where Compatibility.allows(o.terms, w) {
@@ -143,6 +154,15 @@ public struct PlacementData: Sendable {
         let signed = contractUnits[c.id]?.max() ?? 0
         let units = (need / step).rounded(.up) * step + signed
         return max(units, c.minUnits, signed, step)
+    }
+
+    /// The same data at another resolution (week or hour slices).
+    public func withResolution(_ r: Resolution) -> PlacementData {
+        var copy = self
+        copy.slices = SliceSet(months: months, resolution: r)
+        copy.sliceDemand = nil
+        copy.input.settings.resolution = r
+        return copy
     }
 
     /// Drops capacity pairs of every workload that has a compatible token API (the all-API baseline).

@@ -32,4 +32,6 @@ public struct PlacementResult: Sendable {
     public var covered: [String: [Double]]
     /// GLPK's log of the solve.
     public var solverLog: String
+    /// Lower and upper bound on the optimum over every real hour.
+    public var certificate: Certificate? = nil
 }

@@ -9,6 +9,16 @@ public enum PlacementSolver {
     /// Solves the placement for `data`; throws `PlanError.infeasible` with a located shortfall.
     public static func solve(_ data: PlacementData, modelPath: String? = nil, progress: Progress? = nil) throws -> PlacementResult {
         guard let model = modelPath ?? ModelLocator.path() else { throw PlanError.modelNotFound }
+        if data.input.settings.resolution == .cluster && data.sliceDemand == nil && data.routing.isEmpty && data.fixedUnits.isEmpty
+            && !data.allowShortfall
+        {
+            if data.workloads.contains(where: { $0.deferHours > 0 }) {
+                var r = try solve(data.withResolution(.week), modelPath: model, progress: progress)
+                r.certificate?.note = "Deferrable batch work couples the hours of a day, so the exact week model was solved instead of clusters."
+                return r
+            }
+            return try CertifiedSolver(data: data, modelPath: model, progress: progress).solve()
+        }
         let solution = try run(data, model: model, progress: progress)
         switch solution.status {
         case .optimal, .feasible:
@@ -101,7 +111,17 @@ public enum PlacementSolver {
         return PlacementResult(
             data: data, status: s.stop == .timeLimit ? .timeLimit : .optimal, objective: s.objective,
             mipGap: s.mipGap, bound: nil, seconds: s.seconds, flows: flows, units: units, bought: bought,
-            levels: levels, levelBought: levelBought, covered: covered, solverLog: s.terminalOutput)
+            levels: levels, levelBought: levelBought, covered: covered, solverLog: s.terminalOutput,
+            certificate: Certificate(
+                resolution: data.slices.resolution.rawValue, slices: data.slices.slices.count,
+                lowerBound: lowerBound(s, gapLimit: data.input.settings.mipGap), upperBound: s.objective))
+    }
+
+    /// A valid lower bound from a solve: the MIP's best bound, or the objective less the proven gap.
+    static func lowerBound(_ s: Solution, gapLimit: Double) -> Double {
+        guard s.isMIP else { return s.objective }
+        if s.stop == .completed && s.status == .optimal { return s.objective - gapLimit * abs(s.objective) }
+        return min(s.bound ?? -.infinity, s.objective)
     }
 
     /// Re-solves with priced shortfall and says which workload falls short, when, and by how much.

@@ -40,6 +40,11 @@ extension PlanAnalysis {
                     ("status", .string(result.status == .optimal ? "optimal" : "time_limit")),
                     ("objective", .fixed(result.objective, 2)), ("mip_gap", result.mipGap.map { .fixed($0, 6) } ?? .null),
                     ("mip_gap_limit", .fixed(s.mipGap, 6)),
+                    ("resolution", .string(result.certificate?.resolution ?? data.slices.resolution.rawValue)),
+                    ("certificate_slices", .int(result.certificate?.slices ?? data.slices.slices.count)),
+                    ("lower_bound", result.certificate.map { .fixed($0.lowerBound, 2) } ?? .null),
+                    ("upper_bound", result.certificate.map { .fixed($0.upperBound, 2) } ?? .null),
+                    ("certified_gap", result.certificate.map { .fixed($0.gap, 6) } ?? .null),
                 ])
             ),
         ])

@@ -158,6 +158,7 @@ extension PlanAnalysis {
         t += ". Objective \(money(result.objective)) = invoice \(money(invoice.total)) + human cost of failures \(money(humanCost)).\n"
         t += "Resolution: \(data.slices.resolution.rawValue), \(data.slices.slices.count) time slices, \(data.pairs.count) compatible workload/offer pairs.\n"
         t += "Reproduce with `glpsol -m Models/placement.mod -d placement.dat`.\n"
+        if let c = result.certificate { t += "\n" + c.text }
         return t
     }
 }

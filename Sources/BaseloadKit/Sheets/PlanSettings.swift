@@ -15,6 +15,9 @@ public enum Resolution: String, Sendable {
     case week
     /// Every calendar hour of the horizon.
     case hour
+    /// Hour-of-week slices clustered per month, refined until the certified gap (lower bound from the clustered
+    /// model, upper bound from dispatching every hour with its capacity) is within `optimality_gap`.
+    case cluster
 }
 
 /// `plan.csv`: the horizon and solver settings.

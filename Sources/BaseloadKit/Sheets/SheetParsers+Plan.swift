@@ -37,7 +37,7 @@ extension SheetParsers {
         guard let start, let months else { return nil }
         var s = PlanSettings(name: name, start: start, months: Int(months))
         if let c = byKey["currency"]?.text("value") { s.currency = c }
-        if let row = byKey["resolution"], let v = row.choice("value", ["week": Resolution.week, "hour": .hour], default: .week) {
+        if let row = byKey["resolution"], let v = row.choice("value", ["week": Resolution.week, "hour": .hour, "cluster": .cluster], default: .week) {
             s.resolution = v
         }
         if let row = byKey["time_limit_s"], let v = row.number("value", default: 60, in: 0.1...1e7) { s.timeLimitSeconds = v }
