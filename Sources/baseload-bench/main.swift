@@ -109,15 +109,15 @@ for size in sizes {
     }
 
     // The monolithic hourly model for the peers.
+    guard peers, let glpsol else {
+        results.append(row)
+        continue
+    }
     let input = try! InputLoader.load(folder: inputs.path)
     var hourly = input
     hourly.settings.resolution = .hour
     let dat = dir.appendingPathComponent("hourly.dat").path
     try! PlacementData(input: hourly).mathProgData().write(toFile: dat, atomically: true, encoding: .utf8)
-    guard peers, let glpsol else {
-        results.append(row)
-        continue
-    }
     let mps = dir.appendingPathComponent("hourly.mps").path
     let gen = dir.appendingPathComponent("generate.txt").path
     _ = measure([glpsol, "-m", model, "-d", dat, "--check", "--wfreemps", mps], timeout: 3600, stdoutFile: gen)
