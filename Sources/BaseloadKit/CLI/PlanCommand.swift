@@ -35,27 +35,55 @@ struct PlanCommand: Command {
         }
         let progress = Progress(io: io, quiet: args.switches.contains("quiet"))
         var worst = ExitCode.ok
+        var entries: [BatchEntry] = []
         for dir in args.positional {
-            let code = planOne(dir, out: args.options["out"] ?? defaultReportFolder(for: dir), io: io, progress: progress)
+            let out = args.options["out"] ?? defaultReportFolder(for: dir)
+            let (code, run) = runAndWrite(dir, out: out, only: nil, io: io, progress: progress, verb: "plan")
+            let folder = URL(fileURLWithPath: out).lastPathComponent
+            entries.append(run.map { BatchEntry(folder: folder, run: $0) } ?? BatchEntry(folder: folder, failure: code.failureWords))
             if code != .ok && (worst == .ok || code.rawValue > worst.rawValue) { worst = code }
         }
-        if args.positional.count > 1 && worst != .ok { io.err("baseload plan: some folders failed (see above)\n") }
+        if args.positional.count > 1 {
+            var index = ReportFolder()
+            index.add("index.csv", BatchIndex.csv(entries))
+            index.add("index.html", BatchIndex.html(entries))
+            do {
+                try index.merge(into: "Reports")
+                io.out("index: Reports/index.html\n")
+            } catch {
+                io.err("baseload plan: \(error)\n")
+            }
+            if worst != .ok {
+                let failed = entries.filter { $0.failure != nil }.map(\.folder)
+                io.err("baseload plan: \(failed.count) of \(entries.count) folders failed: \(failed.joined(separator: ", "))\n")
+            }
+        }
         return worst
     }
+}
 
-    func planOne(_ dir: String, out: String, io: CommandIO, progress: Progress) -> ExitCode {
-        runAndWrite(dir, out: out, only: nil, io: io, progress: progress, verb: "plan")
+extension ExitCode {
+    /// Why a folder of a batch failed, in a few words.
+    var failureWords: String {
+        switch self {
+        case .ok: return "ok"
+        case .badInput: return "bad input (run baseload check)"
+        case .usage: return "usage"
+        case .infeasible: return "infeasible: no plan meets the demand"
+        case .solverLimit: return "time limit reached"
+        }
     }
 }
 
 /// Loads, solves plan + baseline + scenarios, writes the report folder; shared by `plan` and `whatif`.
-func runAndWrite(_ dir: String, out: String, only: String?, io: CommandIO, progress: Progress, verb: String) -> ExitCode {
+@discardableResult
+func runAndWrite(_ dir: String, out: String, only: String?, io: CommandIO, progress: Progress, verb: String) -> (ExitCode, PlanRun?) {
     progress.say("\(dir): reading sheets")
-    guard let input = loadInput(dir, io) else { return .badInput }
+    guard let input = loadInput(dir, io) else { return (.badInput, nil) }
     if let only, !input.scenarioNames.contains(only) {
         let known = input.scenarioNames.isEmpty ? "scenarios.csv defines none" : "known: " + input.scenarioNames.joined(separator: ", ")
         io.err("baseload \(verb): no scenario '\(only)' (\(known))\n")
-        return .usage
+        return (.usage, nil)
     }
     progress.say("\(dir): forecasting \(input.workloads.count) workloads over \(input.settings.months) months")
     let run: PlanRun
@@ -65,25 +93,25 @@ func runAndWrite(_ dir: String, out: String, only: String?, io: CommandIO, progr
             solverProgress: progress.reporter(prefix: dir))
     } catch let e as PlanError {
         io.err("baseload \(verb) \(dir): \(e)\n")
-        return e.exitCode
+        return (e.exitCode, nil)
     } catch {
         io.err("baseload \(verb) \(dir): \(error)\n")
-        return .badInput
+        return (.badInput, nil)
     }
     progress.say("\(dir): writing the report")
     do {
         try PlanReport.folder(run).write(to: out)
     } catch {
         io.err("baseload \(verb) \(dir): \(error)\n")
-        return .badInput
+        return (.badInput, nil)
     }
     io.out(run.plan.terminalSummary(out: out))
     for s in run.scenarios { io.out("\nscenario \(s.scenario): \(s.verdict)\n") }
     if run.plan.result.status == .timeLimit {
         io.err("baseload \(verb) \(dir): time limit reached; the best plan found was written (gap \(Format.percent(run.plan.result.mipGap ?? 1, 2)))\n")
-        return .solverLimit
+        return (.solverLimit, run)
     }
-    return .ok
+    return (.ok, run)
 }
 
 /// Progress lines on stderr with elapsed time; silent when quiet.

@@ -28,6 +28,7 @@ struct WhatIfCommand: Command {
         let progress = Progress(io: io, quiet: args.switches.contains("quiet"))
         return runAndWrite(
             dir, out: args.options["out"] ?? defaultReportFolder(for: dir), only: args.options["scenario"], io: io, progress: progress,
-            verb: "whatif")
+            verb: "whatif"
+        ).0
     }
 }

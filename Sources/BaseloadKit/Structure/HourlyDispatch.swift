@@ -127,7 +127,11 @@ public struct HourlyDispatch: Sendable {
                     }
                     h.setRowBounds(t.usageRow[k.id]!, .upper((1 - k.discountPct / 100) * reservedSpend))
                 }
-                let status = try h.solveSimplex(dual: true)
+                var status = try h.solveSimplex(dual: true)
+                if status != .optimal {
+                    // A warm start can stall on a degenerate basis; confirm from scratch before calling it infeasible.
+                    status = try h.solveSimplex(dual: false, presolve: true)
+                }
                 guard status == .optimal else {
                     feasible = false
                     break
