@@ -4,7 +4,11 @@ public enum PlanReport {
     public static func folder(_ run: PlanRun) -> ReportFolder {
         let analysis = run.plan
         var f = ReportFolder()
-        f.add("report.md", run.markdown)
+        let markdown = run.markdown
+        let charts = PlanCharts.all(run)
+        f.add("report.md", markdown)
+        f.add("report.html", HTMLReport.page(title: "Baseload plan: \(analysis.data.input.settings.name)", markdown: markdown, charts: charts))
+        for c in charts { f.add("charts/" + c.name, c.svg) }
         f.add("summary.json", run.summaryJSON.render() + "\n")
         f.add("invoice.csv", analysis.invoiceCSV)
         f.add("placement.csv", analysis.placementCSV)
