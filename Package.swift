@@ -2,32 +2,32 @@
 import PackageDescription
 
 let package = Package(
-    name: "Baseload",
-    platforms: [.macOS(.v13)],
-    products: [
-        .executable(name: "baseload", targets: ["baseload"]),
-        .executable(name: "baseload-bench", targets: ["baseload-bench"]),
-        .library(name: "BaseloadKit", targets: ["BaseloadKit"]),
-    ],
-    targets: [
-        // GLPK from Debian's libglpk-dev; only the GLPK module imports it.
-        .systemLibrary(
-            name: "CGLPK",
-            providers: [.apt(["libglpk-dev"])]
-        ),
-        // A small, safe Swift layer over GLPK's C API.
-        .target(name: "GLPK", dependencies: ["CGLPK"]),
-        // Sheets, forecast, placement model, reports: everything but the command line.
-        .target(name: "BaseloadKit", dependencies: ["GLPK"]),
-        // The thin command-line front end.
-        .executableTarget(name: "baseload", dependencies: ["BaseloadKit"]),
-        // The benchmark: synthetic sheets at named sizes, Baseload against glpsol and HiGHS on the same model.
-        .executableTarget(name: "baseload-bench", dependencies: ["BaseloadKit", "GLPK"]),
-        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
-        .testTarget(
-            name: "BaseloadKitTests",
-            dependencies: ["BaseloadKit", "GLPK"],
-            resources: [.copy("Fixtures")]
-        ),
-    ]
+  name: "Baseload",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "baseload", targets: ["baseload"]),
+    .executable(name: "baseload-bench", targets: ["baseload-bench"]),
+    .library(name: "BaseloadKit", targets: ["BaseloadKit"]),
+  ],
+  targets: [
+    // GLPK from Debian's libglpk-dev; only the GLPK module imports it.
+    .systemLibrary(
+      name: "CGLPK",
+      providers: [.apt(["libglpk-dev"])]
+    ),
+    // A small, safe Swift layer over GLPK's C API.
+    .target(name: "GLPK", dependencies: ["CGLPK"]),
+    // Sheets, forecast, placement model, reports: everything but the command line.
+    .target(name: "BaseloadKit", dependencies: ["GLPK"]),
+    // The thin command-line front end.
+    .executableTarget(name: "baseload", dependencies: ["BaseloadKit"]),
+    // The benchmark: synthetic sheets at named sizes, Baseload against glpsol and HiGHS on the same model.
+    .executableTarget(name: "baseload-bench", dependencies: ["BaseloadKit", "GLPK"]),
+    .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+    .testTarget(
+      name: "BaseloadKitTests",
+      dependencies: ["BaseloadKit", "GLPK"],
+      resources: [.copy("Fixtures")]
+    ),
+  ]
 )

@@ -3,59 +3,69 @@ import CGLPK
 /// A problem kept alive for many small re-solves (e.g. per-hour dispatch with warm starts).
 /// Lives only inside `LPHandle.with`, on one thread; never store or share it.
 public final class LPHandle {
-    let problem: Problem
-    let buffer: TerminalBuffer
+  let problem: Problem
+  let buffer: TerminalBuffer
 
-    init(_ problem: Problem, _ buffer: TerminalBuffer) {
-        self.problem = problem
-        self.buffer = buffer
+  init(_ problem: Problem, _ buffer: TerminalBuffer) {
+    self.problem = problem
+    self.buffer = buffer
+  }
+
+  /// Builds `lp` in GLPK, runs `body`, then deletes the problem.
+  public static func with<R>(_ lp: LinearProgram, _ body: (LPHandle) throws -> R) throws -> R {
+    try lp.validate()
+    return try TerminalCapture.withBuffer { buffer in
+      try Problem.with { p in
+        p.load(lp)
+        return try body(LPHandle(p, buffer))
+      }
     }
+  }
 
-    /// Builds `lp` in GLPK, runs `body`, then deletes the problem.
-    public static func with<R>(_ lp: LinearProgram, _ body: (LPHandle) throws -> R) throws -> R {
-        try lp.validate()
-        return try TerminalCapture.withBuffer { buffer in
-            try Problem.with { p in
-                p.load(lp)
-                return try body(LPHandle(p, buffer))
-            }
-        }
+  /// Changes row `row`'s bounds.
+  public func setRowBounds(_ row: Int, _ bounds: Bounds) {
+    let (t, lb, ub) = Problem.glpkBounds(bounds)
+    glp_set_row_bnds(problem.pointer, Int32(row + 1), t, lb, ub)
+  }
+
+  /// Changes column `column`'s bounds.
+  public func setColumnBounds(_ column: Int, _ bounds: Bounds) {
+    let (t, lb, ub) = Problem.glpkBounds(bounds)
+    glp_set_col_bnds(problem.pointer, Int32(column + 1), t, lb, ub)
+  }
+
+  /// Changes an objective coefficient.
+  public func setObjective(_ column: Int, _ value: Double) {
+    glp_set_obj_coef(problem.pointer, Int32(column + 1), value)
+  }
+
+  /// Re-solves from the current basis (warm start); dual simplex by default.
+  public func solveSimplex(dual: Bool = true, presolve: Bool = false) throws(GLPKError)
+    -> SolutionStatus
+  {
+    var smcp = glp_smcp()
+    glp_init_smcp(&smcp)
+    smcp.msg_lev = GLP_MSG_ERR
+    smcp.meth = dual ? GLP_DUALP : GLP_PRIMAL
+    smcp.presolve = presolve ? GLP_ON : GLP_OFF
+    var rc = glp_simplex(problem.pointer, &smcp)
+    if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
+      glp_adv_basis(problem.pointer, 0)
+      rc = glp_simplex(problem.pointer, &smcp)
     }
-
-    /// Changes row `row`'s bounds.
-    public func setRowBounds(_ row: Int, _ bounds: Bounds) {
-        let (t, lb, ub) = Problem.glpkBounds(bounds)
-        glp_set_row_bnds(problem.pointer, Int32(row + 1), t, lb, ub)
+    let stop = SolverStop(glpk: rc)
+    if rc != 0 && stop != .noPrimalFeasible && stop != .noDualFeasible {
+      throw .solverFailed(stop: stop, output: buffer.text)
     }
+    return SolutionStatus(glpk: glp_get_status(problem.pointer))
+  }
 
-    /// Changes column `column`'s bounds.
-    public func setColumnBounds(_ column: Int, _ bounds: Bounds) {
-        let (t, lb, ub) = Problem.glpkBounds(bounds)
-        glp_set_col_bnds(problem.pointer, Int32(column + 1), t, lb, ub)
-    }
-
-    /// Changes an objective coefficient.
-    public func setObjective(_ column: Int, _ value: Double) { glp_set_obj_coef(problem.pointer, Int32(column + 1), value) }
-
-    /// Re-solves from the current basis (warm start); dual simplex by default.
-    public func solveSimplex(dual: Bool = true, presolve: Bool = false) throws(GLPKError) -> SolutionStatus {
-        var smcp = glp_smcp()
-        glp_init_smcp(&smcp)
-        smcp.msg_lev = GLP_MSG_ERR
-        smcp.meth = dual ? GLP_DUALP : GLP_PRIMAL
-        smcp.presolve = presolve ? GLP_ON : GLP_OFF
-        var rc = glp_simplex(problem.pointer, &smcp)
-        if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
-            glp_adv_basis(problem.pointer, 0)
-            rc = glp_simplex(problem.pointer, &smcp)
-        }
-        let stop = SolverStop(glpk: rc)
-        if rc != 0 && stop != .noPrimalFeasible && stop != .noDualFeasible { throw .solverFailed(stop: stop, output: buffer.text) }
-        return SolutionStatus(glpk: glp_get_status(problem.pointer))
-    }
-
-    public var objective: Double { glp_get_obj_val(problem.pointer) }
-    public func columnValue(_ column: Int) -> Double { glp_get_col_prim(problem.pointer, Int32(column + 1)) }
-    public func rowDual(_ row: Int) -> Double { glp_get_row_dual(problem.pointer, Int32(row + 1)) }
-    public func rowActivity(_ row: Int) -> Double { glp_get_row_prim(problem.pointer, Int32(row + 1)) }
+  public var objective: Double { glp_get_obj_val(problem.pointer) }
+  public func columnValue(_ column: Int) -> Double {
+    glp_get_col_prim(problem.pointer, Int32(column + 1))
+  }
+  public func rowDual(_ row: Int) -> Double { glp_get_row_dual(problem.pointer, Int32(row + 1)) }
+  public func rowActivity(_ row: Int) -> Double {
+    glp_get_row_prim(problem.pointer, Int32(row + 1))
+  }
 }

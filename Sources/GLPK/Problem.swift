@@ -3,191 +3,208 @@ import Foundation
 
 /// A GLPK problem object owned for one synchronous scope.
 struct Problem {
-    let pointer: OpaquePointer
+  let pointer: OpaquePointer
 
-    /// Creates an empty problem, runs `body`, deletes the problem.
-    static func with<R>(_ body: (Problem) throws -> R) rethrows -> R {
-        let p = glp_create_prob()!
-        defer { glp_delete_prob(p) }
-        return try body(Problem(pointer: p))
+  /// Creates an empty problem, runs `body`, deletes the problem.
+  static func with<R>(_ body: (Problem) throws -> R) rethrows -> R {
+    let p = glp_create_prob()!
+    defer { glp_delete_prob(p) }
+    return try body(Problem(pointer: p))
+  }
+
+  /// Loads a validated `LinearProgram`.
+  func load(_ lp: LinearProgram) {
+    let p = pointer
+    glp_set_prob_name(p, lp.name)
+    glp_set_obj_dir(p, lp.sense == .minimize ? GLP_MIN : GLP_MAX)
+    glp_set_obj_coef(p, 0, lp.objectiveConstant)
+    if lp.columnCount > 0 { glp_add_cols(p, Int32(lp.columnCount)) }
+    if lp.rowCount > 0 { glp_add_rows(p, Int32(lp.rowCount)) }
+    for (j, c) in lp.columns.enumerated() {
+      let jj = Int32(j + 1)
+      glp_set_col_name(p, jj, c.name)
+      let (t, lb, ub) = Self.glpkBounds(c.bounds)
+      glp_set_col_bnds(p, jj, t, lb, ub)
+      glp_set_obj_coef(p, jj, c.objective)
+      switch c.kind {
+      case .continuous: break
+      case .integer: glp_set_col_kind(p, jj, GLP_IV)
+      case .binary: glp_set_col_kind(p, jj, GLP_BV)
+      }
     }
-
-    /// Loads a validated `LinearProgram`.
-    func load(_ lp: LinearProgram) {
-        let p = pointer
-        glp_set_prob_name(p, lp.name)
-        glp_set_obj_dir(p, lp.sense == .minimize ? GLP_MIN : GLP_MAX)
-        glp_set_obj_coef(p, 0, lp.objectiveConstant)
-        if lp.columnCount > 0 { glp_add_cols(p, Int32(lp.columnCount)) }
-        if lp.rowCount > 0 { glp_add_rows(p, Int32(lp.rowCount)) }
-        for (j, c) in lp.columns.enumerated() {
-            let jj = Int32(j + 1)
-            glp_set_col_name(p, jj, c.name)
-            let (t, lb, ub) = Self.glpkBounds(c.bounds)
-            glp_set_col_bnds(p, jj, t, lb, ub)
-            glp_set_obj_coef(p, jj, c.objective)
-            switch c.kind {
-            case .continuous: break
-            case .integer: glp_set_col_kind(p, jj, GLP_IV)
-            case .binary: glp_set_col_kind(p, jj, GLP_BV)
-            }
-        }
-        var ia: [Int32] = [0]
-        var ja: [Int32] = [0]
-        var ar: [Double] = [0]
-        for (i, r) in lp.rows.enumerated() {
-            let ii = Int32(i + 1)
-            glp_set_row_name(p, ii, r.name)
-            let (t, lb, ub) = Self.glpkBounds(r.bounds)
-            glp_set_row_bnds(p, ii, t, lb, ub)
-            for (j, v) in r.coefficients where v != 0 {
-                ia.append(ii)
-                ja.append(Int32(j + 1))
-                ar.append(v)
-            }
-        }
-        glp_load_matrix(p, Int32(ar.count - 1), ia, ja, ar)
+    var ia: [Int32] = [0]
+    var ja: [Int32] = [0]
+    var ar: [Double] = [0]
+    for (i, r) in lp.rows.enumerated() {
+      let ii = Int32(i + 1)
+      glp_set_row_name(p, ii, r.name)
+      let (t, lb, ub) = Self.glpkBounds(r.bounds)
+      glp_set_row_bnds(p, ii, t, lb, ub)
+      for (j, v) in r.coefficients where v != 0 {
+        ia.append(ii)
+        ja.append(Int32(j + 1))
+        ar.append(v)
+      }
     }
+    glp_load_matrix(p, Int32(ar.count - 1), ia, ja, ar)
+  }
 
-    static func glpkBounds(_ b: Bounds) -> (Int32, Double, Double) {
-        switch b {
-        case .free: return (GLP_FR, 0, 0)
-        case .lower(let l): return (GLP_LO, l, 0)
-        case .upper(let u): return (GLP_UP, 0, u)
-        case .range(let l, let u): return l == u ? (GLP_FX, l, u) : (GLP_DB, l, u)
-        case .fixed(let v): return (GLP_FX, v, v)
-        }
+  static func glpkBounds(_ b: Bounds) -> (Int32, Double, Double) {
+    switch b {
+    case .free: return (GLP_FR, 0, 0)
+    case .lower(let l): return (GLP_LO, l, 0)
+    case .upper(let u): return (GLP_UP, 0, u)
+    case .range(let l, let u): return l == u ? (GLP_FX, l, u) : (GLP_DB, l, u)
+    case .fixed(let v): return (GLP_FX, v, v)
     }
+  }
 
-    static func bounds(type: Int32, lb: Double, ub: Double) -> Bounds {
-        switch type {
-        case GLP_LO: return .lower(lb)
-        case GLP_UP: return .upper(ub)
-        case GLP_DB: return .range(lb, ub)
-        case GLP_FX: return .fixed(lb)
-        default: return .free
-        }
+  static func bounds(type: Int32, lb: Double, ub: Double) -> Bounds {
+    switch type {
+    case GLP_LO: return .lower(lb)
+    case GLP_UP: return .upper(ub)
+    case GLP_DB: return .range(lb, ub)
+    case GLP_FX: return .fixed(lb)
+    default: return .free
     }
+  }
 
-    var isMIP: Bool { glp_get_num_int(pointer) > 0 }
+  var isMIP: Bool { glp_get_num_int(pointer) > 0 }
 
-    /// Solves: simplex for an LP; for a MIP glp_intopt (with its own presolve) or simplex then intopt.
-    func solve(_ options: SolverOptions) -> (stop: SolverStop, gap: Double?, bound: Double?) {
-        var smcp = glp_smcp()
-        glp_init_smcp(&smcp)
-        smcp.msg_lev = options.messageLevel.glpk
-        smcp.tm_lim = options.timeLimitMilliseconds
-        smcp.meth = options.useDualSimplex ? GLP_DUALP : GLP_PRIMAL
-        if !isMIP {
-            smcp.presolve = options.presolve ? GLP_ON : GLP_OFF
-            return (SolverStop(glpk: glp_simplex(pointer, &smcp)), nil, nil)
-        }
-        let start = Date()
-        if !options.presolve {
-            let rc = glp_simplex(pointer, &smcp)
-            if rc != 0 { return (SolverStop(glpk: rc), nil, nil) }
-            if glp_get_status(pointer) != GLP_OPT { return (.completed, nil, nil) }
-        }
-        var iocp = glp_iocp()
-        glp_init_iocp(&iocp)
-        iocp.msg_lev = options.messageLevel.glpk
-        iocp.presolve = options.presolve ? GLP_ON : GLP_OFF
-        iocp.tm_lim = options.timeLimitSeconds == nil ? Int32.max : max(1, options.timeLimitMilliseconds - Int32(Date().timeIntervalSince(start) * 1000))
-        if let g = options.mipGap { iocp.mip_gap = g }
-        let tracker = MIPTracker(progress: options.progress, start: start)
-        let info = Unmanaged.passRetained(tracker)
-        defer { info.release() }
-        iocp.cb_info = info.toOpaque()
-        iocp.cb_func = { tree, info in
-            guard let tree, let info else { return }
-            Unmanaged<MIPTracker>.fromOpaque(info).takeUnretainedValue().observe(tree)
-        }
-        let stop = SolverStop(glpk: glp_intopt(pointer, &iocp))
-        let gap: Double? = stop == .completed && glp_mip_status(pointer) == GLP_OPT ? 0 : tracker.gap
-        return (stop, gap, tracker.bound)
+  /// Solves: simplex for an LP; for a MIP glp_intopt (with its own presolve) or simplex then intopt.
+  func solve(_ options: SolverOptions) -> (stop: SolverStop, gap: Double?, bound: Double?) {
+    var smcp = glp_smcp()
+    glp_init_smcp(&smcp)
+    smcp.msg_lev = options.messageLevel.glpk
+    smcp.tm_lim = options.timeLimitMilliseconds
+    smcp.meth = options.useDualSimplex ? GLP_DUALP : GLP_PRIMAL
+    if !isMIP {
+      smcp.presolve = options.presolve ? GLP_ON : GLP_OFF
+      return (SolverStop(glpk: glp_simplex(pointer, &smcp)), nil, nil)
     }
-
-    /// Reads the solution into values.
-    func read(stop: SolverStop, gap: Double?, bound: Double?, output: String, seconds: Double) -> Solution {
-        let p = pointer
-        let n = Int(glp_get_num_cols(p))
-        let m = Int(glp_get_num_rows(p))
-        let mip = isMIP
-        let cols = (0..<n).map { String(cString: glp_get_col_name(p, Int32($0 + 1))) }
-        let rows = (0..<m).map { String(cString: glp_get_row_name(p, Int32($0 + 1))) }
-        if mip {
-            return Solution(
-                status: SolutionStatus(glpk: glp_mip_status(p)), stop: stop, isMIP: true, objective: glp_mip_obj_val(p),
-                columnValues: (0..<n).map { glp_mip_col_val(p, Int32($0 + 1)) },
-                rowActivities: (0..<m).map { glp_mip_row_val(p, Int32($0 + 1)) }, rowDuals: [], reducedCosts: [],
-                mipGap: gap, bound: bound, columnNames: cols, rowNames: rows, terminalOutput: output, seconds: seconds)
-        }
-        return Solution(
-            status: SolutionStatus(glpk: glp_get_status(p)), stop: stop, isMIP: false, objective: glp_get_obj_val(p),
-            columnValues: (0..<n).map { glp_get_col_prim(p, Int32($0 + 1)) },
-            rowActivities: (0..<m).map { glp_get_row_prim(p, Int32($0 + 1)) },
-            rowDuals: (0..<m).map { glp_get_row_dual(p, Int32($0 + 1)) },
-            reducedCosts: (0..<n).map { glp_get_col_dual(p, Int32($0 + 1)) }, mipGap: nil, bound: nil, columnNames: cols,
-            rowNames: rows, terminalOutput: output, seconds: seconds)
+    let start = Date()
+    if !options.presolve {
+      let rc = glp_simplex(pointer, &smcp)
+      if rc != 0 { return (SolverStop(glpk: rc), nil, nil) }
+      if glp_get_status(pointer) != GLP_OPT { return (.completed, nil, nil) }
     }
-
-    /// The problem as values (names, bounds, kinds, matrix, objective).
-    func linearProgram() -> LinearProgram {
-        let p = pointer
-        var lp = LinearProgram(
-            name: glp_get_prob_name(p).map { String(cString: $0) } ?? "lp", sense: glp_get_obj_dir(p) == GLP_MAX ? .maximize : .minimize)
-        lp.objectiveConstant = glp_get_obj_coef(p, 0)
-        let n = Int(glp_get_num_cols(p))
-        for j in 1...max(n, 1) where j <= n {
-            let jj = Int32(j)
-            let kind: ColumnKind = glp_get_col_kind(p, jj) == GLP_BV ? .binary : glp_get_col_kind(p, jj) == GLP_IV ? .integer : .continuous
-            lp.addColumn(
-                glp_get_col_name(p, jj).map { String(cString: $0) } ?? "c\(j)", kind: kind,
-                bounds: Self.bounds(type: glp_get_col_type(p, jj), lb: glp_get_col_lb(p, jj), ub: glp_get_col_ub(p, jj)),
-                objective: glp_get_obj_coef(p, jj))
-        }
-        let m = Int(glp_get_num_rows(p))
-        var ind = [Int32](repeating: 0, count: n + 1)
-        var val = [Double](repeating: 0, count: n + 1)
-        for i in 1...max(m, 1) where i <= m {
-            let ii = Int32(i)
-            let len = Int(glp_get_mat_row(p, ii, &ind, &val))
-            lp.addRow(
-                glp_get_row_name(p, ii).map { String(cString: $0) } ?? "r\(i)",
-                bounds: Self.bounds(type: glp_get_row_type(p, ii), lb: glp_get_row_lb(p, ii), ub: glp_get_row_ub(p, ii)),
-                coefficients: (1...max(len, 1)).compactMap { k in k <= len ? (Int(ind[k]) - 1, val[k]) : nil })
-        }
-        return lp
+    var iocp = glp_iocp()
+    glp_init_iocp(&iocp)
+    iocp.msg_lev = options.messageLevel.glpk
+    iocp.presolve = options.presolve ? GLP_ON : GLP_OFF
+    iocp.tm_lim =
+      options.timeLimitSeconds == nil
+      ? Int32.max
+      : max(1, options.timeLimitMilliseconds - Int32(Date().timeIntervalSince(start) * 1000))
+    if let g = options.mipGap { iocp.mip_gap = g }
+    let tracker = MIPTracker(progress: options.progress, start: start)
+    let info = Unmanaged.passRetained(tracker)
+    defer { info.release() }
+    iocp.cb_info = info.toOpaque()
+    iocp.cb_func = { tree, info in
+      guard let tree, let info else { return }
+      Unmanaged<MIPTracker>.fromOpaque(info).takeUnretainedValue().observe(tree)
     }
+    let stop = SolverStop(glpk: glp_intopt(pointer, &iocp))
+    let gap: Double? = stop == .completed && glp_mip_status(pointer) == GLP_OPT ? 0 : tracker.gap
+    return (stop, gap, tracker.bound)
+  }
+
+  /// Reads the solution into values.
+  func read(stop: SolverStop, gap: Double?, bound: Double?, output: String, seconds: Double)
+    -> Solution
+  {
+    let p = pointer
+    let n = Int(glp_get_num_cols(p))
+    let m = Int(glp_get_num_rows(p))
+    let mip = isMIP
+    let cols = (0..<n).map { String(cString: glp_get_col_name(p, Int32($0 + 1))) }
+    let rows = (0..<m).map { String(cString: glp_get_row_name(p, Int32($0 + 1))) }
+    if mip {
+      return Solution(
+        status: SolutionStatus(glpk: glp_mip_status(p)), stop: stop, isMIP: true,
+        objective: glp_mip_obj_val(p),
+        columnValues: (0..<n).map { glp_mip_col_val(p, Int32($0 + 1)) },
+        rowActivities: (0..<m).map { glp_mip_row_val(p, Int32($0 + 1)) }, rowDuals: [],
+        reducedCosts: [],
+        mipGap: gap, bound: bound, columnNames: cols, rowNames: rows, terminalOutput: output,
+        seconds: seconds)
+    }
+    return Solution(
+      status: SolutionStatus(glpk: glp_get_status(p)), stop: stop, isMIP: false,
+      objective: glp_get_obj_val(p),
+      columnValues: (0..<n).map { glp_get_col_prim(p, Int32($0 + 1)) },
+      rowActivities: (0..<m).map { glp_get_row_prim(p, Int32($0 + 1)) },
+      rowDuals: (0..<m).map { glp_get_row_dual(p, Int32($0 + 1)) },
+      reducedCosts: (0..<n).map { glp_get_col_dual(p, Int32($0 + 1)) }, mipGap: nil, bound: nil,
+      columnNames: cols,
+      rowNames: rows, terminalOutput: output, seconds: seconds)
+  }
+
+  /// The problem as values (names, bounds, kinds, matrix, objective).
+  func linearProgram() -> LinearProgram {
+    let p = pointer
+    var lp = LinearProgram(
+      name: glp_get_prob_name(p).map { String(cString: $0) } ?? "lp",
+      sense: glp_get_obj_dir(p) == GLP_MAX ? .maximize : .minimize)
+    lp.objectiveConstant = glp_get_obj_coef(p, 0)
+    let n = Int(glp_get_num_cols(p))
+    for j in 1...max(n, 1) where j <= n {
+      let jj = Int32(j)
+      let kind: ColumnKind =
+        glp_get_col_kind(p, jj) == GLP_BV
+        ? .binary : glp_get_col_kind(p, jj) == GLP_IV ? .integer : .continuous
+      lp.addColumn(
+        glp_get_col_name(p, jj).map { String(cString: $0) } ?? "c\(j)", kind: kind,
+        bounds: Self.bounds(
+          type: glp_get_col_type(p, jj), lb: glp_get_col_lb(p, jj), ub: glp_get_col_ub(p, jj)),
+        objective: glp_get_obj_coef(p, jj))
+    }
+    let m = Int(glp_get_num_rows(p))
+    var ind = [Int32](repeating: 0, count: n + 1)
+    var val = [Double](repeating: 0, count: n + 1)
+    for i in 1...max(m, 1) where i <= m {
+      let ii = Int32(i)
+      let len = Int(glp_get_mat_row(p, ii, &ind, &val))
+      lp.addRow(
+        glp_get_row_name(p, ii).map { String(cString: $0) } ?? "r\(i)",
+        bounds: Self.bounds(
+          type: glp_get_row_type(p, ii), lb: glp_get_row_lb(p, ii), ub: glp_get_row_ub(p, ii)),
+        coefficients: (1...max(len, 1)).compactMap { k in k <= len ? (Int(ind[k]) - 1, val[k]) : nil
+        })
+    }
+    return lp
+  }
 }
 
 /// Follows a MIP search from glp_intopt's callback: best bound, gap, progress reports.
 final class MIPTracker {
-    let progress: (@Sendable (MIPProgress) -> Void)?
-    let start: Date
-    var last = Date.distantPast
-    var gap: Double?
-    var bound: Double?
+  let progress: (@Sendable (MIPProgress) -> Void)?
+  let start: Date
+  var last = Date.distantPast
+  var gap: Double?
+  var bound: Double?
 
-    init(progress: (@Sendable (MIPProgress) -> Void)?, start: Date) {
-        self.progress = progress
-        self.start = start
-    }
+  init(progress: (@Sendable (MIPProgress) -> Void)?, start: Date) {
+    self.progress = progress
+    self.start = start
+  }
 
-    func observe(_ tree: OpaquePointer) {
-        let reason = glp_ios_reason(tree)
-        let best = glp_ios_best_node(tree)
-        if best != 0 { bound = glp_ios_node_bound(tree, best) }
-        let prob = glp_ios_get_prob(tree)!
-        let hasIncumbent = glp_mip_status(prob) == GLP_FEAS || glp_mip_status(prob) == GLP_OPT
-        if hasIncumbent && best != 0 { gap = glp_ios_mip_gap(tree) }
-        guard let progress else { return }
-        let now = Date()
-        guard reason == GLP_IBINGO || now.timeIntervalSince(last) >= 1 else { return }
-        last = now
-        progress(
-            MIPProgress(
-                incumbent: hasIncumbent ? glp_mip_obj_val(prob) : nil, bound: bound, gap: hasIncumbent ? gap : nil,
-                elapsedSeconds: now.timeIntervalSince(start)))
-    }
+  func observe(_ tree: OpaquePointer) {
+    let reason = glp_ios_reason(tree)
+    let best = glp_ios_best_node(tree)
+    if best != 0 { bound = glp_ios_node_bound(tree, best) }
+    let prob = glp_ios_get_prob(tree)!
+    let hasIncumbent = glp_mip_status(prob) == GLP_FEAS || glp_mip_status(prob) == GLP_OPT
+    if hasIncumbent && best != 0 { gap = glp_ios_mip_gap(tree) }
+    guard let progress else { return }
+    let now = Date()
+    guard reason == GLP_IBINGO || now.timeIntervalSince(last) >= 1 else { return }
+    last = now
+    progress(
+      MIPProgress(
+        incumbent: hasIncumbent ? glp_mip_obj_val(prob) : nil, bound: bound,
+        gap: hasIncumbent ? gap : nil,
+        elapsedSeconds: now.timeIntervalSince(start)))
+  }
 }

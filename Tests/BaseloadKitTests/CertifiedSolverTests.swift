@@ -4,69 +4,79 @@ import Testing
 
 /// The clustered, certified solve against the monolithic hourly MIP on small random instances.
 @Suite(.serialized) struct CertifiedSolverTests {
-    static let tiny = SyntheticPlan.Size(name: "T", workloads: 4, offers: 5, months: 1)
+  static let tiny = SyntheticPlan.Size(name: "T", workloads: 4, offers: 5, months: 1)
 
-    static func input(seed: UInt64) throws -> PlanInput {
-        try TestFolder.load(SyntheticPlan(size: tiny, seed: seed).sheets)
-    }
+  static func input(seed: UInt64) throws -> PlanInput {
+    try TestFolder.load(SyntheticPlan(size: tiny, seed: seed).sheets)
+  }
 
-    /// Lower bound ≤ hourly optimum ≤ upper bound, and the gap is within optimality_gap (plus the MIP gaps).
-    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64]) func boundsBracketTheHourlyOptimum(seed: UInt64) throws {
-        let input = try Self.input(seed: seed)
-        let certified = try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
-        let c = try #require(certified.certificate)
-        #expect(c.resolution == "cluster")
-        var hourly = input
-        hourly.settings.resolution = .hour
-        hourly.settings.mipGap = 0
-        let exact = try PlacementSolver.solve(PlacementData(input: hourly), modelPath: TestFolder.modelPath)
-        let tol = 1e-6 * abs(exact.objective)
-        #expect(c.lowerBound <= exact.objective + tol, "seed \(seed): lower \(c.lowerBound) > optimum \(exact.objective)")
-        #expect(c.upperBound >= exact.objective - tol, "seed \(seed): upper \(c.upperBound) < optimum \(exact.objective)")
-        #expect(c.gap <= input.settings.optimalityGap + 2 * input.settings.mipGap)
-        // The reported plan's cost is the upper bound, and its invoice plus human cost add up to it.
-        #expect(abs(certified.objective - c.upperBound) < 1e-9)
-        let a = PlanAnalysis(certified)
-        #expect(abs(a.invoice.total + a.humanCost - c.upperBound) < 1e-6 * c.upperBound)
-    }
+  /// Lower bound ≤ hourly optimum ≤ upper bound, and the gap is within optimality_gap (plus the MIP gaps).
+  @Test(arguments: [1, 2, 3, 4, 5] as [UInt64]) func boundsBracketTheHourlyOptimum(seed: UInt64)
+    throws
+  {
+    let input = try Self.input(seed: seed)
+    let certified = try PlacementSolver.solve(
+      PlacementData(input: input), modelPath: TestFolder.modelPath)
+    let c = try #require(certified.certificate)
+    #expect(c.resolution == "cluster")
+    var hourly = input
+    hourly.settings.resolution = .hour
+    hourly.settings.mipGap = 0
+    let exact = try PlacementSolver.solve(
+      PlacementData(input: hourly), modelPath: TestFolder.modelPath)
+    let tol = 1e-6 * abs(exact.objective)
+    #expect(
+      c.lowerBound <= exact.objective + tol,
+      "seed \(seed): lower \(c.lowerBound) > optimum \(exact.objective)")
+    #expect(
+      c.upperBound >= exact.objective - tol,
+      "seed \(seed): upper \(c.upperBound) < optimum \(exact.objective)")
+    #expect(c.gap <= input.settings.optimalityGap + 2 * input.settings.mipGap)
+    // The reported plan's cost is the upper bound, and its invoice plus human cost add up to it.
+    #expect(abs(certified.objective - c.upperBound) < 1e-9)
+    let a = PlanAnalysis(certified)
+    #expect(abs(a.invoice.total + a.humanCost - c.upperBound) < 1e-6 * c.upperBound)
+  }
 
-    /// On the `week`-exact small case the certified plan is the monolithic hourly optimum.
-    @Test func certifiedPlanEqualsTheHourlyOptimumOnASmallCase() throws {
-        var input = try Self.input(seed: 7)
-        input.settings.mipGap = 0
-        input.settings.optimalityGap = 0
-        let certified = try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
-        var hourly = input
-        hourly.settings.resolution = .hour
-        let exact = try PlacementSolver.solve(PlacementData(input: hourly), modelPath: TestFolder.modelPath)
-        #expect(abs(certified.objective - exact.objective) <= 1e-6 * exact.objective)
-    }
+  /// On the `week`-exact small case the certified plan is the monolithic hourly optimum.
+  @Test func certifiedPlanEqualsTheHourlyOptimumOnASmallCase() throws {
+    var input = try Self.input(seed: 7)
+    input.settings.mipGap = 0
+    input.settings.optimalityGap = 0
+    let certified = try PlacementSolver.solve(
+      PlacementData(input: input), modelPath: TestFolder.modelPath)
+    var hourly = input
+    hourly.settings.resolution = .hour
+    let exact = try PlacementSolver.solve(
+      PlacementData(input: hourly), modelPath: TestFolder.modelPath)
+    #expect(abs(certified.objective - exact.objective) <= 1e-6 * exact.objective)
+  }
 
-    /// Per-hour dispatch on two threads gives the same flows and cost as on one.
-    @Test func dispatchOnTwoThreadsEqualsOne() throws {
-        let input = try Self.input(seed: 3)
-        let data = PlacementData(input: input)
-        let plan = try PlacementSolver.solve(data, modelPath: TestFolder.modelPath)
-        let d = HourlyDispatch(data: data, units: plan.units, levels: plan.levels)
-        let one = try d.run(threads: 1)
-        let two = try d.run(threads: 2)
-        #expect(one.feasible && two.feasible)
-        #expect(abs(one.cost - two.cost) <= 1e-9 * one.cost)
-        for (a, b) in zip(one.flows, two.flows) {
-            for (x, y) in zip(a, b) { #expect(abs(x - y) <= 1e-6 * max(1, abs(x))) }
-        }
+  /// Per-hour dispatch on two threads gives the same flows and cost as on one.
+  @Test func dispatchOnTwoThreadsEqualsOne() throws {
+    let input = try Self.input(seed: 3)
+    let data = PlacementData(input: input)
+    let plan = try PlacementSolver.solve(data, modelPath: TestFolder.modelPath)
+    let d = HourlyDispatch(data: data, units: plan.units, levels: plan.levels)
+    let one = try d.run(threads: 1)
+    let two = try d.run(threads: 2)
+    #expect(one.feasible && two.feasible)
+    #expect(abs(one.cost - two.cost) <= 1e-9 * one.cost)
+    for (a, b) in zip(one.flows, two.flows) {
+      for (x, y) in zip(a, b) { #expect(abs(x - y) <= 1e-6 * max(1, abs(x))) }
     }
+  }
 
-    @Test func clusteringKeepsHoursAndDemand() throws {
-        let data = PlacementData(input: try Self.input(seed: 2))
-        let (c, members) = SliceClustering.cluster(data, perMonth: 5)
-        #expect((1...5).contains(c.slices.slices.count))  // fewer when hours share a demand vector
-        #expect(c.slices.slices.reduce(0) { $0 + $1.weight } == 744)
-        #expect(members.flatMap { $0 }.sorted() == Array(0..<168))
-        for wi in data.workloads.indices {
-            let exact = data.slices.slices.reduce(0.0) { $0 + $1.weight * data.demand(wi, $1) }
-            let clustered = c.slices.slices.reduce(0.0) { $0 + $1.weight * c.demand(wi, $1) }
-            #expect(abs(exact - clustered) <= 1e-9 * max(1, exact))
-        }
+  @Test func clusteringKeepsHoursAndDemand() throws {
+    let data = PlacementData(input: try Self.input(seed: 2))
+    let (c, members) = SliceClustering.cluster(data, perMonth: 5)
+    #expect((1...5).contains(c.slices.slices.count))  // fewer when hours share a demand vector
+    #expect(c.slices.slices.reduce(0) { $0 + $1.weight } == 744)
+    #expect(members.flatMap { $0 }.sorted() == Array(0..<168))
+    for wi in data.workloads.indices {
+      let exact = data.slices.slices.reduce(0.0) { $0 + $1.weight * data.demand(wi, $1) }
+      let clustered = c.slices.slices.reduce(0.0) { $0 + $1.weight * c.demand(wi, $1) }
+      #expect(abs(exact - clustered) <= 1e-9 * max(1, exact))
     }
+  }
 }

@@ -6,79 +6,103 @@ import Testing
 /// The committed reports under Reports/ are what the code produces from Inputs/, byte for byte.
 /// Re-record with `BASELOAD_RECORD=1 swift test --filter ExampleReportsTests`.
 @Suite(.serialized) struct ExampleReportsTests {
-    static var examples: [String] {
-        let dir = TestFolder.repoRoot.appendingPathComponent("Inputs")
-        let items = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return items.filter { FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).appendingPathComponent("plan.csv").path) }
-            .sorted()
+  static var examples: [String] {
+    let dir = TestFolder.repoRoot.appendingPathComponent("Inputs")
+    let items = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    return items.filter {
+      FileManager.default.fileExists(
+        atPath: dir.appendingPathComponent($0).appendingPathComponent("plan.csv").path)
     }
+    .sorted()
+  }
 
-    static let recording = ProcessInfo.processInfo.environment["BASELOAD_RECORD"] == "1"
+  static let recording = ProcessInfo.processInfo.environment["BASELOAD_RECORD"] == "1"
 
-    static func folder(_ name: String) throws -> ReportFolder {
-        let input = try InputLoader.load(folder: TestFolder.repoRoot.appendingPathComponent("Inputs/\(name)").path)
-        return PlanReport.folder(try PlanRun.solve(input, modelPath: TestFolder.modelPath))
+  static func folder(_ name: String) throws -> ReportFolder {
+    let input = try InputLoader.load(
+      folder: TestFolder.repoRoot.appendingPathComponent("Inputs/\(name)").path)
+    return PlanReport.folder(try PlanRun.solve(input, modelPath: TestFolder.modelPath))
+  }
+
+  @Test(arguments: examples) func reportMatchesTheCommittedSnapshot(_ name: String) throws {
+    let folder = try Self.folder(name)
+    let target = TestFolder.repoRoot.appendingPathComponent("Reports/\(name)")
+    if Self.recording {
+      try folder.write(to: target.path)
+      return
     }
-
-    @Test(arguments: examples) func reportMatchesTheCommittedSnapshot(_ name: String) throws {
-        let folder = try Self.folder(name)
-        let target = TestFolder.repoRoot.appendingPathComponent("Reports/\(name)")
-        if Self.recording {
-            try folder.write(to: target.path)
-            return
-        }
-        for file in folder.files {
-            let path = target.appendingPathComponent(file.path).path
-            guard let committed = FileManager.default.contents(atPath: path) else {
-                Issue.record("Reports/\(name)/\(file.path) is not committed; re-record with BASELOAD_RECORD=1")
-                continue
-            }
-            if committed != file.data {
-                let a = String(decoding: committed, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                let b = String(decoding: file.data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-                Issue.record(
-                    "Reports/\(name)/\(file.path) differs from what the code produces, first at line \(line + 1):\n- \(line < a.count ? a[line] : "")\n+ \(line < b.count ? b[line] : "")"
-                )
-            }
-        }
-        let committedFiles = Set(FileManager.default.subpaths(atPath: target.path)?.filter { !$0.hasSuffix("/") } ?? [])
-            .filter { path in
-                var isDir: ObjCBool = false
-                FileManager.default.fileExists(atPath: target.appendingPathComponent(path).path, isDirectory: &isDir)
-                return !isDir.boolValue
-            }
-        let produced = Set(folder.files.map(\.path))
-        #expect(committedFiles.subtracting(produced).isEmpty, "stale files in Reports/\(name): \(committedFiles.subtracting(produced).sorted())")
+    for file in folder.files {
+      let path = target.appendingPathComponent(file.path).path
+      guard let committed = FileManager.default.contents(atPath: path) else {
+        Issue.record(
+          "Reports/\(name)/\(file.path) is not committed; re-record with BASELOAD_RECORD=1")
+        continue
+      }
+      if committed != file.data {
+        let a = String(decoding: committed, as: UTF8.self).split(
+          separator: "\n", omittingEmptySubsequences: false)
+        let b = String(decoding: file.data, as: UTF8.self).split(
+          separator: "\n", omittingEmptySubsequences: false)
+        let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+        Issue.record(
+          "Reports/\(name)/\(file.path) differs from what the code produces, first at line \(line + 1):\n- \(line < a.count ? a[line] : "")\n+ \(line < b.count ? b[line] : "")"
+        )
+      }
     }
-
-    /// glpsol on the written placement.dat reaches the same optimum as the in-process solve.
-    @Test(arguments: examples) func glpsolReproducesTheOptimum(_ name: String) throws {
-        guard let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-        else {
-            Issue.record("glpsol is not installed (apt-get install glpk-utils)")
-            return
-        }
-        let input = try InputLoader.load(folder: TestFolder.repoRoot.appendingPathComponent("Inputs/\(name)").path)
-        let data = PlacementData(input: input)
-        let result = try PlacementSolver.solve(data, modelPath: TestFolder.modelPath)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glpsol-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let dat = dir.appendingPathComponent("placement.dat").path
-        let out = dir.appendingPathComponent("solution.txt").path
-        try data.mathProgData().write(toFile: dat, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: glpsol)
-        p.arguments = ["-m", TestFolder.modelPath, "-d", dat, "-o", out, "--mipgap", "\(input.settings.mipGap)"]
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        let text = try String(contentsOfFile: out, encoding: .utf8)
-        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
-        // "Objective:  TotalCost = 73416.9 (MINimum)"
-        let value = try #require(line.split(separator: "=").last?.split(separator: "(").first.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) })
-        let tolerance = max(1e-6 * abs(result.objective), 0.01) + input.settings.mipGap * abs(result.objective)
-        #expect(abs(value - result.objective) <= tolerance, "glpsol \(value) vs Baseload \(result.objective)")
+    let committedFiles = Set(
+      FileManager.default.subpaths(atPath: target.path)?.filter { !$0.hasSuffix("/") } ?? []
+    )
+    .filter { path in
+      var isDir: ObjCBool = false
+      FileManager.default.fileExists(
+        atPath: target.appendingPathComponent(path).path, isDirectory: &isDir)
+      return !isDir.boolValue
     }
+    let produced = Set(folder.files.map(\.path))
+    #expect(
+      committedFiles.subtracting(produced).isEmpty,
+      "stale files in Reports/\(name): \(committedFiles.subtracting(produced).sorted())")
+  }
+
+  /// glpsol on the written placement.dat reaches the same optimum as the in-process solve.
+  @Test(arguments: examples) func glpsolReproducesTheOptimum(_ name: String) throws {
+    guard
+      let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: {
+        FileManager.default.isExecutableFile(atPath: $0)
+      })
+    else {
+      Issue.record("glpsol is not installed (apt-get install glpk-utils)")
+      return
+    }
+    let input = try InputLoader.load(
+      folder: TestFolder.repoRoot.appendingPathComponent("Inputs/\(name)").path)
+    let data = PlacementData(input: input)
+    let result = try PlacementSolver.solve(data, modelPath: TestFolder.modelPath)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "glpsol-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let dat = dir.appendingPathComponent("placement.dat").path
+    let out = dir.appendingPathComponent("solution.txt").path
+    try data.mathProgData().write(toFile: dat, atomically: true, encoding: .utf8)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: glpsol)
+    p.arguments = [
+      "-m", TestFolder.modelPath, "-d", dat, "-o", out, "--mipgap", "\(input.settings.mipGap)",
+    ]
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    let text = try String(contentsOfFile: out, encoding: .utf8)
+    let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
+    // "Objective:  TotalCost = 73416.9 (MINimum)"
+    let value = try #require(
+      line.split(separator: "=").last?.split(separator: "(").first.flatMap {
+        Double($0.trimmingCharacters(in: .whitespaces))
+      })
+    let tolerance =
+      max(1e-6 * abs(result.objective), 0.01) + input.settings.mipGap * abs(result.objective)
+    #expect(
+      abs(value - result.objective) <= tolerance, "glpsol \(value) vs Baseload \(result.objective)")
+  }
 }

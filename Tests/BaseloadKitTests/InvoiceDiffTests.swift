@@ -4,100 +4,107 @@ import Testing
 
 /// The diff semantics on small cases whose lines are worked out by hand.
 @Suite struct InvoiceDiffTests {
-    typealias P = PlacementOptimaTests
-    static let feb = P.feb
-    static let gpu = P.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,2,1000,100\n"
+  typealias P = PlacementOptimaTests
+  static let feb = P.feb
+  static let gpu = P.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,2,1000,100\n"
 
-    static func run(_ sheets: [String: String]) throws -> PlanRun {
-        try PlanRun.solve(TestFolder.load(sheets), modelPath: TestFolder.modelPath)
-    }
+  static func run(_ sheets: [String: String]) throws -> PlanRun {
+    try PlanRun.solve(TestFolder.load(sheets), modelPath: TestFolder.modelPath)
+  }
 
-    static func workload(_ id: String, users: Int, profile: String = "flat") -> String {
-        "\(id),mid,standard,\(users),1,1,1,1000,100,\(profile),0,0,1,0\n"
-    }
+  static func workload(_ id: String, users: Int, profile: String = "flat") -> String {
+    "\(id),mid,standard,\(users),1,1,1,1000,100,\(profile),0,0,1,0\n"
+  }
 
-    /// 3,600 calls/h: two signed GPUs carry 2,880, the API the other 720. Halving users empties the API lines
-    /// and leaves the GPU line billed with 504 GPU-hours of headroom (2 GPUs × 672 h − 1,800 calls/h × 672 h / 1,440).
-    @Test func usageLineDisappearsReservedLineKeepsExactHeadroom() throws {
-        let run = try Self.run([
-            "plan.csv": Self.feb, "workloads.csv": P.wh + "\n" + Self.workload("w", users: 86_400), "apis.csv": P.api,
-            "capacity.csv": Self.gpu, "contracts.csv": "offer,units,start,end\ngpu,2,2027-02,2027-02\n",
-            "scenarios.csv": "scenario,target,field,op,value\nhalf,w,users,scale,0.5\n",
-        ])
-        let locked = run.scenarios[0].locked.diff
-        let gpuLine = locked.lines.first { $0.kind == .reservedUnits }!
-        #expect(gpuLine.status == .unchanged)
-        #expect(gpuLine.before == 1344 && gpuLine.after == 1344)
-        #expect(abs(gpuLine.headroomQuantity - 504) < 1e-6)
-        #expect(abs(gpuLine.headroomUSD - 504) < 1e-6)
-        #expect(gpuLine.statusText == "unchanged — 504.0 GPU-hours of headroom ($504.00 at list price)")
-        let apiLines = locked.lines.filter { $0.offer == "api" }
-        #expect(apiLines.map(\.status) == [.disappears, .disappears])  // input and output tokens
-        // API before: 720 calls/h × 672 h × $0.0012 = $580.608, all of it cash.
-        #expect(abs(locked.cashSaving - 580.608) < 1e-6)
-        #expect(abs(locked.headroomUSD - 504) < 1e-6)
-    }
+  /// 3,600 calls/h: two signed GPUs carry 2,880, the API the other 720. Halving users empties the API lines
+  /// and leaves the GPU line billed with 504 GPU-hours of headroom (2 GPUs × 672 h − 1,800 calls/h × 672 h / 1,440).
+  @Test func usageLineDisappearsReservedLineKeepsExactHeadroom() throws {
+    let run = try Self.run([
+      "plan.csv": Self.feb, "workloads.csv": P.wh + "\n" + Self.workload("w", users: 86_400),
+      "apis.csv": P.api,
+      "capacity.csv": Self.gpu, "contracts.csv": "offer,units,start,end\ngpu,2,2027-02,2027-02\n",
+      "scenarios.csv": "scenario,target,field,op,value\nhalf,w,users,scale,0.5\n",
+    ])
+    let locked = run.scenarios[0].locked.diff
+    let gpuLine = locked.lines.first { $0.kind == .reservedUnits }!
+    #expect(gpuLine.status == .unchanged)
+    #expect(gpuLine.before == 1344 && gpuLine.after == 1344)
+    #expect(abs(gpuLine.headroomQuantity - 504) < 1e-6)
+    #expect(abs(gpuLine.headroomUSD - 504) < 1e-6)
+    #expect(gpuLine.statusText == "unchanged — 504.0 GPU-hours of headroom ($504.00 at list price)")
+    let apiLines = locked.lines.filter { $0.offer == "api" }
+    #expect(apiLines.map(\.status) == [.disappears, .disappears])  // input and output tokens
+    // API before: 720 calls/h × 672 h × $0.0012 = $580.608, all of it cash.
+    #expect(abs(locked.cashSaving - 580.608) < 1e-6)
+    #expect(abs(locked.headroomUSD - 504) < 1e-6)
+  }
 
-    /// Two GPUs signed through March; at renewal the halved demand needs one GPU from April, not before.
-    @Test func renewalRemovesUnitsTheMonthAfterTheContractEnds() throws {
-        let run = try Self.run([
-            "plan.csv": "key,value\nstart,2027-02\nmonths,3\nmip_gap,0\n",
-            "workloads.csv": P.wh + "\n" + Self.workload("w", users: 69_120), "apis.csv": P.api, "capacity.csv": Self.gpu,
-            "contracts.csv": "offer,units,start,end\ngpu,2,2027-02,2027-03\n",
-            "scenarios.csv": "scenario,target,field,op,value\nhalf,*,users,scale,0.5\n",
-        ])
-        let s = run.scenarios[0]
-        #expect(run.plan.result.units["gpu"] == [2, 2, 2])
-        #expect(s.renewal.analysis.result.units["gpu"] == [2, 2, 1])
-        let lines = s.renewal.diff.lines.filter { $0.kind == .reservedUnits }
-        #expect(lines.map(\.status) == [.unchanged, .unchanged, .shrinks])
-        #expect(lines[2].delta == -720)  // one GPU × 720 h of April × $1
-        #expect(s.locked.analysis.result.units["gpu"] == [2, 2, 2])
-        #expect(
-            s.verdict.contains(
-                "At renewal in 2027-04 the plan drops to 1 GPU of gpu (from 2): -$720.00/month; until then the contract signed through 2027-03 (2 units) keeps the line billed."
-            ))
-    }
+  /// Two GPUs signed through March; at renewal the halved demand needs one GPU from April, not before.
+  @Test func renewalRemovesUnitsTheMonthAfterTheContractEnds() throws {
+    let run = try Self.run([
+      "plan.csv": "key,value\nstart,2027-02\nmonths,3\nmip_gap,0\n",
+      "workloads.csv": P.wh + "\n" + Self.workload("w", users: 69_120), "apis.csv": P.api,
+      "capacity.csv": Self.gpu,
+      "contracts.csv": "offer,units,start,end\ngpu,2,2027-02,2027-03\n",
+      "scenarios.csv": "scenario,target,field,op,value\nhalf,*,users,scale,0.5\n",
+    ])
+    let s = run.scenarios[0]
+    #expect(run.plan.result.units["gpu"] == [2, 2, 2])
+    #expect(s.renewal.analysis.result.units["gpu"] == [2, 2, 1])
+    let lines = s.renewal.diff.lines.filter { $0.kind == .reservedUnits }
+    #expect(lines.map(\.status) == [.unchanged, .unchanged, .shrinks])
+    #expect(lines[2].delta == -720)  // one GPU × 720 h of April × $1
+    #expect(s.locked.analysis.result.units["gpu"] == [2, 2, 2])
+    #expect(
+      s.verdict.contains(
+        "At renewal in 2027-04 the plan drops to 1 GPU of gpu (from 2): -$720.00/month; until then the contract signed through 2027-03 (2 units) keeps the line billed."
+      ))
+  }
 
-    /// A commitment sized to $0.96/h stays billed when usage halves: no cash, $322.56 of unused commitment.
-    @Test func underUsedCommitmentStaysBilled() throws {
-        let run = try Self.run([
-            "plan.csv": Self.feb, "workloads.csv": P.wh + "\n" + Self.workload("w", users: 24_000), "apis.csv": P.api,
-            "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nsp,V,api,20,1\n",
-            "scenarios.csv": "scenario,target,field,op,value\nhalf,w,users,scale,0.5\n",
-        ])
-        let s = run.scenarios[0]
-        let fee = s.locked.diff.lines.first { $0.kind == .commitmentFee }!
-        #expect(abs(fee.before - 645.12) < 1e-6 && abs(fee.after - 645.12) < 1e-6)
-        #expect(fee.status == .unchanged)
-        #expect(abs(fee.headroomUSD - 322.56) < 1e-6)
-        #expect(abs(s.locked.diff.cashSaving) < 1e-6)
-        #expect(abs(s.renewal.diff.cashSaving - 322.56) < 1e-6)
-    }
+  /// A commitment sized to $0.96/h stays billed when usage halves: no cash, $322.56 of unused commitment.
+  @Test func underUsedCommitmentStaysBilled() throws {
+    let run = try Self.run([
+      "plan.csv": Self.feb, "workloads.csv": P.wh + "\n" + Self.workload("w", users: 24_000),
+      "apis.csv": P.api,
+      "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nsp,V,api,20,1\n",
+      "scenarios.csv": "scenario,target,field,op,value\nhalf,w,users,scale,0.5\n",
+    ])
+    let s = run.scenarios[0]
+    let fee = s.locked.diff.lines.first { $0.kind == .commitmentFee }!
+    #expect(abs(fee.before - 645.12) < 1e-6 && abs(fee.after - 645.12) < 1e-6)
+    #expect(fee.status == .unchanged)
+    #expect(abs(fee.headroomUSD - 322.56) < 1e-6)
+    #expect(abs(s.locked.diff.cashSaving) < 1e-6)
+    #expect(abs(s.renewal.diff.cashSaving - 322.56) < 1e-6)
+  }
 
-    /// `*` halves both workloads; naming one halves only it.
-    @Test func scenarioOnStarVersusOneWorkload() throws {
-        let run = try Self.run([
-            "plan.csv": Self.feb,
-            "workloads.csv": P.wh + "\n" + Self.workload("w1", users: 24_000) + Self.workload("w2", users: 12_000),
-            "apis.csv": P.api,
-            "scenarios.csv": "scenario,target,field,op,value\nall,*,users,scale,0.5\none,w1,users,scale,0.5\n",
-        ])
-        #expect(run.scenarios.map(\.scenario) == ["all", "one"])
-        #expect(abs(run.scenarios[0].renewal.diff.cashSaving - 0.5 * 1500 * 672 * 0.0012) < 1e-6)
-        #expect(abs(run.scenarios[1].renewal.diff.cashSaving - 0.5 * 1000 * 672 * 0.0012) < 1e-6)
-    }
+  /// `*` halves both workloads; naming one halves only it.
+  @Test func scenarioOnStarVersusOneWorkload() throws {
+    let run = try Self.run([
+      "plan.csv": Self.feb,
+      "workloads.csv": P.wh + "\n" + Self.workload("w1", users: 24_000)
+        + Self.workload("w2", users: 12_000),
+      "apis.csv": P.api,
+      "scenarios.csv":
+        "scenario,target,field,op,value\nall,*,users,scale,0.5\none,w1,users,scale,0.5\n",
+    ])
+    #expect(run.scenarios.map(\.scenario) == ["all", "one"])
+    #expect(abs(run.scenarios[0].renewal.diff.cashSaving - 0.5 * 1500 * 672 * 0.0012) < 1e-6)
+    #expect(abs(run.scenarios[1].renewal.diff.cashSaving - 0.5 * 1000 * 672 * 0.0012) < 1e-6)
+  }
 
-    /// Without current.csv the baseline is the cheapest all-API placement, and the report says so.
-    @Test func baselineWithoutCurrentIsAllAPI() throws {
-        let run = try Self.run([
-            "plan.csv": Self.feb, "workloads.csv": P.wh + "\n" + Self.workload("w", users: 34_560), "apis.csv": P.api,
-            "capacity.csv": P.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,,1000,100\n",
-        ])
-        #expect(run.baseline?.kind == .allAPI)
-        // 1,440 calls/h: API $0.0012 × 1,440 × 672 = $1,161.216; the plan runs one GPU for $672.
-        #expect(abs(run.baseline!.analysis.invoice.total - 1161.216) < 1e-6)
-        #expect(abs(run.plan.invoice.total - 672) < 1e-6)
-        #expect(run.markdown.contains("Baseline: the cheapest all-API placement (no current.csv was given)"))
-    }
+  /// Without current.csv the baseline is the cheapest all-API placement, and the report says so.
+  @Test func baselineWithoutCurrentIsAllAPI() throws {
+    let run = try Self.run([
+      "plan.csv": Self.feb, "workloads.csv": P.wh + "\n" + Self.workload("w", users: 34_560),
+      "apis.csv": P.api,
+      "capacity.csv": P.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,,1000,100\n",
+    ])
+    #expect(run.baseline?.kind == .allAPI)
+    // 1,440 calls/h: API $0.0012 × 1,440 × 672 = $1,161.216; the plan runs one GPU for $672.
+    #expect(abs(run.baseline!.analysis.invoice.total - 1161.216) < 1e-6)
+    #expect(abs(run.plan.invoice.total - 672) < 1e-6)
+    #expect(
+      run.markdown.contains("Baseline: the cheapest all-API placement (no current.csv was given)"))
+  }
 }

@@ -3,50 +3,60 @@ import Testing
 @testable import BaseloadKit
 
 @Suite struct InvoiceTests {
-    typealias P = PlacementOptimaTests
+  typealias P = PlacementOptimaTests
 
-    /// Two signed GPUs carry 2,880 of 3,600 calls/h; the API takes 720 calls/h × 672 h = 483,840 calls:
-    /// 483.84 Mtok input at $1 and 48.384 Mtok output at $2; the GPUs bill 2 × 672 GPU-hours at $1.
-    @Test func invoiceLinesAreExactAndSumToTheObjective() throws {
-        let input = try TestFolder.load([
-            "plan.csv": P.feb + "name,t\n", "workloads.csv": P.wh + "\nw,mid,standard,86400,1,1,1,1000,100,flat,0,0,0.9,0\n", "apis.csv": P.api,
-            "capacity.csv": P.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,2,1000,100\n",
-            "contracts.csv": "offer,units,start,end\ngpu,2,2027-02,2027-02\n",
-        ])
-        let a = PlanAnalysis(try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath))
-        #expect(a.invoice.lines.map(\.billedCost).map { ($0 * 1e6).rounded() / 1e6 } == [483.84, 96.768, 1344])
-        #expect(abs(a.invoice.total - a.result.objective) < 1e-6)
-        let csv = a.invoiceCSV.split(separator: "\n")
-        #expect(csv.count == 4)
-        #expect(
-            csv[1]
-                == "483.840000,baseload-t,t,USD,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,Usage,,api input tokens,Usage-Based,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,483.840000,1.000000,483.840000,V,483.840000,1.000000,483.840000,1M tokens,V,V,AI and Machine Learning,api,api,api/input tokens,483.840000,1M tokens,,,,,,V|api|input tokens|2027-02"
-        )
-        #expect(
-            csv[3]
-                == "1344.000000,baseload-t,t,USD,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,Purchase,,gpu reserved units,Recurring,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,1344.000000,1.000000,1344.000000,V,1344.000000,1.000000,1344.000000,GPU-hour,V,V,AI and Machine Learning,gpu,gpu,gpu/reserved units,,,,,,,,V|gpu|reserved units|2027-02"
-        )
-        // Completed tasks: 3,600 calls/h × 672 h × 0.9.
-        #expect(abs(a.workloads[0].completedTasks - 3600 * 672 * 0.9) < 1e-6)
-    }
+  /// Two signed GPUs carry 2,880 of 3,600 calls/h; the API takes 720 calls/h × 672 h = 483,840 calls:
+  /// 483.84 Mtok input at $1 and 48.384 Mtok output at $2; the GPUs bill 2 × 672 GPU-hours at $1.
+  @Test func invoiceLinesAreExactAndSumToTheObjective() throws {
+    let input = try TestFolder.load([
+      "plan.csv": P.feb + "name,t\n",
+      "workloads.csv": P.wh + "\nw,mid,standard,86400,1,1,1,1000,100,flat,0,0,0.9,0\n",
+      "apis.csv": P.api,
+      "capacity.csv": P.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,2,1000,100\n",
+      "contracts.csv": "offer,units,start,end\ngpu,2,2027-02,2027-02\n",
+    ])
+    let a = PlanAnalysis(
+      try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath))
+    #expect(
+      a.invoice.lines.map(\.billedCost).map { ($0 * 1e6).rounded() / 1e6 } == [
+        483.84, 96.768, 1344,
+      ])
+    #expect(abs(a.invoice.total - a.result.objective) < 1e-6)
+    let csv = a.invoiceCSV.split(separator: "\n")
+    #expect(csv.count == 4)
+    #expect(
+      csv[1]
+        == "483.840000,baseload-t,t,USD,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,Usage,,api input tokens,Usage-Based,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,483.840000,1.000000,483.840000,V,483.840000,1.000000,483.840000,1M tokens,V,V,AI and Machine Learning,api,api,api/input tokens,483.840000,1M tokens,,,,,,V|api|input tokens|2027-02"
+    )
+    #expect(
+      csv[3]
+        == "1344.000000,baseload-t,t,USD,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,Purchase,,gpu reserved units,Recurring,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,1344.000000,1.000000,1344.000000,V,1344.000000,1.000000,1344.000000,GPU-hour,V,V,AI and Machine Learning,gpu,gpu,gpu/reserved units,,,,,,,,V|gpu|reserved units|2027-02"
+    )
+    // Completed tasks: 3,600 calls/h × 672 h × 0.9.
+    #expect(abs(a.workloads[0].completedTasks - 3600 * 672 * 0.9) < 1e-6)
+  }
 
-    @Test func hostileIdsAreNeutralisedInEveryCSV() throws {
-        let input = try TestFolder.load([
-            "workloads.csv": TestFolder.workloadHeader + "\n\"=HYPERLINK(\"\"http://x\"\")\",mid,standard,10,1,1,1,1000,100,flat\n",
-            "apis.csv": TestFolder.apiHeader + "\n@api,\"+V,-1\",mid,1,2\n",
-        ])
-        let a = PlanAnalysis(try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath))
-        for csv in [a.invoiceCSV, a.placementCSV, a.hourlyCSV] {
-            for line in csv.split(separator: "\n") {
-                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-                for c in cells {
-                    let t = c.hasPrefix("\"") ? c.dropFirst() : c
-                    if let f = t.first, "=+@".contains(f) { Issue.record("unneutralised cell \(c) in \(line)") }
-                }
-            }
+  @Test func hostileIdsAreNeutralisedInEveryCSV() throws {
+    let input = try TestFolder.load([
+      "workloads.csv": TestFolder.workloadHeader
+        + "\n\"=HYPERLINK(\"\"http://x\"\")\",mid,standard,10,1,1,1,1000,100,flat\n",
+      "apis.csv": TestFolder.apiHeader + "\n@api,\"+V,-1\",mid,1,2\n",
+    ])
+    let a = PlanAnalysis(
+      try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath))
+    for csv in [a.invoiceCSV, a.placementCSV, a.hourlyCSV] {
+      for line in csv.split(separator: "\n") {
+        let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+        for c in cells {
+          let t = c.hasPrefix("\"") ? c.dropFirst() : c
+          if let f = t.first, "=+@".contains(f) {
+            Issue.record("unneutralised cell \(c) in \(line)")
+          }
         }
-        #expect(a.placementCSV.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
-        #expect(a.invoiceCSV.contains("'@api"))
-        #expect(a.invoiceCSV.contains("\"'+V,-1\""))
+      }
     }
+    #expect(a.placementCSV.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
+    #expect(a.invoiceCSV.contains("'@api"))
+    #expect(a.invoiceCSV.contains("\"'+V,-1\""))
+  }
 }

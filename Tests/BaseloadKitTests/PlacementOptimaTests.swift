@@ -5,179 +5,197 @@ import Testing
 
 /// Known optima of small placements, each computed by hand (or by enumeration) in the test.
 @Suite struct PlacementOptimaTests {
-    // One call: 1,000 input + 100 output tokens. API: $1 / $2 per Mtok → $0.0012 a call.
-    // GPU: 1,000 input tok/s and 100 output tok/s → 2 s a call; standard cap 0.8 → 2.5 s = 1/1440 GPU-hour a call.
-    static let wh = TestFolder.workloadHeader + ",defer_hours,human_cost_per_failure,success_rate,user_growth_pct_per_month"
-    static let api = "id,vendor,tiers,latency,usd_per_mtok_input,usd_per_mtok_output\napi,V,mid,*,1,2\n"
-    static let capHeader =
-        "id,vendor,tiers,usd_per_unit_hour,billing,term_months,min_units,unit_step,max_units,input_tok_per_s_per_unit,output_tok_per_s_per_unit"
-    static let feb = "key,value\nstart,2027-02\nmonths,1\nmip_gap,0\n"
-    static let perCall = 0.0012
-    static let callsPerGPUHour = 1440.0
+  // One call: 1,000 input + 100 output tokens. API: $1 / $2 per Mtok → $0.0012 a call.
+  // GPU: 1,000 input tok/s and 100 output tok/s → 2 s a call; standard cap 0.8 → 2.5 s = 1/1440 GPU-hour a call.
+  static let wh =
+    TestFolder.workloadHeader
+    + ",defer_hours,human_cost_per_failure,success_rate,user_growth_pct_per_month"
+  static let api =
+    "id,vendor,tiers,latency,usd_per_mtok_input,usd_per_mtok_output\napi,V,mid,*,1,2\n"
+  static let capHeader =
+    "id,vendor,tiers,usd_per_unit_hour,billing,term_months,min_units,unit_step,max_units,input_tok_per_s_per_unit,output_tok_per_s_per_unit"
+  static let feb = "key,value\nstart,2027-02\nmonths,1\nmip_gap,0\n"
+  static let perCall = 0.0012
+  static let callsPerGPUHour = 1440.0
 
-    static func solve(_ sheets: [String: String], resolution: Resolution? = nil) throws -> PlacementResult {
-        let input = try TestFolder.load(sheets)
-        return try PlacementSolver.solve(PlacementData(input: input, resolution: resolution), modelPath: TestFolder.modelPath)
+  static func solve(_ sheets: [String: String], resolution: Resolution? = nil) throws
+    -> PlacementResult
+  {
+    let input = try TestFolder.load(sheets)
+    return try PlacementSolver.solve(
+      PlacementData(input: input, resolution: resolution), modelPath: TestFolder.modelPath)
+  }
+
+  static func close(_ a: Double, _ b: Double, _ tol: Double = 1e-6) -> Bool {
+    abs(a - b) <= tol * max(1, abs(b))
+  }
+
+  /// (a) The optimal number of reserved GPUs equals the best n found by costing every hour by hand.
+  @Test func reservedPoolSizedByEnumeration() throws {
+    // Base 1,400 calls/h, 7,000 calls/h on weekdays 9:00-17:59 (weights 5 vs 1 out of 348 a week).
+    let sheets = [
+      "plan.csv": Self.feb,
+      "profiles.csv": "profile,day,hour,weight\np,all,*,1\n"
+        + (9...17).map { "p,weekday,\($0),5\n" }.joined(),
+      "workloads.csv": Self.wh + "\nw,mid,standard,69600,1,1,1,1000,100,p,0,0,1,0\n",
+      "apis.csv": Self.api,
+      "capacity.csv": Self.capHeader + "\ngpu,V,mid,0.40,reserved,1,0,1,,1000,100\n",
+    ]
+    let r = try Self.solve(sheets)
+    // February 2027: 28 days, every hour of week occurs 4 times; 45 peak hours a week, 123 base hours.
+    func cost(_ n: Double) -> Double {
+      let served = n * Self.callsPerGPUHour
+      let peak = 4 * 45 * max(0, 7000 - served) * Self.perCall
+      let base = 4 * 123 * max(0, 1400 - served) * Self.perCall
+      return n * 0.40 * 672 + peak + base
     }
+    let best = (0...10).map(Double.init).min { cost($0) < cost($1) }!
+    // The 5th GPU would carry 1,240 calls/h in 180 peak hours ($267.84 of API) and cost $268.80.
+    #expect(best == 4)
+    #expect(r.units["gpu"]?[0] == best)
+    #expect(Self.close(r.objective, cost(best)))
+  }
 
-    static func close(_ a: Double, _ b: Double, _ tol: Double = 1e-6) -> Bool { abs(a - b) <= tol * max(1, abs(b)) }
+  /// (b) A two-month term keeps a unit paid in the low month; with a one-month term it is dropped.
+  @Test func termKeepsUnitsInALowMonth() throws {
+    var sheets = [
+      "plan.csv": "key,value\nstart,2027-02\nmonths,2\nmip_gap,0\n",
+      "workloads.csv": Self.wh
+        + "\nw,mid,standard,\(1440 * 24 * 3),1,1,1,1000,100,flat,0,0,1,-95\n",
+      "apis.csv": Self.api,
+      "capacity.csv": Self.capHeader + "\ngpu,V,mid,0.50,reserved,2,0,1,,1000,100\n",
+    ]
+    // Flat demand: 3 GPUs' worth (4,320 calls/h) in February, 216 calls/h in March.
+    // A GPU bought for 2 months costs 0.5 × (672 + 744) = $708 and carries $1,161 of February API use.
+    let two = try Self.solve(sheets)
+    #expect(two.units["gpu"] == [3, 3])
+    #expect(two.bought["gpu"] == [3, 0])
+    // March runs on the kept GPUs, no API.
+    #expect(Self.close(two.objective, 3 * 0.5 * (672 + 744)))
+    sheets["capacity.csv"] = Self.capHeader + "\ngpu,V,mid,0.50,reserved,1,0,1,,1000,100\n"
+    let one = try Self.solve(sheets)
+    // March alone: 216 calls/h on the API costs $0.2592/h < one GPU at $0.50/h.
+    #expect(one.units["gpu"] == [3, 0])
+    #expect(Self.close(one.objective, 3 * 0.5 * 672 + 216 * 744 * Self.perCall))
+  }
 
-    /// (a) The optimal number of reserved GPUs equals the best n found by costing every hour by hand.
-    @Test func reservedPoolSizedByEnumeration() throws {
-        // Base 1,400 calls/h, 7,000 calls/h on weekdays 9:00-17:59 (weights 5 vs 1 out of 348 a week).
-        let sheets = [
-            "plan.csv": Self.feb,
-            "profiles.csv": "profile,day,hour,weight\np,all,*,1\n" + (9...17).map { "p,weekday,\($0),5\n" }.joined(),
-            "workloads.csv": Self.wh + "\nw,mid,standard,69600,1,1,1,1000,100,p,0,0,1,0\n",
-            "apis.csv": Self.api,
-            "capacity.csv": Self.capHeader + "\ngpu,V,mid,0.40,reserved,1,0,1,,1000,100\n",
-        ]
-        let r = try Self.solve(sheets)
-        // February 2027: 28 days, every hour of week occurs 4 times; 45 peak hours a week, 123 base hours.
-        func cost(_ n: Double) -> Double {
-            let served = n * Self.callsPerGPUHour
-            let peak = 4 * 45 * max(0, 7000 - served) * Self.perCall
-            let base = 4 * 123 * max(0, 1400 - served) * Self.perCall
-            return n * 0.40 * 672 + peak + base
-        }
-        let best = (0...10).map(Double.init).min { cost($0) < cost($1) }!
-        // The 5th GPU would carry 1,240 calls/h in 180 peak hours ($267.84 of API) and cost $268.80.
-        #expect(best == 4)
-        #expect(r.units["gpu"]?[0] == best)
-        #expect(Self.close(r.objective, cost(best)))
+  /// (c) Signed units are paid and used even when the GPU is dearer than the API.
+  @Test func contractFloorIsKeptAndUsed() throws {
+    let sheets = [
+      "plan.csv": Self.feb,
+      "workloads.csv": Self.wh + "\nw,mid,standard,\(1440 * 24 * 8),1,1,1,1000,100,flat,0,0,1,0\n",
+      "apis.csv": Self.api,
+      "capacity.csv": Self.capHeader + "\ngpu,V,mid,3.00,reserved,1,0,1,,1000,100\n",
+      "contracts.csv": "offer,units,start,end\ngpu,6,2026-12,2027-02\n",
+    ]
+    let r = try Self.solve(sheets)
+    #expect(r.units["gpu"] == [6])
+    #expect(r.bought["gpu"] == [0])
+    // 8 GPUs' worth of calls: 6 on the signed GPUs, 2 × 1,440 calls/h on the API.
+    #expect(Self.close(r.objective, 6 * 3.0 * 672 + 2 * 1440 * 672 * Self.perCall))
+  }
+
+  /// (d) A 20% spend commitment covers flat usage fully, but a usage peak busy 9 hours a weekday does not pay it.
+  @Test func commitmentPaysOnlyWithSteadyUsage() throws {
+    let commitment = "id,vendor,applies_to,discount_pct,term_months\nsp,V,api,20,1\n"
+    let flat = try Self.solve([
+      "plan.csv": Self.feb,
+      "workloads.csv": Self.wh + "\nw,mid,standard,\(1000 * 24),1,1,1,1000,100,flat,0,0,1,0\n",
+      "apis.csv": Self.api, "commitments.csv": commitment,
+    ])
+    // 1,000 calls/h × $0.0012 = $1.20/h list; commit $0.96/h and pay that, not list.
+    #expect(Self.close(flat.levels["sp"]![0], 0.96))
+    #expect(Self.close(flat.objective, 0.96 * 672))
+    let peaky = try Self.solve([
+      "plan.csv": Self.feb,
+      "profiles.csv": "profile,day,hour,weight\np,all,*,0\n"
+        + (9...17).map { "p,weekday,\($0),1\n" }.joined(),
+      "workloads.csv": Self.wh + "\nw,mid,standard,\(1000 * 24),1,1,1,1000,100,p,0,0,1,0\n",
+      "apis.csv": Self.api, "commitments.csv": commitment,
+    ])
+    // Usage in 180 of 672 hours (27%) < 80%: each committed $/h would be idle most of the time.
+    #expect(peaky.levels["sp"]![0] == 0)
+    #expect(Self.close(peaky.objective, 1000.0 * 24 * 28 * Self.perCall))
+  }
+
+  /// (e) Batch work that arrives at 18:00 waits for the signed GPU instead of spilling to the API.
+  @Test func deferrableBatchMovesIntoTheValley() throws {
+    func solve(defer hours: Int) throws -> PlacementResult {
+      try Self.solve([
+        "plan.csv": Self.feb,
+        "profiles.csv": "profile,day,hour,weight\np,all,*,0\np,all,18,1\n",
+        // Batch cap 0.95 → 2/0.95 s a call → 1,710 calls per GPU-hour; 3 GPU-hours of work arrive at 18:00.
+        "workloads.csv": Self.wh + "\nw,mid,batch,\(1710 * 3),1,1,1,1000,100,p,\(hours),0,1,0\n",
+        "apis.csv": Self.api,
+        "capacity.csv": Self.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,1,1000,100\n",
+        "contracts.csv": "offer,units,start,end\ngpu,1,2027-02,2027-02\n",
+      ])
     }
+    let fixed = 672.0
+    let none = try solve(defer: 0)
+    #expect(Self.close(none.objective, fixed + 28 * 2 * 1710 * Self.perCall))
+    let one = try solve(defer: 1)
+    #expect(Self.close(one.objective, fixed + 28 * 1 * 1710 * Self.perCall))
+    let six = try solve(defer: 6)
+    #expect(Self.close(six.objective, fixed))
+  }
 
-    /// (b) A two-month term keeps a unit paid in the low month; with a one-month term it is dropped.
-    @Test func termKeepsUnitsInALowMonth() throws {
-        var sheets = [
-            "plan.csv": "key,value\nstart,2027-02\nmonths,2\nmip_gap,0\n",
-            "workloads.csv": Self.wh + "\nw,mid,standard,\(1440 * 24 * 3),1,1,1,1000,100,flat,0,0,1,-95\n",
-            "apis.csv": Self.api,
-            "capacity.csv": Self.capHeader + "\ngpu,V,mid,0.50,reserved,2,0,1,,1000,100\n",
-        ]
-        // Flat demand: 3 GPUs' worth (4,320 calls/h) in February, 216 calls/h in March.
-        // A GPU bought for 2 months costs 0.5 × (672 + 744) = $708 and carries $1,161 of February API use.
-        let two = try Self.solve(sheets)
-        #expect(two.units["gpu"] == [3, 3])
-        #expect(two.bought["gpu"] == [3, 0])
-        #expect(Self.close(two.objective, 3 * 0.5 * (672 + 744)))  // March runs on the kept GPUs, no API
-        sheets["capacity.csv"] = Self.capHeader + "\ngpu,V,mid,0.50,reserved,1,0,1,,1000,100\n"
-        let one = try Self.solve(sheets)
-        // March alone: 216 calls/h on the API costs $0.2592/h < one GPU at $0.50/h.
-        #expect(one.units["gpu"] == [3, 0])
-        #expect(Self.close(one.objective, 3 * 0.5 * 672 + 216 * 744 * Self.perCall))
+  /// (f) The cheap offer wins on price and loses once the human cost of its failures counts.
+  @Test func cheapOfferLosesToHumanCost() throws {
+    let apis =
+      "id,vendor,tiers,usd_per_mtok_input,usd_per_mtok_output\ncheap,V,mid,1,2\ndear,V,mid,2,4\n"
+    let quality = "workload,offer,success_rate\nw,cheap,0.70\nw,dear,0.95\n"
+    func solve(human: Double) throws -> PlacementResult {
+      try Self.solve([
+        "plan.csv": Self.feb,
+        "workloads.csv": Self.wh
+          + "\nw,mid,standard,\(24 * 100),1,1,1,1000,100,flat,0,\(human),1,0\n",
+        "apis.csv": apis, "quality.csv": quality,
+      ])
     }
+    let calls = 100.0 * 672
+    let free = try solve(human: 0)
+    #expect(Self.close(free.objective, calls * 0.0012))
+    #expect(free.flows[0].allSatisfy { $0 > 0 })  // pair 0 = cheap
+    // $0.05 per failure: cheap 0.0012 + 0.05 × 0.30 = 0.0162; dear 0.0024 + 0.05 × 0.05 = 0.0049.
+    let costly = try solve(human: 0.05)
+    #expect(costly.flows[0].allSatisfy { $0 == 0 })
+    #expect(Self.close(costly.objective, calls * (0.0024 + 0.05 * 0.05)))
+  }
 
-    /// (c) Signed units are paid and used even when the GPU is dearer than the API.
-    @Test func contractFloorIsKeptAndUsed() throws {
-        let sheets = [
-            "plan.csv": Self.feb,
-            "workloads.csv": Self.wh + "\nw,mid,standard,\(1440 * 24 * 8),1,1,1,1000,100,flat,0,0,1,0\n",
-            "apis.csv": Self.api,
-            "capacity.csv": Self.capHeader + "\ngpu,V,mid,3.00,reserved,1,0,1,,1000,100\n",
-            "contracts.csv": "offer,units,start,end\ngpu,6,2026-12,2027-02\n",
-        ]
-        let r = try Self.solve(sheets)
-        #expect(r.units["gpu"] == [6])
-        #expect(r.bought["gpu"] == [0])
-        // 8 GPUs' worth of calls: 6 on the signed GPUs, 2 × 1,440 calls/h on the API.
-        #expect(Self.close(r.objective, 6 * 3.0 * 672 + 2 * 1440 * 672 * Self.perCall))
-    }
+  /// resolution=week gives the same optimum as resolution=hour.
+  @Test func weekAndHourResolutionsAgree() throws {
+    let sheets = [
+      "plan.csv": "key,value\nstart,2027-01\nmonths,2\nmip_gap,0\n",
+      "profiles.csv": "profile,day,hour,weight\np,all,*,1\n"
+        + (9...17).map { "p,weekday,\($0),4\n" }.joined()
+        + "n,all,*,0\nn,all,1,1\nn,all,2,1\n",
+      "workloads.csv": Self.wh
+        + "\nw,mid,standard,50000,1,1,1,1000,100,p,0,0,1,5\nb,mid,batch,20000,1,1,1,1000,100,n,4,0,1,0\n",
+      "apis.csv": Self.api,
+      "capacity.csv": Self.capHeader
+        + "\ngpu,V,mid,1.00,reserved,1,0,1,,1000,100\nod,V,mid,1.60,on_demand,1,0,1,,1000,100\n",
+    ]
+    let week = try Self.solve(sheets, resolution: .week)
+    let hour = try Self.solve(sheets, resolution: .hour)
+    #expect(Self.close(week.objective, hour.objective, 1e-7))
+    #expect(week.units == hour.units)
+  }
 
-    /// (d) A 20% spend commitment covers flat usage fully, but a usage peak busy 9 hours a weekday does not pay it.
-    @Test func commitmentPaysOnlyWithSteadyUsage() throws {
-        let commitment = "id,vendor,applies_to,discount_pct,term_months\nsp,V,api,20,1\n"
-        let flat = try Self.solve([
-            "plan.csv": Self.feb,
-            "workloads.csv": Self.wh + "\nw,mid,standard,\(1000 * 24),1,1,1,1000,100,flat,0,0,1,0\n",
-            "apis.csv": Self.api, "commitments.csv": commitment,
-        ])
-        // 1,000 calls/h × $0.0012 = $1.20/h list; commit $0.96/h and pay that, not list.
-        #expect(Self.close(flat.levels["sp"]![0], 0.96))
-        #expect(Self.close(flat.objective, 0.96 * 672))
-        let peaky = try Self.solve([
-            "plan.csv": Self.feb,
-            "profiles.csv": "profile,day,hour,weight\np,all,*,0\n" + (9...17).map { "p,weekday,\($0),1\n" }.joined(),
-            "workloads.csv": Self.wh + "\nw,mid,standard,\(1000 * 24),1,1,1,1000,100,p,0,0,1,0\n",
-            "apis.csv": Self.api, "commitments.csv": commitment,
-        ])
-        // Usage in 180 of 672 hours (27%) < 80%: each committed $/h would be idle most of the time.
-        #expect(peaky.levels["sp"]![0] == 0)
-        #expect(Self.close(peaky.objective, 1000.0 * 24 * 28 * Self.perCall))
+  /// A workload whose offers are capped below its peak is explained in words (exit 3), not with GLPK's status.
+  @Test func infeasibleDemandIsExplained() throws {
+    let sheets = [
+      "plan.csv": Self.feb,
+      "workloads.csv": Self.wh + "\nw,mid,standard,\(1440 * 24 * 3),1,1,1,1000,100,flat,0,0,1,0\n",
+      "capacity.csv": Self.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,2,1000,100\n",
+    ]
+    do {
+      _ = try Self.solve(sheets)
+      Issue.record("expected infeasible")
+    } catch let e as PlanError {
+      #expect(e.exitCode == .infeasible)
+      #expect(
+        e.description.contains("workload 'w' is short by 1,440.0 calls/h (1,584,000 tokens/h)"))
     }
-
-    /// (e) Batch work that arrives at 18:00 waits for the signed GPU instead of spilling to the API.
-    @Test func deferrableBatchMovesIntoTheValley() throws {
-        func solve(defer hours: Int) throws -> PlacementResult {
-            try Self.solve([
-                "plan.csv": Self.feb,
-                "profiles.csv": "profile,day,hour,weight\np,all,*,0\np,all,18,1\n",
-                // Batch cap 0.95 → 2/0.95 s a call → 1,710 calls per GPU-hour; 3 GPU-hours of work arrive at 18:00.
-                "workloads.csv": Self.wh + "\nw,mid,batch,\(1710 * 3),1,1,1,1000,100,p,\(hours),0,1,0\n",
-                "apis.csv": Self.api,
-                "capacity.csv": Self.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,1,1000,100\n",
-                "contracts.csv": "offer,units,start,end\ngpu,1,2027-02,2027-02\n",
-            ])
-        }
-        let fixed = 672.0
-        let none = try solve(defer: 0)
-        #expect(Self.close(none.objective, fixed + 28 * 2 * 1710 * Self.perCall))
-        let one = try solve(defer: 1)
-        #expect(Self.close(one.objective, fixed + 28 * 1 * 1710 * Self.perCall))
-        let six = try solve(defer: 6)
-        #expect(Self.close(six.objective, fixed))
-    }
-
-    /// (f) The cheap offer wins on price and loses once the human cost of its failures counts.
-    @Test func cheapOfferLosesToHumanCost() throws {
-        let apis = "id,vendor,tiers,usd_per_mtok_input,usd_per_mtok_output\ncheap,V,mid,1,2\ndear,V,mid,2,4\n"
-        let quality = "workload,offer,success_rate\nw,cheap,0.70\nw,dear,0.95\n"
-        func solve(human: Double) throws -> PlacementResult {
-            try Self.solve([
-                "plan.csv": Self.feb,
-                "workloads.csv": Self.wh + "\nw,mid,standard,\(24 * 100),1,1,1,1000,100,flat,0,\(human),1,0\n",
-                "apis.csv": apis, "quality.csv": quality,
-            ])
-        }
-        let calls = 100.0 * 672
-        let free = try solve(human: 0)
-        #expect(Self.close(free.objective, calls * 0.0012))
-        #expect(free.flows[0].allSatisfy { $0 > 0 })  // pair 0 = cheap
-        // $0.05 per failure: cheap 0.0012 + 0.05 × 0.30 = 0.0162; dear 0.0024 + 0.05 × 0.05 = 0.0049.
-        let costly = try solve(human: 0.05)
-        #expect(costly.flows[0].allSatisfy { $0 == 0 })
-        #expect(Self.close(costly.objective, calls * (0.0024 + 0.05 * 0.05)))
-    }
-
-    /// resolution=week gives the same optimum as resolution=hour.
-    @Test func weekAndHourResolutionsAgree() throws {
-        let sheets = [
-            "plan.csv": "key,value\nstart,2027-01\nmonths,2\nmip_gap,0\n",
-            "profiles.csv": "profile,day,hour,weight\np,all,*,1\n" + (9...17).map { "p,weekday,\($0),4\n" }.joined()
-                + "n,all,*,0\nn,all,1,1\nn,all,2,1\n",
-            "workloads.csv": Self.wh + "\nw,mid,standard,50000,1,1,1,1000,100,p,0,0,1,5\nb,mid,batch,20000,1,1,1,1000,100,n,4,0,1,0\n",
-            "apis.csv": Self.api,
-            "capacity.csv": Self.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,,1000,100\nod,V,mid,1.60,on_demand,1,0,1,,1000,100\n",
-        ]
-        let week = try Self.solve(sheets, resolution: .week)
-        let hour = try Self.solve(sheets, resolution: .hour)
-        #expect(Self.close(week.objective, hour.objective, 1e-7))
-        #expect(week.units == hour.units)
-    }
-
-    /// A workload whose offers are capped below its peak is explained in words (exit 3), not with GLPK's status.
-    @Test func infeasibleDemandIsExplained() throws {
-        let sheets = [
-            "plan.csv": Self.feb,
-            "workloads.csv": Self.wh + "\nw,mid,standard,\(1440 * 24 * 3),1,1,1,1000,100,flat,0,0,1,0\n",
-            "capacity.csv": Self.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,2,1000,100\n",
-        ]
-        do {
-            _ = try Self.solve(sheets)
-            Issue.record("expected infeasible")
-        } catch let e as PlanError {
-            #expect(e.exitCode == .infeasible)
-            #expect(e.description.contains("workload 'w' is short by 1,440.0 calls/h (1,584,000 tokens/h)"))
-        }
-    }
+  }
 }

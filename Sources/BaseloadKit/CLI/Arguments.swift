@@ -1,51 +1,51 @@
 /// A parsed command line: positional words, `--flag value` options and bare `--switches`.
 public struct Arguments: Sendable {
-    public var positional: [String] = []
-    public var options: [String: String] = [:]
-    public var switches: Set<String> = []
+  public var positional: [String] = []
+  public var options: [String: String] = [:]
+  public var switches: Set<String> = []
 
-    /// Usage problems in words.
-    public struct UsageError: Error, CustomStringConvertible {
-        public var description: String
-    }
+  /// Usage problems in words.
+  public struct UsageError: Error, CustomStringConvertible {
+    public var description: String
+  }
 
-    /// Parses `words`; `valued` options take the next word; `flags` take none.
-    public init(_ words: [String], valued: Set<String>, flags: Set<String>) throws {
-        var i = 0
-        while i < words.count {
-            let w = words[i]
-            if w == "--" {
-                positional.append(contentsOf: words[(i + 1)...])
-                break
-            }
-            if w.hasPrefix("--") {
-                var name = String(w.dropFirst(2))
-                var value: String?
-                if let eq = name.firstIndex(of: "=") {
-                    value = String(name[name.index(after: eq)...])
-                    name = String(name[..<eq])
-                }
-                if flags.contains(name) {
-                    if value != nil { throw UsageError(description: "--\(name) takes no value") }
-                    switches.insert(name)
-                } else if valued.contains(name) {
-                    if value == nil {
-                        i += 1
-                        guard i < words.count else { throw UsageError(description: "--\(name) needs a value") }
-                        value = words[i]
-                    }
-                    options[name] = value
-                } else {
-                    throw UsageError(description: "unknown option --\(name)")
-                }
-            } else if w == "-h" {
-                switches.insert("help")
-            } else if w.hasPrefix("-") && w.count > 1 && w != "-" {
-                throw UsageError(description: "unknown option \(w)")
-            } else {
-                positional.append(w)
-            }
-            i += 1
+  /// Parses `words`; `valued` options take the next word; `flags` take none.
+  public init(_ words: [String], valued: Set<String>, flags: Set<String>) throws {
+    var i = 0
+    while i < words.count {
+      let w = words[i]
+      if w == "--" {
+        positional.append(contentsOf: words[(i + 1)...])
+        break
+      }
+      if w.hasPrefix("--") {
+        var name = String(w.dropFirst(2))
+        var value: String?
+        if let eq = name.firstIndex(of: "=") {
+          value = String(name[name.index(after: eq)...])
+          name = String(name[..<eq])
         }
+        if flags.contains(name) {
+          if value != nil { throw UsageError(description: "--\(name) takes no value") }
+          switches.insert(name)
+        } else if valued.contains(name) {
+          if value == nil {
+            i += 1
+            guard i < words.count else { throw UsageError(description: "--\(name) needs a value") }
+            value = words[i]
+          }
+          options[name] = value
+        } else {
+          throw UsageError(description: "unknown option --\(name)")
+        }
+      } else if w == "-h" {
+        switches.insert("help")
+      } else if w.hasPrefix("-") && w.count > 1 && w != "-" {
+        throw UsageError(description: "unknown option \(w)")
+      } else {
+        positional.append(w)
+      }
+      i += 1
     }
+  }
 }

@@ -2,56 +2,64 @@ import Foundation
 
 /// `baseload check DIR`: validate the sheets.
 struct CheckCommand: Command {
-    let name = "check"
-    let summary = "validate the sheets; every problem as file:line:column: message"
-    let help = """
-        usage: baseload check DIR
+  let name = "check"
+  let summary = "validate the sheets; every problem as file:line:column: message"
+  let help = """
+    usage: baseload check DIR
 
-        Reads every sheet of the input folder DIR and reports every problem at once as
-        `sheet.csv:line:column: message` on stderr (exit 1), or prints a one-screen summary
-        of the plan (horizon, workloads, offers, compatible pairs) and exits 0.
+    Reads every sheet of the input folder DIR and reports every problem at once as
+    `sheet.csv:line:column: message` on stderr (exit 1), or prints a one-screen summary
+    of the plan (horizon, workloads, offers, compatible pairs) and exits 0.
 
-        """
+    """
 
-    func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
-        guard args.positional.count == 1 else {
-            io.err("baseload check: expected one input folder\n\n" + help)
-            return .usage
-        }
-        guard let input = loadInput(args.positional[0], io) else { return .badInput }
-        io.out(input.summaryText)
-        return .ok
+  func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
+    guard args.positional.count == 1 else {
+      io.err("baseload check: expected one input folder\n\n" + help)
+      return .usage
     }
+    guard let input = loadInput(args.positional[0], io) else { return .badInput }
+    io.out(input.summaryText)
+    return .ok
+  }
 }
 
 /// Loads a folder, printing every diagnostic on stderr when it fails.
 func loadInput(_ folder: String, _ io: CommandIO) -> PlanInput? {
-    do throws(DiagnosticList) {
-        return try InputLoader.load(folder: folder)
-    } catch {
-        io.err(error.description + "\n")
-        let n = error.items.count
-        io.err("\(n) problem\(n == 1 ? "" : "s") in \(folder); nothing was written\n")
-        return nil
-    }
+  do throws(DiagnosticList) {
+    return try InputLoader.load(folder: folder)
+  } catch {
+    io.err(error.description + "\n")
+    let n = error.items.count
+    io.err("\(n) problem\(n == 1 ? "" : "s") in \(folder); nothing was written\n")
+    return nil
+  }
 }
 
 extension PlanInput {
-    /// A one-screen description of the plan's inputs.
-    public var summaryText: String {
-        let s = settings
-        var out = "\(s.name): \(s.months) month\(s.months == 1 ? "" : "s") from \(s.start) to \(s.start.adding(s.months - 1)), resolution \(s.resolution.rawValue), currency \(s.currency)\n"
-        let reserved = capacity.filter { $0.billing == .reserved }.count
-        out += "workloads: \(workloads.count)   profiles: \(profiles.count)\n"
-        out += "offers: \(apis.count) token API\(apis.count == 1 ? "" : "s"), \(reserved) reserved capacity, \(capacity.count - reserved) on-demand capacity\n"
-        out += "commitments: \(commitments.count)   contracts: \(contracts.count)   quality overrides: \(quality.count)   current routing rows: \(current.count)   scenarios: \(scenarioNames.count)\n\n"
-        let offers: [any OfferTerms] = apis + capacity
-        let rows = workloads.map { w -> [String] in
-            let ok = offers.filter { Compatibility.allows($0, w) }.map(\.id)
-            return [w.id, w.tier, w.latency.rawValue, w.region ?? "*", w.profile, "\(ok.count)", ok.joined(separator: " ")]
-        }
-        out += TextTable.render(header: ["workload", "tier", "latency", "region", "profile", "offers", "compatible"], rows: rows)
-        out += "\nok: the sheets are valid\n"
-        return out
+  /// A one-screen description of the plan's inputs.
+  public var summaryText: String {
+    let s = settings
+    var out =
+      "\(s.name): \(s.months) month\(s.months == 1 ? "" : "s") from \(s.start) to \(s.start.adding(s.months - 1)), resolution \(s.resolution.rawValue), currency \(s.currency)\n"
+    let reserved = capacity.filter { $0.billing == .reserved }.count
+    out += "workloads: \(workloads.count)   profiles: \(profiles.count)\n"
+    out +=
+      "offers: \(apis.count) token API\(apis.count == 1 ? "" : "s"), \(reserved) reserved capacity, \(capacity.count - reserved) on-demand capacity\n"
+    out +=
+      "commitments: \(commitments.count)   contracts: \(contracts.count)   quality overrides: \(quality.count)   current routing rows: \(current.count)   scenarios: \(scenarioNames.count)\n\n"
+    let offers: [any OfferTerms] = apis + capacity
+    let rows = workloads.map { w -> [String] in
+      let ok = offers.filter { Compatibility.allows($0, w) }.map(\.id)
+      return [
+        w.id, w.tier, w.latency.rawValue, w.region ?? "*", w.profile, "\(ok.count)",
+        ok.joined(separator: " "),
+      ]
     }
+    out += TextTable.render(
+      header: ["workload", "tier", "latency", "region", "profile", "offers", "compatible"],
+      rows: rows)
+    out += "\nok: the sheets are valid\n"
+    return out
+  }
 }

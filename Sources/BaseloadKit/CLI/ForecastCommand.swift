@@ -2,52 +2,53 @@ import Foundation
 
 /// `baseload forecast DIR [--out DIR]`: hourly demand per workload and token class.
 struct ForecastCommand: Command {
-    let name = "forecast"
-    let summary = "hourly demand per workload and token class (forecast.csv + monthly totals)"
-    let help = """
-        usage: baseload forecast DIR [--out DIR] [--resolution week|hour]
+  let name = "forecast"
+  let summary = "hourly demand per workload and token class (forecast.csv + monthly totals)"
+  let help = """
+    usage: baseload forecast DIR [--out DIR] [--resolution week|hour]
 
-        Computes demand from the workload drivers (users × sessions × prompts × calls,
-        retries, cache hits, reasoning tokens, growth, hourly profile) and writes
-        forecast.csv into --out (default Reports/<folder>/), one row per workload and hour
-        (resolution hour) or per workload and hour-of-week of each month with the number of
-        calendar hours it stands for (resolution week). Prints monthly totals per workload.
+    Computes demand from the workload drivers (users × sessions × prompts × calls,
+    retries, cache hits, reasoning tokens, growth, hourly profile) and writes
+    forecast.csv into --out (default Reports/<folder>/), one row per workload and hour
+    (resolution hour) or per workload and hour-of-week of each month with the number of
+    calendar hours it stands for (resolution week). Prints monthly totals per workload.
 
-        """
-    let valued: Set<String> = ["out", "resolution"]
+    """
+  let valued: Set<String> = ["out", "resolution"]
 
-    func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
-        guard args.positional.count == 1 else {
-            io.err("baseload forecast: expected one input folder\n\n" + help)
-            return .usage
-        }
-        var resolution: Resolution?
-        if let r = args.options["resolution"] {
-            guard let v = Resolution(rawValue: r) else {
-                io.err("baseload forecast: --resolution must be week or hour\n")
-                return .usage
-            }
-            resolution = v
-        }
-        guard let input = loadInput(args.positional[0], io) else { return .badInput }
-        let slices = SliceSet(months: input.settings.horizon, resolution: resolution ?? input.settings.resolution)
-        let forecast = Forecast(input: input)
-        var folder = ReportFolder()
-        folder.add("forecast.csv", forecast.csv(slices))
-        let out = args.options["out"] ?? defaultReportFolder(for: args.positional[0])
-        do {
-            try folder.merge(into: out)
-        } catch {
-            io.err("baseload forecast: \(error)\n")
-            return .badInput
-        }
-        io.out(Forecast.table(forecast.monthly(slices)))
-        io.out("wrote \(out)/forecast.csv\n")
-        return .ok
+  func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
+    guard args.positional.count == 1 else {
+      io.err("baseload forecast: expected one input folder\n\n" + help)
+      return .usage
     }
+    var resolution: Resolution?
+    if let r = args.options["resolution"] {
+      guard let v = Resolution(rawValue: r) else {
+        io.err("baseload forecast: --resolution must be week or hour\n")
+        return .usage
+      }
+      resolution = v
+    }
+    guard let input = loadInput(args.positional[0], io) else { return .badInput }
+    let slices = SliceSet(
+      months: input.settings.horizon, resolution: resolution ?? input.settings.resolution)
+    let forecast = Forecast(input: input)
+    var folder = ReportFolder()
+    folder.add("forecast.csv", forecast.csv(slices))
+    let out = args.options["out"] ?? defaultReportFolder(for: args.positional[0])
+    do {
+      try folder.merge(into: out)
+    } catch {
+      io.err("baseload forecast: \(error)\n")
+      return .badInput
+    }
+    io.out(Forecast.table(forecast.monthly(slices)))
+    io.out("wrote \(out)/forecast.csv\n")
+    return .ok
+  }
 }
 
 /// `Reports/<folder name>` for an input folder.
 func defaultReportFolder(for input: String) -> String {
-    "Reports/" + URL(fileURLWithPath: input).standardizedFileURL.lastPathComponent
+  "Reports/" + URL(fileURLWithPath: input).standardizedFileURL.lastPathComponent
 }

@@ -2,36 +2,38 @@ import Foundation
 
 /// `baseload init DIR`: a commented, runnable template input folder.
 struct InitCommand: Command {
-    let name = "init"
-    let summary = "write a commented, runnable template input folder"
-    let help = """
-        usage: baseload init DIR
+  let name = "init"
+  let summary = "write a commented, runnable template input folder"
+  let help = """
+    usage: baseload init DIR
 
-        Writes a small, commented input folder (plan, workloads, profiles, apis, capacity)
-        that `baseload check`, `forecast` and `plan` accept. DIR must not exist or be empty.
+    Writes a small, commented input folder (plan, workloads, profiles, apis, capacity)
+    that `baseload check`, `forecast` and `plan` accept. DIR must not exist or be empty.
 
-        """
+    """
 
-    func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
-        guard args.positional.count == 1 else {
-            io.err("baseload init: expected one folder\n\n" + help)
-            return .usage
-        }
-        let dir = args.positional[0]
-        let fm = FileManager.default
-        if let items = try? fm.contentsOfDirectory(atPath: dir), !items.isEmpty {
-            io.err("baseload init: \(dir) is not empty; nothing was written\n")
-            return .usage
-        }
-        var folder = ReportFolder()
-        for f in Template.files { folder.add(f.name, f.text) }
-        do {
-            try folder.write(to: dir)
-        } catch {
-            io.err("baseload init: \(error)\n")
-            return .badInput
-        }
-        io.out("wrote \(Template.files.count) sheets to \(dir)\nnext: baseload check \(dir) && baseload plan \(dir)\n")
-        return .ok
+  func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
+    guard args.positional.count == 1 else {
+      io.err("baseload init: expected one folder\n\n" + help)
+      return .usage
     }
+    let dir = args.positional[0]
+    let fm = FileManager.default
+    if let items = try? fm.contentsOfDirectory(atPath: dir), !items.isEmpty {
+      io.err("baseload init: \(dir) is not empty; nothing was written\n")
+      return .usage
+    }
+    var folder = ReportFolder()
+    for f in Template.files { folder.add(f.name, f.text) }
+    do {
+      try folder.write(to: dir)
+    } catch {
+      io.err("baseload init: \(error)\n")
+      return .badInput
+    }
+    io.out(
+      "wrote \(Template.files.count) sheets to \(dir)\nnext: baseload check \(dir) && baseload plan \(dir)\n"
+    )
+    return .ok
+  }
 }

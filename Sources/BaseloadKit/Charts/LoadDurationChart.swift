@@ -1,44 +1,61 @@
 /// Every hour of the horizon sorted by demand: the part reserved capacity serves (baseload) and the part
 /// usage-billed offers serve above it (peaks).
 public enum LoadDurationChart {
-    public static func scene(_ a: PlanAnalysis) -> ChartScene? {
-        let d = a.data
-        var points: [(hours: Double, reserved: Double, other: Double)] = []
-        for s in d.slices.slices where s.weight > 0 {
-            var reserved = 0.0, other = 0.0
-            for (pi, p) in d.pairs.enumerated() {
-                let t = a.result.flows[pi][s.index] * d.workloads[p.workload].tokensPerCall
-                if d.offers[p.offer].isReserved { reserved += t } else { other += t }
-            }
-            points.append((s.weight, reserved, other))
-        }
-        let hours = points.reduce(0) { $0 + $1.hours }
-        let peak = points.map { $0.reserved + $0.other }.max() ?? 0
-        guard hours > 0, peak > 0 else { return nil }
-        points.sort { ($0.reserved + $0.other, $0.reserved) > ($1.reserved + $1.other, $1.reserved) }
-        let mega = peak >= 2e5
-        let div = mega ? 1e6 : 1e3
-        let frame = ChartFrame()
-        var s = frame.scene(
-            title: "Load duration: hours of the horizon sorted by demand",
-            subtitle: "\(Format.number(hours)) hours; lower band served by reserved capacity, upper band by usage-billed offers")
-        let x = frame.xScale(0, hours)
-        let axis = ChartFrame.ticks(upTo: peak * 1.05 / div)
-        let y = frame.yScale(0, axis.max)
-        frame.yAxis(&s, y, ticks: axis.ticks, label: mega ? "Mtok per hour" : "thousand tokens per hour", format: Format.compact)
-        frame.xAxis(&s, x, ticks: Ticks.nice(0, hours, count: 6).filter { $0 <= hours }.map { ($0, Format.compact($0)) }, label: "hours at or above this demand")
-        var reservedTop: [(Double, Double)] = []
-        var totalTop: [(Double, Double)] = []
-        var at = 0.0
-        for p in points {
-            reservedTop += [(x(at), y(p.reserved / div)), (x(at + p.hours), y(p.reserved / div))]
-            totalTop += [(x(at), y((p.reserved + p.other) / div)), (x(at + p.hours), y((p.reserved + p.other) / div))]
-            at += p.hours
-        }
-        let base = [(x(hours), y(0)), (x(0), y(0))]
-        s.add(.polygon(points: totalTop + reservedTop.reversed(), fill: Palette.colour(1), opacity: 0.85))
-        s.add(.polygon(points: reservedTop + base, fill: Palette.colour(0), opacity: 0.85))
-        frame.legend(&s, [("usage-billed (peaks)", Palette.colour(1), false), ("reserved (baseload)", Palette.colour(0), false)])
-        return s
+  public static func scene(_ a: PlanAnalysis) -> ChartScene? {
+    let d = a.data
+    var points: [(hours: Double, reserved: Double, other: Double)] = []
+    for s in d.slices.slices where s.weight > 0 {
+      var reserved = 0.0
+      var other = 0.0
+      for (pi, p) in d.pairs.enumerated() {
+        let t = a.result.flows[pi][s.index] * d.workloads[p.workload].tokensPerCall
+        if d.offers[p.offer].isReserved { reserved += t } else { other += t }
+      }
+      points.append((s.weight, reserved, other))
     }
+    let hours = points.reduce(0) { $0 + $1.hours }
+    let peak = points.map { $0.reserved + $0.other }.max() ?? 0
+    guard hours > 0, peak > 0 else { return nil }
+    points.sort { ($0.reserved + $0.other, $0.reserved) > ($1.reserved + $1.other, $1.reserved) }
+    let mega = peak >= 2e5
+    let div = mega ? 1e6 : 1e3
+    let frame = ChartFrame()
+    var s = frame.scene(
+      title: "Load duration: hours of the horizon sorted by demand",
+      subtitle:
+        "\(Format.number(hours)) hours; lower band served by reserved capacity, upper band by usage-billed offers"
+    )
+    let x = frame.xScale(0, hours)
+    let axis = ChartFrame.ticks(upTo: peak * 1.05 / div)
+    let y = frame.yScale(0, axis.max)
+    frame.yAxis(
+      &s, y, ticks: axis.ticks, label: mega ? "Mtok per hour" : "thousand tokens per hour",
+      format: Format.compact)
+    frame.xAxis(
+      &s, x,
+      ticks: Ticks.nice(0, hours, count: 6).filter { $0 <= hours }.map { ($0, Format.compact($0)) },
+      label: "hours at or above this demand")
+    var reservedTop: [(Double, Double)] = []
+    var totalTop: [(Double, Double)] = []
+    var at = 0.0
+    for p in points {
+      reservedTop += [(x(at), y(p.reserved / div)), (x(at + p.hours), y(p.reserved / div))]
+      totalTop += [
+        (x(at), y((p.reserved + p.other) / div)),
+        (x(at + p.hours), y((p.reserved + p.other) / div)),
+      ]
+      at += p.hours
+    }
+    let base = [(x(hours), y(0)), (x(0), y(0))]
+    s.add(
+      .polygon(points: totalTop + reservedTop.reversed(), fill: Palette.colour(1), opacity: 0.85))
+    s.add(.polygon(points: reservedTop + base, fill: Palette.colour(0), opacity: 0.85))
+    frame.legend(
+      &s,
+      [
+        ("usage-billed (peaks)", Palette.colour(1), false),
+        ("reserved (baseload)", Palette.colour(0), false),
+      ])
+    return s
+  }
 }

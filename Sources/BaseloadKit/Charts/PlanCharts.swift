@@ -1,34 +1,55 @@
 /// Every chart of a plan report, as SVG files.
 public enum PlanCharts {
-    /// `charts/<name>.svg` → SVG text, for a solved run.
-    public static func all(_ run: PlanRun) -> [(name: String, svg: String)] {
-        var out: [(String, String)] = []
-        let a = run.plan
-        if let s = DispatchChart.scene(a) { out.append(("dispatch.svg", SVGRenderer.render(s))) }
-        if let s = LoadDurationChart.scene(a) { out.append(("load-duration.svg", SVGRenderer.render(s))) }
-        if let b = run.baseline, let d = run.baselineDiff {
-            out.append(("waterfall-baseline.svg", SVGRenderer.render(WaterfallChart.scene(
-                title: "Invoice: baseline → plan", subtitle: "Horizon totals; each line that shrinks, disappears or is new", diff: d,
-                start: ("baseline", b.analysis.invoice.total), end: ("plan", a.invoice.total)))))
-        }
-        for s in run.scenarios {
-            for o in s.outcomes {
-                let name = "waterfall-\(fileSafe(s.scenario))-\(o.mode == .locked ? "locked" : "renewal").svg"
-                out.append((name, SVGRenderer.render(WaterfallChart.scene(
-                    title: "Invoice: plan → \(s.scenario) (\(o.mode.rawValue))",
-                    subtitle: "Cash saving \(a.money(o.diff.cashSaving)); capacity headroom \(a.money(o.diff.headroomUSD)) (not cash)", diff: o.diff,
-                    start: ("plan", a.invoice.total), end: (s.scenario, o.analysis.invoice.total)))))
-            }
-        }
-        if let s = TaskCostChart.scene(a, baseline: run.baseline?.analysis) { out.append(("task-cost.svg", SVGRenderer.render(s))) }
-        for c in a.data.input.capacity where c.billing == .reserved {
-            if let s = UtilisationHeatmap.scene(a, offer: c.id) { out.append(("utilisation-\(fileSafe(c.id)).svg", SVGRenderer.render(s))) }
-        }
-        return out
+  /// `charts/<name>.svg` → SVG text, for a solved run.
+  public static func all(_ run: PlanRun) -> [(name: String, svg: String)] {
+    var out: [(String, String)] = []
+    let a = run.plan
+    if let s = DispatchChart.scene(a) { out.append(("dispatch.svg", SVGRenderer.render(s))) }
+    if let s = LoadDurationChart.scene(a) {
+      out.append(("load-duration.svg", SVGRenderer.render(s)))
     }
+    if let b = run.baseline, let d = run.baselineDiff {
+      out.append(
+        (
+          "waterfall-baseline.svg",
+          SVGRenderer.render(
+            WaterfallChart.scene(
+              title: "Invoice: baseline → plan",
+              subtitle: "Horizon totals; each line that shrinks, disappears or is new", diff: d,
+              start: ("baseline", b.analysis.invoice.total), end: ("plan", a.invoice.total)))
+        ))
+    }
+    for s in run.scenarios {
+      for o in s.outcomes {
+        let name =
+          "waterfall-\(fileSafe(s.scenario))-\(o.mode == .locked ? "locked" : "renewal").svg"
+        out.append(
+          (
+            name,
+            SVGRenderer.render(
+              WaterfallChart.scene(
+                title: "Invoice: plan → \(s.scenario) (\(o.mode.rawValue))",
+                subtitle:
+                  "Cash saving \(a.money(o.diff.cashSaving)); capacity headroom \(a.money(o.diff.headroomUSD)) (not cash)",
+                diff: o.diff,
+                start: ("plan", a.invoice.total), end: (s.scenario, o.analysis.invoice.total)))
+          ))
+      }
+    }
+    if let s = TaskCostChart.scene(a, baseline: run.baseline?.analysis) {
+      out.append(("task-cost.svg", SVGRenderer.render(s)))
+    }
+    for c in a.data.input.capacity where c.billing == .reserved {
+      if let s = UtilisationHeatmap.scene(a, offer: c.id) {
+        out.append(("utilisation-\(fileSafe(c.id)).svg", SVGRenderer.render(s)))
+      }
+    }
+    return out
+  }
 
-    /// Letters, digits, `-` and `_`; anything else becomes `_`.
-    static func fileSafe(_ s: String) -> String {
-        String(s.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
-    }
+  /// Letters, digits, `-` and `_`; anything else becomes `_`.
+  static func fileSafe(_ s: String) -> String {
+    String(
+      s.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
+  }
 }

@@ -1,39 +1,63 @@
 /// Cost per completed task by workload: the plan, and the baseline beside it where there is one.
 public enum TaskCostChart {
-    public static func scene(_ a: PlanAnalysis, baseline: PlanAnalysis?) -> ChartScene? {
-        let rows = a.workloads.filter { $0.completedTasks > 0 }
-        guard !rows.isEmpty else { return nil }
-        let before = rows.map { w in baseline?.workloads.first { $0.workload == w.workload }.map(\.costPerCompletedTask) }
-        let top = max(rows.map(\.costPerCompletedTask).max() ?? 0, before.compactMap { $0 }.max() ?? 0) * 1.15
-        guard top > 0 else { return nil }
-        var frame = ChartFrame()
-        frame.left = 170
-        frame.right = 180
-        let band = baseline == nil ? 30.0 : 46.0
-        frame.height = frame.top + frame.bottom + band * Double(rows.count) + 10
-        var s = frame.scene(
-            title: "Cost per completed task by workload",
-            subtitle: "Invoice cost shared by use, divided by tasks that succeeded" + (baseline == nil ? "" : "; baseline beside the plan"))
-        let axis = ChartFrame.ticks(upTo: top)
-        let x = frame.xScale(0, axis.max)
-        for t in axis.ticks {
-            s.add(.line(x1: x(t), y1: frame.top, x2: x(t), y2: frame.top + frame.plotHeight, stroke: Palette.grid))
-        }
-        frame.xAxis(&s, x, ticks: axis.ticks.map { ($0, Format.perUnit($0)) }, label: "USD per completed task")
-        for (i, w) in rows.enumerated() {
-            let y0 = frame.top + 8 + Double(i) * band
-            let name = w.workload.count > 22 ? String(w.workload.prefix(21)) + "…" : w.workload
-            s.add(.text(x: frame.left - 8, y: y0 + (baseline == nil ? 14 : 22), text: name, size: 12, anchor: .end))
-            var y = y0
-            if let b = before[i] {
-                s.add(.rect(x: x(0), y: y, width: x(b) - x(0), height: 16, fill: Palette.neutral, title: "baseline \(Format.perUnit(b))"))
-                s.add(.text(x: x(b) + 5, y: y + 12, text: Format.perUnit(b), size: 11, fill: Palette.axis))
-                y += 20
-            }
-            s.add(.rect(x: x(0), y: y, width: x(w.costPerCompletedTask) - x(0), height: 16, fill: Palette.colour(0), title: "plan \(Format.perUnit(w.costPerCompletedTask))"))
-            s.add(.text(x: x(w.costPerCompletedTask) + 5, y: y + 12, text: Format.perUnit(w.costPerCompletedTask), size: 11))
-        }
-        frame.legend(&s, (baseline == nil ? [] : [("baseline", Palette.neutral, false)]) + [("plan", Palette.colour(0), false)])
-        return s
+  public static func scene(_ a: PlanAnalysis, baseline: PlanAnalysis?) -> ChartScene? {
+    let rows = a.workloads.filter { $0.completedTasks > 0 }
+    guard !rows.isEmpty else { return nil }
+    let before = rows.map { w in
+      baseline?.workloads.first { $0.workload == w.workload }.map(\.costPerCompletedTask)
     }
+    let top =
+      max(rows.map(\.costPerCompletedTask).max() ?? 0, before.compactMap { $0 }.max() ?? 0) * 1.15
+    guard top > 0 else { return nil }
+    var frame = ChartFrame()
+    frame.left = 170
+    frame.right = 180
+    let band = baseline == nil ? 30.0 : 46.0
+    frame.height = frame.top + frame.bottom + band * Double(rows.count) + 10
+    var s = frame.scene(
+      title: "Cost per completed task by workload",
+      subtitle: "Invoice cost shared by use, divided by tasks that succeeded"
+        + (baseline == nil ? "" : "; baseline beside the plan"))
+    let axis = ChartFrame.ticks(upTo: top)
+    let x = frame.xScale(0, axis.max)
+    for t in axis.ticks {
+      s.add(
+        .line(
+          x1: x(t), y1: frame.top, x2: x(t), y2: frame.top + frame.plotHeight, stroke: Palette.grid)
+      )
+    }
+    frame.xAxis(
+      &s, x, ticks: axis.ticks.map { ($0, Format.perUnit($0)) }, label: "USD per completed task")
+    for (i, w) in rows.enumerated() {
+      let y0 = frame.top + 8 + Double(i) * band
+      let name = w.workload.count > 22 ? String(w.workload.prefix(21)) + "…" : w.workload
+      s.add(
+        .text(
+          x: frame.left - 8, y: y0 + (baseline == nil ? 14 : 22), text: name, size: 12, anchor: .end
+        ))
+      var y = y0
+      if let b = before[i] {
+        s.add(
+          .rect(
+            x: x(0), y: y, width: x(b) - x(0), height: 16, fill: Palette.neutral,
+            title: "baseline \(Format.perUnit(b))"))
+        s.add(.text(x: x(b) + 5, y: y + 12, text: Format.perUnit(b), size: 11, fill: Palette.axis))
+        y += 20
+      }
+      s.add(
+        .rect(
+          x: x(0), y: y, width: x(w.costPerCompletedTask) - x(0), height: 16,
+          fill: Palette.colour(0), title: "plan \(Format.perUnit(w.costPerCompletedTask))"))
+      s.add(
+        .text(
+          x: x(w.costPerCompletedTask) + 5, y: y + 12, text: Format.perUnit(w.costPerCompletedTask),
+          size: 11))
+    }
+    frame.legend(
+      &s,
+      (baseline == nil ? [] : [("baseline", Palette.neutral, false)]) + [
+        ("plan", Palette.colour(0), false)
+      ])
+    return s
+  }
 }

@@ -3,84 +3,88 @@ import Foundation
 /// Hourly demand per workload: calls per hour in every hour-of-week of every month.
 /// Everything else (sessions, tasks, tokens by class) is a fixed multiple of calls.
 public struct Forecast: Sendable {
-    public var workloads: [Workload]
-    public var months: [Month]
-    /// calls per hour, `[workload][month][hourOfWeek]`.
-    public var callsPerHour: [[[Double]]]
+  public var workloads: [Workload]
+  public var months: [Month]
+  /// calls per hour, `[workload][month][hourOfWeek]`.
+  public var callsPerHour: [[[Double]]]
 
-    /// The demand math of DESIGN.md: users grow monthly (compounded); sessions follow the profile's hour-of-week share.
-    public init(input: PlanInput) {
-        workloads = input.workloads
-        months = input.settings.horizon
-        callsPerHour = input.workloads.map { w in
-            let shares = input.profiles[w.profile]?.shares ?? [Double](repeating: 1.0 / 168, count: 168)
-            return (0..<input.settings.months).map { mi in
-                let users = Self.users(w, monthIndex: mi)
-                let sessionsPerWeek = users * w.sessionsPerUserPerDay * 7
-                return shares.map { sessionsPerWeek * $0 * w.promptsPerSession * w.callsPerTask }
-            }
-        }
+  /// The demand math of DESIGN.md: users grow monthly (compounded); sessions follow the profile's hour-of-week share.
+  public init(input: PlanInput) {
+    workloads = input.workloads
+    months = input.settings.horizon
+    callsPerHour = input.workloads.map { w in
+      let shares = input.profiles[w.profile]?.shares ?? [Double](repeating: 1.0 / 168, count: 168)
+      return (0..<input.settings.months).map { mi in
+        let users = Self.users(w, monthIndex: mi)
+        let sessionsPerWeek = users * w.sessionsPerUserPerDay * 7
+        return shares.map { sessionsPerWeek * $0 * w.promptsPerSession * w.callsPerTask }
+      }
     }
+  }
 
-    /// Users in month `mi` (0 = first): users × (1 + growth)^mi.
-    public static func users(_ w: Workload, monthIndex mi: Int) -> Double {
-        w.users * pow(1 + w.userGrowthPctPerMonth / 100, Double(mi))
-    }
+  /// Users in month `mi` (0 = first): users × (1 + growth)^mi.
+  public static func users(_ w: Workload, monthIndex mi: Int) -> Double {
+    w.users * pow(1 + w.userGrowthPctPerMonth / 100, Double(mi))
+  }
 
-    /// Calls per hour of workload `w` in `slice`.
-    public func calls(_ w: Int, _ slice: TimeSlice) -> Double { callsPerHour[w][slice.monthIndex][slice.hourOfWeek] }
+  /// Calls per hour of workload `w` in `slice`.
+  public func calls(_ w: Int, _ slice: TimeSlice) -> Double {
+    callsPerHour[w][slice.monthIndex][slice.hourOfWeek]
+  }
 }
 
 /// Per-hour demand quantities of one workload, derived from calls per hour.
 public struct DemandRates: Sendable, Equatable {
-    public var sessions: Double
-    public var tasks: Double
-    public var calls: Double
-    public var uncachedInputTokens: Double
-    public var cachedInputTokens: Double
-    public var outputTokens: Double
-    public var tokens: Double { uncachedInputTokens + cachedInputTokens + outputTokens }
+  public var sessions: Double
+  public var tasks: Double
+  public var calls: Double
+  public var uncachedInputTokens: Double
+  public var cachedInputTokens: Double
+  public var outputTokens: Double
+  public var tokens: Double { uncachedInputTokens + cachedInputTokens + outputTokens }
 
-    /// Rates for `calls` calls of workload `w`.
-    public init(calls: Double, workload w: Workload) {
-        self.calls = calls
-        tasks = w.callsPerTask > 0 ? calls / w.callsPerTask : 0
-        sessions = w.promptsPerSession > 0 ? tasks / w.promptsPerSession : 0
-        uncachedInputTokens = calls * w.uncachedInputTokens
-        cachedInputTokens = calls * w.cachedInputTokens
-        outputTokens = calls * w.outputTokens
-    }
+  /// Rates for `calls` calls of workload `w`.
+  public init(calls: Double, workload w: Workload) {
+    self.calls = calls
+    tasks = w.callsPerTask > 0 ? calls / w.callsPerTask : 0
+    sessions = w.promptsPerSession > 0 ? tasks / w.promptsPerSession : 0
+    uncachedInputTokens = calls * w.uncachedInputTokens
+    cachedInputTokens = calls * w.cachedInputTokens
+    outputTokens = calls * w.outputTokens
+  }
 
-    /// Rates scaled by a number of hours.
-    public func times(_ hours: Double) -> DemandRates {
-        var r = self
-        r.sessions *= hours
-        r.tasks *= hours
-        r.calls *= hours
-        r.uncachedInputTokens *= hours
-        r.cachedInputTokens *= hours
-        r.outputTokens *= hours
-        return r
-    }
+  /// Rates scaled by a number of hours.
+  public func times(_ hours: Double) -> DemandRates {
+    var r = self
+    r.sessions *= hours
+    r.tasks *= hours
+    r.calls *= hours
+    r.uncachedInputTokens *= hours
+    r.cachedInputTokens *= hours
+    r.outputTokens *= hours
+    return r
+  }
 
-    public static func + (a: DemandRates, b: DemandRates) -> DemandRates {
-        var r = a
-        r.sessions += b.sessions
-        r.tasks += b.tasks
-        r.calls += b.calls
-        r.uncachedInputTokens += b.uncachedInputTokens
-        r.cachedInputTokens += b.cachedInputTokens
-        r.outputTokens += b.outputTokens
-        return r
-    }
+  public static func + (a: DemandRates, b: DemandRates) -> DemandRates {
+    var r = a
+    r.sessions += b.sessions
+    r.tasks += b.tasks
+    r.calls += b.calls
+    r.uncachedInputTokens += b.uncachedInputTokens
+    r.cachedInputTokens += b.cachedInputTokens
+    r.outputTokens += b.outputTokens
+    return r
+  }
 
-    public static let zero = DemandRates(calls: 0, workload: Workload.zero)
+  public static let zero = DemandRates(calls: 0, workload: Workload.zero)
 }
 
 extension Workload {
-    static let zero = Workload(
-        id: "", name: "", team: "", tier: "", latency: .standard, region: nil, users: 0, userGrowthPctPerMonth: 0,
-        sessionsPerUserPerDay: 0, promptsPerSession: 1, callsPerPrompt: 1, inputTokensPerCall: 0,
-        outputTokensPerCall: 0, reasoningTokensPerCall: 0, retryRate: 0, cacheHitRate: 0, successRate: 1,
-        humanCostPerFailure: 0, profile: "", deferHours: 0)
+  static let zero = Workload(
+    id: "", name: "", team: "", tier: "", latency: .standard, region: nil, users: 0,
+    userGrowthPctPerMonth: 0,
+    sessionsPerUserPerDay: 0, promptsPerSession: 1, callsPerPrompt: 1, inputTokensPerCall: 0,
+    outputTokensPerCall: 0, reasoningTokensPerCall: 0, retryRate: 0, cacheHitRate: 0,
+    successRate: 1,
+    humanCostPerFailure: 0, profile: "", deferHours: 0)
 }

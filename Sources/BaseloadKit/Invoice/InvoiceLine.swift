@@ -1,60 +1,63 @@
 /// What an invoice line charges for.
 public enum ChargeKind: String, Sendable, CaseIterable, Comparable {
-    case inputTokens = "input tokens"
-    case cachedInputTokens = "cached input tokens"
-    case outputTokens = "output tokens"
-    case onDemandUnits = "on-demand unit-hours"
-    case reservedUnits = "reserved units"
-    case commitmentFee = "commitment fee"
-    case commitmentCoverage = "usage covered by commitment"
+  case inputTokens = "input tokens"
+  case cachedInputTokens = "cached input tokens"
+  case outputTokens = "output tokens"
+  case onDemandUnits = "on-demand unit-hours"
+  case reservedUnits = "reserved units"
+  case commitmentFee = "commitment fee"
+  case commitmentCoverage = "usage covered by commitment"
 
-    /// FOCUS ChargeCategory.
-    public var chargeCategory: String {
-        switch self {
-        case .inputTokens, .cachedInputTokens, .outputTokens, .onDemandUnits, .commitmentCoverage: return "Usage"
-        case .reservedUnits, .commitmentFee: return "Purchase"
-        }
+  /// FOCUS ChargeCategory.
+  public var chargeCategory: String {
+    switch self {
+    case .inputTokens, .cachedInputTokens, .outputTokens, .onDemandUnits, .commitmentCoverage:
+      return "Usage"
+    case .reservedUnits, .commitmentFee: return "Purchase"
     }
+  }
 
-    /// Whether the line is paid whatever the use (capacity or commitment bought for a term).
-    public var isFixed: Bool { self == .reservedUnits || self == .commitmentFee }
+  /// Whether the line is paid whatever the use (capacity or commitment bought for a term).
+  public var isFixed: Bool { self == .reservedUnits || self == .commitmentFee }
 
-    public static func < (a: ChargeKind, b: ChargeKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
+  public static func < (a: ChargeKind, b: ChargeKind) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
 }
 
 /// One line of the bill: an offer, a month and a charge.
 public struct InvoiceLine: Sendable, Equatable {
-    public var month: Month
-    /// Vendor (FOCUS ProviderName).
-    public var provider: String
-    /// Offer id (FOCUS SkuId).
-    public var offer: String
-    /// Model or product (FOCUS ServiceName).
-    public var service: String
-    public var kind: ChargeKind
-    /// Variant of the charge, e.g. `batch` for batch-discounted tokens; empty otherwise.
-    public var variant: String = ""
-    /// FOCUS PricingUnit, e.g. `1M tokens`, `GPU-hour`, `USD-hour`.
-    public var pricingUnit: String
-    /// Quantity in `pricingUnit`.
-    public var quantity: Double
-    /// Price per pricing unit, list (before commitment coverage), $.
-    public var unitPrice: Double
-    /// Amount billed, $.
-    public var billedCost: Double
-    /// Commitment id for commitment lines.
-    public var commitment: String?
-    /// Units behind a reserved or commitment line (units, or $/h), and the unit-hours or $ of them used.
-    public var capacityUnits: Double = 0
-    public var usedQuantity: Double = 0
+  public var month: Month
+  /// Vendor (FOCUS ProviderName).
+  public var provider: String
+  /// Offer id (FOCUS SkuId).
+  public var offer: String
+  /// Model or product (FOCUS ServiceName).
+  public var service: String
+  public var kind: ChargeKind
+  /// Variant of the charge, e.g. `batch` for batch-discounted tokens; empty otherwise.
+  public var variant: String = ""
+  /// FOCUS PricingUnit, e.g. `1M tokens`, `GPU-hour`, `USD-hour`.
+  public var pricingUnit: String
+  /// Quantity in `pricingUnit`.
+  public var quantity: Double
+  /// Price per pricing unit, list (before commitment coverage), $.
+  public var unitPrice: Double
+  /// Amount billed, $.
+  public var billedCost: Double
+  /// Commitment id for commitment lines.
+  public var commitment: String?
+  /// Units behind a reserved or commitment line (units, or $/h), and the unit-hours or $ of them used.
+  public var capacityUnits: Double = 0
+  public var usedQuantity: Double = 0
 
-    /// Line identity across plans: provider, offer, charge, variant, month.
-    public var key: String { "\(provider)|\(offer)|\(kind.rawValue)\(variant.isEmpty ? "" : " (\(variant))")|\(month)" }
+  /// Line identity across plans: provider, offer, charge, variant, month.
+  public var key: String {
+    "\(provider)|\(offer)|\(kind.rawValue)\(variant.isEmpty ? "" : " (\(variant))")|\(month)"
+  }
 
-    /// Words for the line, e.g. `GPT-4.1 output tokens (batch)`.
-    public var description: String {
-        "\(service) \(kind.rawValue)\(variant.isEmpty ? "" : " (\(variant))")"
-    }
+  /// Words for the line, e.g. `GPT-4.1 output tokens (batch)`.
+  public var description: String {
+    "\(service) \(kind.rawValue)\(variant.isEmpty ? "" : " (\(variant))")"
+  }
 }

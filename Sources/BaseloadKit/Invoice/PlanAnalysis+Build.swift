@@ -1,154 +1,183 @@
 extension PlanAnalysis {
-    /// Builds the invoice, capacity use, placement rows and workload totals from a solved plan.
-    public init(_ result: PlacementResult) {
-        self.result = result
-        let data = result.data
-        let months = data.months
-        let slices = data.slices
-        let nM = months.count
-        // Calls per pair and month.
-        var calls = [[Double]](repeating: [Double](repeating: 0, count: nM), count: data.pairs.count)
-        for (pi, row) in result.flows.enumerated() {
-            for s in slices.slices { calls[pi][s.monthIndex] += s.weight * row[s.index] }
-        }
-        var lines: [InvoiceLine] = []
-        var uses: [CapacityUse] = []
-        // Cost of each pair and month (usage), and allocation of fixed charges by weight.
-        var pairCost = [[Double]](repeating: [Double](repeating: 0, count: nM), count: data.pairs.count)
-        var unallocated = 0.0
-        func allocate(_ amount: Double, month mi: Int, weights: [(Int, Double)]) {
-            let total = weights.reduce(0) { $0 + $1.1 }
-            guard total > 0 else {
-                unallocated += amount
-                return
-            }
-            for (pi, w) in weights { pairCost[pi][mi] += amount * w / total }
-        }
-        for (oi, offer) in data.offers.enumerated() {
-            let pairs = data.pairs.indices.filter { data.pairs[$0].offer == oi }
-            for (mi, month) in months.enumerated() {
-                switch offer {
-                case .api(let a):
-                    for batch in [false, true] {
-                        let ps = pairs.filter { (data.workloads[data.pairs[$0].workload].latency == .batch) == batch }
-                        let discount = batch ? a.batchDiscountPct / 100 : 0
-                        let classes: [(ChargeKind, Double, (Workload) -> Double)] = [
-                            (.inputTokens, a.usdPerMtokInput, { $0.uncachedInputTokens }),
-                            (.cachedInputTokens, a.usdPerMtokCachedInput, { $0.cachedInputTokens }),
-                            (.outputTokens, a.usdPerMtokOutput, { $0.outputTokens }),
-                        ]
-                        for (kind, price, perCall) in classes {
-                            let mtok = ps.reduce(0.0) { $0 + calls[$1][mi] * perCall(data.workloads[data.pairs[$1].workload]) } / 1e6
-                            guard mtok > 0 else { continue }
-                            let unit = price * (1 - discount)
-                            lines.append(
-                                InvoiceLine(
-                                    month: month, provider: a.vendor, offer: a.id, service: a.model, kind: kind,
-                                    variant: batch && discount > 0 ? "batch" : "", pricingUnit: "1M tokens", quantity: mtok,
-                                    unitPrice: unit, billedCost: mtok * unit))
-                        }
-                    }
-                    for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost }
-                case .capacity(let c):
-                    let used = pairs.reduce(0.0) { $0 + calls[$1][mi] * data.pairs[$1].load }
-                    let busy = pairs.reduce(0.0) { $0 + calls[$1][mi] * PlacementData.unitSeconds(data.workloads[data.pairs[$1].workload], c) / 3600 }
-                    var peak = 0.0
-                    for s in slices.slices(inMonth: mi) where s.weight > 0 {
-                        peak = max(peak, pairs.reduce(0.0) { $0 + result.flows[$1][s.index] * data.pairs[$1].load })
-                    }
-                    let hours = Double(month.hours)
-                    if c.billing == .reserved {
-                        let units = result.units[c.id]?[mi] ?? 0
-                        let cost = units * hours * c.usdPerUnitHour
-                        uses.append(
-                            CapacityUse(
-                                offer: c.id, month: month, units: units, bought: result.bought[c.id]?[mi] ?? 0,
-                                signed: data.contractUnits[c.id]?[mi] ?? 0, paidUnitHours: units * hours,
-                                usedUnitHours: used, busyUnitHours: busy, cost: cost, peakLoad: peak))
-                        if units > 0 {
-                            var l = InvoiceLine(
-                                month: month, provider: c.vendor, offer: c.id, service: c.model, kind: .reservedUnits,
-                                pricingUnit: "\(c.unit)-hour", quantity: units * hours, unitPrice: c.usdPerUnitHour, billedCost: cost)
-                            l.capacityUnits = units
-                            l.usedQuantity = used
-                            lines.append(l)
-                        }
-                        allocate(cost, month: mi, weights: pairs.map { ($0, calls[$0][mi] * data.pairs[$0].load) })
-                    } else {
-                        let cost = used * c.usdPerUnitHour
-                        uses.append(
-                            CapacityUse(
-                                offer: c.id, month: month, units: used / hours, bought: 0, signed: 0, paidUnitHours: used,
-                                usedUnitHours: used, busyUnitHours: busy, cost: cost, peakLoad: peak))
-                        if used > 0 {
-                            lines.append(
-                                InvoiceLine(
-                                    month: month, provider: c.vendor, offer: c.id, service: c.model, kind: .onDemandUnits,
-                                    pricingUnit: "\(c.unit)-hour", quantity: used, unitPrice: c.usdPerUnitHour, billedCost: cost))
-                        }
-                        for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost }
-                    }
-                }
-            }
-        }
-        // Commitments: fee for the level, credit for covered usage (billed at the discount instead of list).
-        for k in data.input.commitments {
-            let d = k.discountPct / 100
-            let eligible = data.pairs.indices.filter { k.appliesTo.contains(data.offers[data.pairs[$0].offer].id) }
-            for (mi, month) in months.enumerated() {
-                let level = result.levels[k.id]?[mi] ?? 0
-                let hours = Double(month.hours)
-                let coveredDiscounted = slices.slices(inMonth: mi).reduce(0.0) { $0 + $1.weight * (result.covered[k.id]?[$1.index] ?? 0) }
-                let coveredList = d < 1 ? coveredDiscounted / (1 - d) : 0
-                if level > 0 {
-                    var fee = InvoiceLine(
-                        month: month, provider: k.vendor, offer: k.id, service: "commitment \(k.id)", kind: .commitmentFee,
-                        pricingUnit: "USD-hour", quantity: level * hours, unitPrice: 1, billedCost: level * hours, commitment: k.id)
-                    fee.capacityUnits = level
-                    fee.usedQuantity = coveredDiscounted
-                    lines.append(fee)
-                }
-                if coveredList > 1e-9 {
-                    lines.append(
-                        InvoiceLine(
-                            month: month, provider: k.vendor, offer: k.id, service: "commitment \(k.id)", kind: .commitmentCoverage,
-                            pricingUnit: "USD", quantity: coveredList, unitPrice: -1, billedCost: -coveredList, commitment: k.id))
-                }
-                let net = level * hours - coveredList
-                allocate(net, month: mi, weights: eligible.map { ($0, calls[$0][mi] * data.pairs[$0].usageCost + 1e-12) })
-            }
-        }
-        invoice = Invoice(lines: Invoice.sorted(lines), months: months)
-        capacityUse = uses
-        self.unallocated = unallocated
-        // Placement rows and workload totals.
-        var rows: [PlacementRow] = []
-        var totals: [WorkloadTotals] = []
-        for (wi, w) in data.workloads.enumerated() {
-            var t = WorkloadTotals(workload: w.id, cost: 0, tokens: 0, tasks: 0, completedTasks: 0, humanCost: 0)
-            let pairs = data.pairs.indices.filter { data.pairs[$0].workload == wi }
-            for (mi, month) in months.enumerated() {
-                let all = pairs.reduce(0.0) { $0 + calls[$1][mi] }
-                for pi in pairs where calls[pi][mi] > 0 {
-                    let c = calls[pi][mi]
-                    let offer = data.offers[data.pairs[pi].offer].id
-                    let tasks = w.callsPerTask > 0 ? c / w.callsPerTask : 0
-                    let done = tasks * data.input.successRate(w, on: offer)
-                    let human = c * data.pairs[pi].failCost
-                    rows.append(
-                        PlacementRow(
-                            workload: w.id, offer: offer, month: month, calls: c, tokens: c * w.tokensPerCall, tasks: tasks,
-                            completedTasks: done, share: all > 0 ? c / all : 0, cost: pairCost[pi][mi], humanCost: human))
-                    t.cost += pairCost[pi][mi]
-                    t.tokens += c * w.tokensPerCall
-                    t.tasks += tasks
-                    t.completedTasks += done
-                    t.humanCost += human
-                }
-            }
-            totals.append(t)
-        }
-        placement = rows
-        workloads = totals
+  /// Builds the invoice, capacity use, placement rows and workload totals from a solved plan.
+  public init(_ result: PlacementResult) {
+    self.result = result
+    let data = result.data
+    let months = data.months
+    let slices = data.slices
+    let nM = months.count
+    // Calls per pair and month.
+    var calls = [[Double]](repeating: [Double](repeating: 0, count: nM), count: data.pairs.count)
+    for (pi, row) in result.flows.enumerated() {
+      for s in slices.slices { calls[pi][s.monthIndex] += s.weight * row[s.index] }
     }
+    var lines: [InvoiceLine] = []
+    var uses: [CapacityUse] = []
+    // Cost of each pair and month (usage), and allocation of fixed charges by weight.
+    var pairCost = [[Double]](repeating: [Double](repeating: 0, count: nM), count: data.pairs.count)
+    var unallocated = 0.0
+    func allocate(_ amount: Double, month mi: Int, weights: [(Int, Double)]) {
+      let total = weights.reduce(0) { $0 + $1.1 }
+      guard total > 0 else {
+        unallocated += amount
+        return
+      }
+      for (pi, w) in weights { pairCost[pi][mi] += amount * w / total }
+    }
+    for (oi, offer) in data.offers.enumerated() {
+      let pairs = data.pairs.indices.filter { data.pairs[$0].offer == oi }
+      for (mi, month) in months.enumerated() {
+        switch offer {
+        case .api(let a):
+          for batch in [false, true] {
+            let ps = pairs.filter {
+              (data.workloads[data.pairs[$0].workload].latency == .batch) == batch
+            }
+            let discount = batch ? a.batchDiscountPct / 100 : 0
+            let classes: [(ChargeKind, Double, (Workload) -> Double)] = [
+              (.inputTokens, a.usdPerMtokInput, { $0.uncachedInputTokens }),
+              (.cachedInputTokens, a.usdPerMtokCachedInput, { $0.cachedInputTokens }),
+              (.outputTokens, a.usdPerMtokOutput, { $0.outputTokens }),
+            ]
+            for (kind, price, perCall) in classes {
+              let mtok =
+                ps.reduce(0.0) {
+                  $0 + calls[$1][mi] * perCall(data.workloads[data.pairs[$1].workload])
+                } / 1e6
+              guard mtok > 0 else { continue }
+              let unit = price * (1 - discount)
+              lines.append(
+                InvoiceLine(
+                  month: month, provider: a.vendor, offer: a.id, service: a.model, kind: kind,
+                  variant: batch && discount > 0 ? "batch" : "", pricingUnit: "1M tokens",
+                  quantity: mtok,
+                  unitPrice: unit, billedCost: mtok * unit))
+            }
+          }
+          for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost }
+        case .capacity(let c):
+          let used = pairs.reduce(0.0) { $0 + calls[$1][mi] * data.pairs[$1].load }
+          let busy = pairs.reduce(0.0) {
+            $0 + calls[$1][mi]
+              * PlacementData.unitSeconds(data.workloads[data.pairs[$1].workload], c) / 3600
+          }
+          var peak = 0.0
+          for s in slices.slices(inMonth: mi) where s.weight > 0 {
+            peak = max(
+              peak, pairs.reduce(0.0) { $0 + result.flows[$1][s.index] * data.pairs[$1].load })
+          }
+          let hours = Double(month.hours)
+          if c.billing == .reserved {
+            let units = result.units[c.id]?[mi] ?? 0
+            let cost = units * hours * c.usdPerUnitHour
+            uses.append(
+              CapacityUse(
+                offer: c.id, month: month, units: units, bought: result.bought[c.id]?[mi] ?? 0,
+                signed: data.contractUnits[c.id]?[mi] ?? 0, paidUnitHours: units * hours,
+                usedUnitHours: used, busyUnitHours: busy, cost: cost, peakLoad: peak))
+            if units > 0 {
+              var l = InvoiceLine(
+                month: month, provider: c.vendor, offer: c.id, service: c.model,
+                kind: .reservedUnits,
+                pricingUnit: "\(c.unit)-hour", quantity: units * hours, unitPrice: c.usdPerUnitHour,
+                billedCost: cost)
+              l.capacityUnits = units
+              l.usedQuantity = used
+              lines.append(l)
+            }
+            allocate(
+              cost, month: mi, weights: pairs.map { ($0, calls[$0][mi] * data.pairs[$0].load) })
+          } else {
+            let cost = used * c.usdPerUnitHour
+            uses.append(
+              CapacityUse(
+                offer: c.id, month: month, units: used / hours, bought: 0, signed: 0,
+                paidUnitHours: used,
+                usedUnitHours: used, busyUnitHours: busy, cost: cost, peakLoad: peak))
+            if used > 0 {
+              lines.append(
+                InvoiceLine(
+                  month: month, provider: c.vendor, offer: c.id, service: c.model,
+                  kind: .onDemandUnits,
+                  pricingUnit: "\(c.unit)-hour", quantity: used, unitPrice: c.usdPerUnitHour,
+                  billedCost: cost))
+            }
+            for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost }
+          }
+        }
+      }
+    }
+    // Commitments: fee for the level, credit for covered usage (billed at the discount instead of list).
+    for k in data.input.commitments {
+      let d = k.discountPct / 100
+      let eligible = data.pairs.indices.filter {
+        k.appliesTo.contains(data.offers[data.pairs[$0].offer].id)
+      }
+      for (mi, month) in months.enumerated() {
+        let level = result.levels[k.id]?[mi] ?? 0
+        let hours = Double(month.hours)
+        let coveredDiscounted = slices.slices(inMonth: mi).reduce(0.0) {
+          $0 + $1.weight * (result.covered[k.id]?[$1.index] ?? 0)
+        }
+        let coveredList = d < 1 ? coveredDiscounted / (1 - d) : 0
+        if level > 0 {
+          var fee = InvoiceLine(
+            month: month, provider: k.vendor, offer: k.id, service: "commitment \(k.id)",
+            kind: .commitmentFee,
+            pricingUnit: "USD-hour", quantity: level * hours, unitPrice: 1,
+            billedCost: level * hours, commitment: k.id)
+          fee.capacityUnits = level
+          fee.usedQuantity = coveredDiscounted
+          lines.append(fee)
+        }
+        if coveredList > 1e-9 {
+          lines.append(
+            InvoiceLine(
+              month: month, provider: k.vendor, offer: k.id, service: "commitment \(k.id)",
+              kind: .commitmentCoverage,
+              pricingUnit: "USD", quantity: coveredList, unitPrice: -1, billedCost: -coveredList,
+              commitment: k.id))
+        }
+        let net = level * hours - coveredList
+        allocate(
+          net, month: mi,
+          weights: eligible.map { ($0, calls[$0][mi] * data.pairs[$0].usageCost + 1e-12) })
+      }
+    }
+    invoice = Invoice(lines: Invoice.sorted(lines), months: months)
+    capacityUse = uses
+    self.unallocated = unallocated
+    // Placement rows and workload totals.
+    var rows: [PlacementRow] = []
+    var totals: [WorkloadTotals] = []
+    for (wi, w) in data.workloads.enumerated() {
+      var t = WorkloadTotals(
+        workload: w.id, cost: 0, tokens: 0, tasks: 0, completedTasks: 0, humanCost: 0)
+      let pairs = data.pairs.indices.filter { data.pairs[$0].workload == wi }
+      for (mi, month) in months.enumerated() {
+        let all = pairs.reduce(0.0) { $0 + calls[$1][mi] }
+        for pi in pairs where calls[pi][mi] > 0 {
+          let c = calls[pi][mi]
+          let offer = data.offers[data.pairs[pi].offer].id
+          let tasks = w.callsPerTask > 0 ? c / w.callsPerTask : 0
+          let done = tasks * data.input.successRate(w, on: offer)
+          let human = c * data.pairs[pi].failCost
+          rows.append(
+            PlacementRow(
+              workload: w.id, offer: offer, month: month, calls: c, tokens: c * w.tokensPerCall,
+              tasks: tasks,
+              completedTasks: done, share: all > 0 ? c / all : 0, cost: pairCost[pi][mi],
+              humanCost: human))
+          t.cost += pairCost[pi][mi]
+          t.tokens += c * w.tokensPerCall
+          t.tasks += tasks
+          t.completedTasks += done
+          t.humanCost += human
+        }
+      }
+      totals.append(t)
+    }
+    placement = rows
+    workloads = totals
+  }
 }

@@ -1,120 +1,151 @@
 import Foundation
 
 extension PlacementData {
-    /// A MathProg symbol, quoted: `'support-triage'`.
-    static func sym(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+  /// A MathProg symbol, quoted: `'support-triage'`.
+  static func sym(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
 
-    /// Shortest round-trip decimal.
-    static func num(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)" }
+  /// Shortest round-trip decimal.
+  static func num(_ v: Double) -> String {
+    v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+  }
 
-    /// The data section for `Models/placement.mod`: sets, slice table, demand and per-pair parameters.
-    public func mathProgData() -> String {
-        var out = "/* Baseload placement data: \(input.settings.name), \(slices.months.first.map(\.description) ?? "")"
-        out += " + \(slices.months.count) months, resolution \(slices.resolution.rawValue), \(slices.slices.count) slices.\n"
-        out += "   Solve with: glpsol -m Models/placement.mod -d placement.dat */\n\ndata;\n\n"
-        let sym = Self.sym
-        let num = Self.num
-        func set(_ name: String, _ items: [String]) {
-            out += "set \(name) :="
-            for (i, item) in items.enumerated() { out += (i > 0 && i % 24 == 0 ? "\n  " : " ") + item }
-            out += ";\n"
-        }
-        set("W", workloads.map { sym($0.id) })
-        set("A", input.apis.map { sym($0.id) })
-        set("C", input.capacity.map { sym($0.id) })
-        set("R", input.capacity.filter { $0.billing == .reserved }.map { sym($0.id) })
-        set("K", input.commitments.map { sym($0.id) })
-        set("M", slices.months.indices.map { "\($0 + 1)" })
-        set("T", slices.slices.map { "\($0.index + 1)" })
-        var days: [Int] = []
-        for s in slices.slices where days.last != s.dayKey { days.append(s.dayKey) }
-        let dayNumber = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0 + 1) })
-        set("D", days.indices.map { "\($0 + 1)" })
-        for k in input.commitments { set("KO[\(sym(k.id))]", k.appliesTo.map(sym)) }
-        out += "set P :="
-        for p in pairs { out += "\n  (\(sym(workloads[p.workload].id)),\(sym(offers[p.offer].id)))" }
-        out += ";\n\n"
-        out += "param hours :=" + slices.months.enumerated().map { " \($0 + 1) \($1.hours)" }.joined() + ";\n\n"
-        out += "/* slice: month, day, hour of day, calendar hours it stands for */\nparam : month day hour weight :=\n"
-        for s in slices.slices {
-            out += "  \(s.index + 1) \(s.monthIndex + 1) \(dayNumber[s.dayKey]!) \(s.hourOfDay) \(num(s.weight))\n"
-        }
-        out += ";\n\n/* calls per hour arriving, by workload and slice (0 omitted) */\nparam demand default 0 :=\n"
-        for (wi, w) in workloads.enumerated() {
-            out += "  [\(sym(w.id)),*]"
-            var n = 0
-            for s in slices.slices {
-                let v = demand(wi, s)
-                guard v != 0 else { continue }
-                if n > 0 && n % 8 == 0 { out += "\n   " }
-                out += " \(s.index + 1) \(num(v))"
-                n += 1
-            }
-            out += "\n"
-        }
-        out += ";\n\nparam : defer tokens :=\n"
-        for w in workloads { out += "  \(sym(w.id)) \(w.deferHours) \(num(w.tokensPerCall))\n" }
-        out += ";\n\n/* per pair: usage-billed $/call, human failure $/call, unit-hours/call */\nparam : usage_cost fail_cost load :=\n"
-        for p in pairs {
-            out += "  \(sym(workloads[p.workload].id)) \(sym(offers[p.offer].id)) \(num(p.usageCost)) \(num(p.failCost)) \(num(p.load))\n"
-        }
-        out += ";\n\nparam tpm :=" + input.apis.compactMap { a in a.rateLimitTPM.map { " \(sym(a.id)) \(num($0))" } }.joined() + ";\n\n"
-        if !input.capacity.isEmpty {
-            out += "param : price max_units :=\n"
-            for c in input.capacity { out += "  \(sym(c.id)) \(num(c.usdPerUnitHour)) \(num(maxUnits[c.id] ?? 0))\n" }
-            out += ";\n\n"
-        }
-        let reserved = input.capacity.filter { $0.billing == .reserved }
-        if !reserved.isEmpty {
-            out += "param : term min_units step :=\n"
-            for c in reserved { out += "  \(sym(c.id)) \(c.termMonths) \(num(c.minUnits)) \(num(c.unitStep))\n" }
-            out += ";\n\n"
-        }
-        out += "param contract_units :="
-        for c in reserved {
-            for (mi, u) in (contractUnits[c.id] ?? []).enumerated() where u > 0 { out += "\n  \(sym(c.id)) \(mi + 1) \(num(u))" }
-        }
-        out += ";\n\n"
-        if !input.commitments.isEmpty {
-            out += "param : discount kterm :=\n"
-            for k in input.commitments { out += "  \(sym(k.id)) \(num(k.discountPct / 100)) \(k.termMonths)\n" }
-            out += ";\n\n"
-        }
-        out += "param contract_usd :="
-        for k in input.commitments {
-            for (mi, u) in (contractUSD[k.id] ?? []).enumerated() where u > 0 { out += "\n  \(sym(k.id)) \(mi + 1) \(num(u))" }
-        }
-        out += ";\n\n"
-        if !routing.isEmpty {
-            let routed = workloads.map(\.id).filter { routing[$0] != nil }
-            set("ROUTED", routed.map(sym))
-            out += "param route_share :="
-            for p in pairs {
-                let w = workloads[p.workload].id
-                if let share = routing[w]?[offers[p.offer].id], share > 0 { out += "\n  \(sym(w)) \(sym(offers[p.offer].id)) \(num(share))" }
-            }
-            out += ";\n\n"
-        }
-        if !fixedUnits.isEmpty {
-            out += "param fixed_units :="
-            for c in reserved {
-                for (mi, u) in (fixedUnits[c.id] ?? []).enumerated() { out += "\n  \(sym(c.id)) \(mi + 1) \(num(u))" }
-            }
-            out += ";\n\n"
-        }
-        if !fixedLevels.isEmpty {
-            out += "param fixed_level :="
-            for k in input.commitments {
-                for (mi, u) in (fixedLevels[k.id] ?? []).enumerated() { out += "\n  \(sym(k.id)) \(mi + 1) \(num(u))" }
-            }
-            out += ";\n\n"
-        }
-        if !allowNewCommitments { out += "param new_commitments := 0;\n\n" }
-        if allowShortfall {
-            let worst = pairs.map { $0.usageCost + $0.failCost }.max() ?? 0
-            out += "param allow_shortfall := 1;\nparam shortfall_penalty := \(num(1000 * (worst + 1)));\n\n"
-        }
-        out += "end;\n"
-        return out
+  /// The data section for `Models/placement.mod`: sets, slice table, demand and per-pair parameters.
+  public func mathProgData() -> String {
+    var out =
+      "/* Baseload placement data: \(input.settings.name), \(slices.months.first.map(\.description) ?? "")"
+    out +=
+      " + \(slices.months.count) months, resolution \(slices.resolution.rawValue), \(slices.slices.count) slices.\n"
+    out += "   Solve with: glpsol -m Models/placement.mod -d placement.dat */\n\ndata;\n\n"
+    let sym = Self.sym
+    let num = Self.num
+    func set(_ name: String, _ items: [String]) {
+      out += "set \(name) :="
+      for (i, item) in items.enumerated() { out += (i > 0 && i % 24 == 0 ? "\n  " : " ") + item }
+      out += ";\n"
     }
+    set("W", workloads.map { sym($0.id) })
+    set("A", input.apis.map { sym($0.id) })
+    set("C", input.capacity.map { sym($0.id) })
+    set("R", input.capacity.filter { $0.billing == .reserved }.map { sym($0.id) })
+    set("K", input.commitments.map { sym($0.id) })
+    set("M", slices.months.indices.map { "\($0 + 1)" })
+    set("T", slices.slices.map { "\($0.index + 1)" })
+    var days: [Int] = []
+    for s in slices.slices where days.last != s.dayKey { days.append(s.dayKey) }
+    let dayNumber = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0 + 1) })
+    set("D", days.indices.map { "\($0 + 1)" })
+    for k in input.commitments { set("KO[\(sym(k.id))]", k.appliesTo.map(sym)) }
+    out += "set P :="
+    for p in pairs { out += "\n  (\(sym(workloads[p.workload].id)),\(sym(offers[p.offer].id)))" }
+    out += ";\n\n"
+    out +=
+      "param hours :=" + slices.months.enumerated().map { " \($0 + 1) \($1.hours)" }.joined()
+      + ";\n\n"
+    out +=
+      "/* slice: month, day, hour of day, calendar hours it stands for */\nparam : month day hour weight :=\n"
+    for s in slices.slices {
+      out +=
+        "  \(s.index + 1) \(s.monthIndex + 1) \(dayNumber[s.dayKey]!) \(s.hourOfDay) \(num(s.weight))\n"
+    }
+    out +=
+      ";\n\n/* calls per hour arriving, by workload and slice (0 omitted) */\nparam demand default 0 :=\n"
+    for (wi, w) in workloads.enumerated() {
+      out += "  [\(sym(w.id)),*]"
+      var n = 0
+      for s in slices.slices {
+        let v = demand(wi, s)
+        guard v != 0 else { continue }
+        if n > 0 && n % 8 == 0 { out += "\n   " }
+        out += " \(s.index + 1) \(num(v))"
+        n += 1
+      }
+      out += "\n"
+    }
+    out += ";\n\nparam : defer tokens :=\n"
+    for w in workloads { out += "  \(sym(w.id)) \(w.deferHours) \(num(w.tokensPerCall))\n" }
+    out +=
+      ";\n\n/* per pair: usage-billed $/call, human failure $/call, unit-hours/call */\nparam : usage_cost fail_cost load :=\n"
+    for p in pairs {
+      out +=
+        "  \(sym(workloads[p.workload].id)) \(sym(offers[p.offer].id)) \(num(p.usageCost)) \(num(p.failCost)) \(num(p.load))\n"
+    }
+    out +=
+      ";\n\nparam tpm :="
+      + input.apis.compactMap { a in a.rateLimitTPM.map { " \(sym(a.id)) \(num($0))" } }.joined()
+      + ";\n\n"
+    if !input.capacity.isEmpty {
+      out += "param : price max_units :=\n"
+      for c in input.capacity {
+        out += "  \(sym(c.id)) \(num(c.usdPerUnitHour)) \(num(maxUnits[c.id] ?? 0))\n"
+      }
+      out += ";\n\n"
+    }
+    let reserved = input.capacity.filter { $0.billing == .reserved }
+    if !reserved.isEmpty {
+      out += "param : term min_units step :=\n"
+      for c in reserved {
+        out += "  \(sym(c.id)) \(c.termMonths) \(num(c.minUnits)) \(num(c.unitStep))\n"
+      }
+      out += ";\n\n"
+    }
+    out += "param contract_units :="
+    for c in reserved {
+      for (mi, u) in (contractUnits[c.id] ?? []).enumerated() where u > 0 {
+        out += "\n  \(sym(c.id)) \(mi + 1) \(num(u))"
+      }
+    }
+    out += ";\n\n"
+    if !input.commitments.isEmpty {
+      out += "param : discount kterm :=\n"
+      for k in input.commitments {
+        out += "  \(sym(k.id)) \(num(k.discountPct / 100)) \(k.termMonths)\n"
+      }
+      out += ";\n\n"
+    }
+    out += "param contract_usd :="
+    for k in input.commitments {
+      for (mi, u) in (contractUSD[k.id] ?? []).enumerated() where u > 0 {
+        out += "\n  \(sym(k.id)) \(mi + 1) \(num(u))"
+      }
+    }
+    out += ";\n\n"
+    if !routing.isEmpty {
+      let routed = workloads.map(\.id).filter { routing[$0] != nil }
+      set("ROUTED", routed.map(sym))
+      out += "param route_share :="
+      for p in pairs {
+        let w = workloads[p.workload].id
+        if let share = routing[w]?[offers[p.offer].id], share > 0 {
+          out += "\n  \(sym(w)) \(sym(offers[p.offer].id)) \(num(share))"
+        }
+      }
+      out += ";\n\n"
+    }
+    if !fixedUnits.isEmpty {
+      out += "param fixed_units :="
+      for c in reserved {
+        for (mi, u) in (fixedUnits[c.id] ?? []).enumerated() {
+          out += "\n  \(sym(c.id)) \(mi + 1) \(num(u))"
+        }
+      }
+      out += ";\n\n"
+    }
+    if !fixedLevels.isEmpty {
+      out += "param fixed_level :="
+      for k in input.commitments {
+        for (mi, u) in (fixedLevels[k.id] ?? []).enumerated() {
+          out += "\n  \(sym(k.id)) \(mi + 1) \(num(u))"
+        }
+      }
+      out += ";\n\n"
+    }
+    if !allowNewCommitments { out += "param new_commitments := 0;\n\n" }
+    if allowShortfall {
+      let worst = pairs.map { $0.usageCost + $0.failCost }.max() ?? 0
+      out +=
+        "param allow_shortfall := 1;\nparam shortfall_penalty := \(num(1000 * (worst + 1)));\n\n"
+    }
+    out += "end;\n"
+    return out
+  }
 }

@@ -2,175 +2,182 @@ import Foundation
 
 /// One compatible workload/offer pair and its derived per-call parameters.
 public struct PlacementPair: Sendable, Equatable {
-    /// Index into `PlanInput.workloads`.
-    public var workload: Int
-    /// Index into `PlacementData.offers`.
-    public var offer: Int
-    /// Usage-billed cost per call, $/call (API tokens, or on-demand unit-hours × price; 0 on reserved).
-    public var usageCost: Double
-    /// Human cost of failures per call, $/call.
-    public var failCost: Double
-    /// Capacity per call, unit-hours/call, utilisation cap included (0 on APIs).
-    public var load: Double
+  /// Index into `PlanInput.workloads`.
+  public var workload: Int
+  /// Index into `PlacementData.offers`.
+  public var offer: Int
+  /// Usage-billed cost per call, $/call (API tokens, or on-demand unit-hours × price; 0 on reserved).
+  public var usageCost: Double
+  /// Human cost of failures per call, $/call.
+  public var failCost: Double
+  /// Capacity per call, unit-hours/call, utilisation cap included (0 on APIs).
+  public var load: Double
 }
 
 /// An offer of either kind, as the model sees it.
 public enum OfferRef: Sendable, Equatable {
-    case api(APIOffer)
-    case capacity(CapacityOffer)
+  case api(APIOffer)
+  case capacity(CapacityOffer)
 
-    public var terms: any OfferTerms {
-        switch self {
-        case .api(let a): return a
-        case .capacity(let c): return c
-        }
+  public var terms: any OfferTerms {
+    switch self {
+    case .api(let a): return a
+    case .capacity(let c): return c
     }
-    public var id: String { terms.id }
-    public var vendor: String { terms.vendor }
-    public var isReserved: Bool {
-        if case .capacity(let c) = self { return c.billing == .reserved }
-        return false
-    }
-    public var capacity: CapacityOffer? {
-        if case .capacity(let c) = self { return c }
-        return nil
-    }
-    public var api: APIOffer? {
-        if case .api(let a) = self { return a }
-        return nil
-    }
+  }
+  public var id: String { terms.id }
+  public var vendor: String { terms.vendor }
+  public var isReserved: Bool {
+    if case .capacity(let c) = self { return c.billing == .reserved }
+    return false
+  }
+  public var capacity: CapacityOffer? {
+    if case .capacity(let c) = self { return c }
+    return nil
+  }
+  public var api: APIOffer? {
+    if case .api(let a) = self { return a }
+    return nil
+  }
 }
 
 /// Everything the MathProg model needs, derived from the sheets in Swift.
 public struct PlacementData: Sendable {
-    public var input: PlanInput
-    public var slices: SliceSet
-    public var forecast: Forecast
-    /// APIs then capacity offers, in sheet order.
-    public var offers: [OfferRef]
-    public var pairs: [PlacementPair]
-    /// Bound on units per capacity offer (sheet `max_units`, else enough for all compatible demand).
-    public var maxUnits: [String: Double]
-    /// Signed units per reserved offer and month index.
-    public var contractUnits: [String: [Double]]
-    /// Signed $/h per commitment and month index.
-    public var contractUSD: [String: [Double]]
-    /// Allow and price unserved demand (infeasibility diagnosis only).
-    public var allowShortfall = false
-    /// Fixed routing shares (baseline from current.csv): workload id → offer id → share.
-    public var routing: [String: [String: Double]] = [:]
-    /// Reserved units held fixed per offer id and month index (locked what-ifs).
-    public var fixedUnits: [String: [Double]] = [:]
-    /// Commitment levels held fixed per commitment id and month index, $/h.
-    public var fixedLevels: [String: [Double]] = [:]
-    /// Whether new commitment levels may be bought.
-    public var allowNewCommitments = true
-    /// Demand per workload and slice, calls/h, when the slices are not calendar hour-of-week slices
-    /// (clustered slices carry their members' weighted mean); nil = from the forecast.
-    public var sliceDemand: [[Double]]?
+  public var input: PlanInput
+  public var slices: SliceSet
+  public var forecast: Forecast
+  /// APIs then capacity offers, in sheet order.
+  public var offers: [OfferRef]
+  public var pairs: [PlacementPair]
+  /// Bound on units per capacity offer (sheet `max_units`, else enough for all compatible demand).
+  public var maxUnits: [String: Double]
+  /// Signed units per reserved offer and month index.
+  public var contractUnits: [String: [Double]]
+  /// Signed $/h per commitment and month index.
+  public var contractUSD: [String: [Double]]
+  /// Allow and price unserved demand (infeasibility diagnosis only).
+  public var allowShortfall = false
+  /// Fixed routing shares (baseline from current.csv): workload id → offer id → share.
+  public var routing: [String: [String: Double]] = [:]
+  /// Reserved units held fixed per offer id and month index (locked what-ifs).
+  public var fixedUnits: [String: [Double]] = [:]
+  /// Commitment levels held fixed per commitment id and month index, $/h.
+  public var fixedLevels: [String: [Double]] = [:]
+  /// Whether new commitment levels may be bought.
+  public var allowNewCommitments = true
+  /// Demand per workload and slice, calls/h, when the slices are not calendar hour-of-week slices
+  /// (clustered slices carry their members' weighted mean); nil = from the forecast.
+  public var sliceDemand: [[Double]]?
 
-    /// Calls per hour of workload `w` arriving in slice `s`.
-    public func demand(_ w: Int, _ s: TimeSlice) -> Double {
-        sliceDemand?[w][s.index] ?? forecast.calls(w, s)
+  /// Calls per hour of workload `w` arriving in slice `s`.
+  public func demand(_ w: Int, _ s: TimeSlice) -> Double {
+    sliceDemand?[w][s.index] ?? forecast.calls(w, s)
+  }
+
+  /// Derives the parameters from a validated input at its resolution (or `resolution`).
+  public init(input: PlanInput, resolution: Resolution? = nil) {
+    self.input = input
+    let months = input.settings.horizon
+    slices = SliceSet(months: months, resolution: resolution ?? input.settings.resolution)
+    forecast = Forecast(input: input)
+    offers = input.apis.map(OfferRef.api) + input.capacity.map(OfferRef.capacity)
+    if input.settings.resolution == .cluster && resolution == nil {
+      slices = SliceSet(months: months, resolution: .week)
     }
+    var pairs: [PlacementPair] = []
+    for (wi, w) in input.workloads.enumerated() {
+      for (oi, o) in offers.enumerated() where Compatibility.allows(o.terms, w) {
+        pairs.append(Self.pair(w, wi, o, oi, input))
+      }
+    }
+    self.pairs = pairs
+    contractUnits = [:]
+    contractUSD = [:]
+    for c in input.contracts {
+      let perMonth = months.map { c.covers($0) ? 1.0 : 0.0 }
+      if input.commitments.contains(where: { $0.id == c.offer }) {
+        contractUSD[c.offer, default: months.map { _ in 0 }] = zip(
+          contractUSD[c.offer] ?? months.map { _ in 0 }, perMonth
+        ).map { $0 + $1 * c.usdPerHour }
+      } else {
+        contractUnits[c.offer, default: months.map { _ in 0 }] = zip(
+          contractUnits[c.offer] ?? months.map { _ in 0 }, perMonth
+        ).map { $0 + $1 * c.units }
+      }
+    }
+    maxUnits = [:]
+    for (oi, o) in offers.enumerated() {
+      guard let c = o.capacity else { continue }
+      maxUnits[c.id] = c.maxUnits ?? boundUnits(offer: oi, c)
+    }
+  }
 
-    /// Derives the parameters from a validated input at its resolution (or `resolution`).
-    public init(input: PlanInput, resolution: Resolution? = nil) {
-        self.input = input
-        let months = input.settings.horizon
-        slices = SliceSet(months: months, resolution: resolution ?? input.settings.resolution)
-        forecast = Forecast(input: input)
-        offers = input.apis.map(OfferRef.api) + input.capacity.map(OfferRef.capacity)
-        if input.settings.resolution == .cluster && resolution == nil {
-            slices = SliceSet(months: months, resolution: .week)
+  /// Derived per-call parameters of workload `w` on offer `o`.
+  static func pair(_ w: Workload, _ wi: Int, _ o: OfferRef, _ oi: Int, _ input: PlanInput)
+    -> PlacementPair
+  {
+    let success = input.successRate(w, on: o.id)
+    let fail = w.callsPerTask > 0 ? w.humanCostPerFailure * (1 - success) / w.callsPerTask : 0
+    switch o {
+    case .api(let a):
+      let discount = w.latency == .batch ? a.batchDiscountPct / 100 : 0
+      let list =
+        (w.uncachedInputTokens * a.usdPerMtokInput + w.cachedInputTokens * a.usdPerMtokCachedInput
+          + w.outputTokens * a.usdPerMtokOutput) / 1e6
+      return PlacementPair(
+        workload: wi, offer: oi, usageCost: list * (1 - discount), failCost: fail, load: 0)
+    case .capacity(let c):
+      let cap = input.settings.utilisationCap[w.latency] ?? 1
+      let load = unitSeconds(w, c) / 3600 / cap
+      let usage = c.billing == .onDemand ? load * c.usdPerUnitHour : 0
+      return PlacementPair(workload: wi, offer: oi, usageCost: usage, failCost: fail, load: load)
+    }
+  }
+
+  /// Unit-seconds one call of `w` takes on `c` at full utilisation.
+  public static func unitSeconds(_ w: Workload, _ c: CapacityOffer) -> Double {
+    (w.uncachedInputTokens + w.cachedInputTokens * c.cachedInputWeight) / c.inputTokPerSecPerUnit
+      + w.outputTokens / c.outputTokPerSecPerUnit
+  }
+
+  /// Units enough to carry every compatible call at its worst hour (deferrable work: its whole day in one hour),
+  /// rounded up to the step, plus signed units.
+  func boundUnits(offer oi: Int, _ c: CapacityOffer) -> Double {
+    var need = 0.0
+    for p in pairs where p.offer == oi {
+      let w = input.workloads[p.workload]
+      var worst = 0.0
+      for mi in 0..<slices.months.count {
+        let rates = forecast.callsPerHour[p.workload][mi]
+        if w.deferHours > 0 {
+          for d in 0..<7 { worst = max(worst, rates[(d * 24)..<(d * 24 + 24)].reduce(0, +)) }
+        } else {
+          worst = max(worst, rates.max() ?? 0)
         }
-        var pairs: [PlacementPair] = []
-        for (wi, w) in input.workloads.enumerated() {
-            for (oi, o) in offers.enumerated() where Compatibility.allows(o.terms, w) {
-                pairs.append(Self.pair(w, wi, o, oi, input))
-            }
-        }
-        self.pairs = pairs
-        contractUnits = [:]
-        contractUSD = [:]
-        for c in input.contracts {
-            let perMonth = months.map { c.covers($0) ? 1.0 : 0.0 }
-            if input.commitments.contains(where: { $0.id == c.offer }) {
-                contractUSD[c.offer, default: months.map { _ in 0 }] = zip(contractUSD[c.offer] ?? months.map { _ in 0 }, perMonth).map { $0 + $1 * c.usdPerHour }
-            } else {
-                contractUnits[c.offer, default: months.map { _ in 0 }] = zip(contractUnits[c.offer] ?? months.map { _ in 0 }, perMonth).map { $0 + $1 * c.units }
-            }
-        }
-        maxUnits = [:]
-        for (oi, o) in offers.enumerated() {
-            guard let c = o.capacity else { continue }
-            maxUnits[c.id] = c.maxUnits ?? boundUnits(offer: oi, c)
-        }
+      }
+      need += worst * p.load
     }
+    let step = c.unitStep
+    let signed = contractUnits[c.id]?.max() ?? 0
+    let units = (need / step).rounded(.up) * step + signed
+    return max(units, c.minUnits, signed, step)
+  }
 
-    /// Derived per-call parameters of workload `w` on offer `o`.
-    static func pair(_ w: Workload, _ wi: Int, _ o: OfferRef, _ oi: Int, _ input: PlanInput) -> PlacementPair {
-        let success = input.successRate(w, on: o.id)
-        let fail = w.callsPerTask > 0 ? w.humanCostPerFailure * (1 - success) / w.callsPerTask : 0
-        switch o {
-        case .api(let a):
-            let discount = w.latency == .batch ? a.batchDiscountPct / 100 : 0
-            let list =
-                (w.uncachedInputTokens * a.usdPerMtokInput + w.cachedInputTokens * a.usdPerMtokCachedInput
-                    + w.outputTokens * a.usdPerMtokOutput) / 1e6
-            return PlacementPair(workload: wi, offer: oi, usageCost: list * (1 - discount), failCost: fail, load: 0)
-        case .capacity(let c):
-            let cap = input.settings.utilisationCap[w.latency] ?? 1
-            let load = unitSeconds(w, c) / 3600 / cap
-            let usage = c.billing == .onDemand ? load * c.usdPerUnitHour : 0
-            return PlacementPair(workload: wi, offer: oi, usageCost: usage, failCost: fail, load: load)
-        }
-    }
+  /// The same data at another resolution (week or hour slices).
+  public func withResolution(_ r: Resolution) -> PlacementData {
+    var copy = self
+    copy.slices = SliceSet(months: months, resolution: r)
+    copy.sliceDemand = nil
+    copy.input.settings.resolution = r
+    return copy
+  }
 
-    /// Unit-seconds one call of `w` takes on `c` at full utilisation.
-    public static func unitSeconds(_ w: Workload, _ c: CapacityOffer) -> Double {
-        (w.uncachedInputTokens + w.cachedInputTokens * c.cachedInputWeight) / c.inputTokPerSecPerUnit
-            + w.outputTokens / c.outputTokPerSecPerUnit
-    }
+  /// Drops capacity pairs of every workload that has a compatible token API (the all-API baseline).
+  public mutating func restrictToAPIs() {
+    let withAPI = Set(pairs.filter { offers[$0.offer].api != nil }.map(\.workload))
+    pairs.removeAll { withAPI.contains($0.workload) && offers[$0.offer].api == nil }
+  }
 
-    /// Units enough to carry every compatible call at its worst hour (deferrable work: its whole day in one hour),
-    /// rounded up to the step, plus signed units.
-    func boundUnits(offer oi: Int, _ c: CapacityOffer) -> Double {
-        var need = 0.0
-        for p in pairs where p.offer == oi {
-            let w = input.workloads[p.workload]
-            var worst = 0.0
-            for mi in 0..<slices.months.count {
-                let rates = forecast.callsPerHour[p.workload][mi]
-                if w.deferHours > 0 {
-                    for d in 0..<7 { worst = max(worst, rates[(d * 24)..<(d * 24 + 24)].reduce(0, +)) }
-                } else {
-                    worst = max(worst, rates.max() ?? 0)
-                }
-            }
-            need += worst * p.load
-        }
-        let step = c.unitStep
-        let signed = contractUnits[c.id]?.max() ?? 0
-        let units = (need / step).rounded(.up) * step + signed
-        return max(units, c.minUnits, signed, step)
-    }
-
-    /// The same data at another resolution (week or hour slices).
-    public func withResolution(_ r: Resolution) -> PlacementData {
-        var copy = self
-        copy.slices = SliceSet(months: months, resolution: r)
-        copy.sliceDemand = nil
-        copy.input.settings.resolution = r
-        return copy
-    }
-
-    /// Drops capacity pairs of every workload that has a compatible token API (the all-API baseline).
-    public mutating func restrictToAPIs() {
-        let withAPI = Set(pairs.filter { offers[$0.offer].api != nil }.map(\.workload))
-        pairs.removeAll { withAPI.contains($0.workload) && offers[$0.offer].api == nil }
-    }
-
-    public var workloads: [Workload] { input.workloads }
-    public var months: [Month] { slices.months }
+  public var workloads: [Workload] { input.workloads }
+  public var months: [Month] { slices.months }
 }

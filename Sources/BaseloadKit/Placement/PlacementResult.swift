@@ -1,37 +1,37 @@
 /// How the solve ended.
 public enum PlanStatus: Sendable, Equatable {
-    /// Proven optimal (within the MIP gap of plan.csv).
-    case optimal
-    /// The time limit stopped the solver; the best plan found is reported with its gap.
-    case timeLimit
+  /// Proven optimal (within the MIP gap of plan.csv).
+  case optimal
+  /// The time limit stopped the solver; the best plan found is reported with its gap.
+  case timeLimit
 }
 
 /// The optimised plan as values: calls placed per pair and slice, units, commitment levels.
 public struct PlacementResult: Sendable {
-    public var data: PlacementData
-    public var status: PlanStatus
-    /// TotalCost of the model: invoice plus human cost of failures, $.
-    public var objective: Double
-    /// Relative MIP gap at the end (nil for a pure LP).
-    public var mipGap: Double?
-    /// Best bound on the objective, $.
-    public var bound: Double?
-    /// Wall-clock seconds in GLPK.
-    public var seconds: Double
-    /// Calls per hour, `[pair][slice]`.
-    public var flows: [[Double]]
-    /// Reserved units active, per offer id and month index.
-    public var units: [String: [Double]]
-    /// Reserved units bought at the start of each month (steps × step), per offer id and month index.
-    public var bought: [String: [Double]]
-    /// Commitment level active, $/h, per commitment id and month index.
-    public var levels: [String: [Double]]
-    /// Commitment level bought at the start of each month, $/h.
-    public var levelBought: [String: [Double]]
-    /// Discounted usage covered, $/h, per commitment id and slice.
-    public var covered: [String: [Double]]
-    /// GLPK's log of the solve.
-    public var solverLog: String
-    /// Lower and upper bound on the optimum over every real hour.
-    public var certificate: Certificate? = nil
+  public var data: PlacementData
+  public var status: PlanStatus
+  /// TotalCost of the model: invoice plus human cost of failures, $.
+  public var objective: Double
+  /// Relative MIP gap at the end (nil for a pure LP).
+  public var mipGap: Double?
+  /// Best bound on the objective, $.
+  public var bound: Double?
+  /// Wall-clock seconds in GLPK.
+  public var seconds: Double
+  /// Calls per hour, `[pair][slice]`.
+  public var flows: [[Double]]
+  /// Reserved units active, per offer id and month index.
+  public var units: [String: [Double]]
+  /// Reserved units bought at the start of each month (steps × step), per offer id and month index.
+  public var bought: [String: [Double]]
+  /// Commitment level active, $/h, per commitment id and month index.
+  public var levels: [String: [Double]]
+  /// Commitment level bought at the start of each month, $/h.
+  public var levelBought: [String: [Double]]
+  /// Discounted usage covered, $/h, per commitment id and slice.
+  public var covered: [String: [Double]]
+  /// GLPK's log of the solve.
+  public var solverLog: String
+  /// Lower and upper bound on the optimum over every real hour.
+  public var certificate: Certificate? = nil
 }

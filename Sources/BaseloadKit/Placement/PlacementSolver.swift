@@ -3,157 +3,176 @@ import GLPK
 
 /// Writes the data section, solves `Models/placement.mod` in-process with GLPK and reads the plan back.
 public enum PlacementSolver {
-    /// Progress of a solve, for the terminal.
-    public typealias Progress = @Sendable (String) -> Void
+  /// Progress of a solve, for the terminal.
+  public typealias Progress = @Sendable (String) -> Void
 
-    /// Solves the placement for `data`; throws `PlanError.infeasible` with a located shortfall.
-    public static func solve(_ data: PlacementData, modelPath: String? = nil, progress: Progress? = nil) throws -> PlacementResult {
-        guard let model = modelPath ?? ModelLocator.path() else { throw PlanError.modelNotFound }
-        if data.input.settings.resolution == .cluster && data.sliceDemand == nil && data.routing.isEmpty && data.fixedUnits.isEmpty
-            && !data.allowShortfall
-        {
-            if data.workloads.contains(where: { $0.deferHours > 0 }) {
-                var r = try solve(data.withResolution(.week), modelPath: model, progress: progress)
-                r.certificate?.note = "Deferrable batch work couples the hours of a day, so the exact week model was solved instead of clusters."
-                return r
-            }
-            return try CertifiedSolver(data: data, modelPath: model, progress: progress).solve()
-        }
-        let solution = try run(data, model: model, progress: progress)
-        switch solution.status {
-        case .optimal, .feasible:
-            return read(solution, data)
-        case .infeasible, .noFeasible:
-            throw PlanError.infeasible(try explainShortfall(data, model: model))
-        case .unbounded, .undefined:
-            if solution.stop == .timeLimit {
-                throw PlanError.solver("the time limit (\(Format.plain(data.input.settings.timeLimitSeconds)) s) passed before any plan was found; raise time_limit_s in plan.csv")
-            }
-            if solution.stop == .noPrimalFeasible {
-                throw PlanError.infeasible(try explainShortfall(data, model: model))
-            }
-            throw PlanError.solver("GLPK ended with status \(solution.status)\n\(solution.terminalOutput)")
-        }
+  /// Solves the placement for `data`; throws `PlanError.infeasible` with a located shortfall.
+  public static func solve(
+    _ data: PlacementData, modelPath: String? = nil, progress: Progress? = nil
+  ) throws -> PlacementResult {
+    guard let model = modelPath ?? ModelLocator.path() else { throw PlanError.modelNotFound }
+    if data.input.settings.resolution == .cluster && data.sliceDemand == nil && data.routing.isEmpty
+      && data.fixedUnits.isEmpty
+      && !data.allowShortfall
+    {
+      if data.workloads.contains(where: { $0.deferHours > 0 }) {
+        var r = try solve(data.withResolution(.week), modelPath: model, progress: progress)
+        r.certificate?.note =
+          "Deferrable batch work couples the hours of a day, so the exact week model was solved instead of clusters."
+        return r
+      }
+      return try CertifiedSolver(data: data, modelPath: model, progress: progress).solve()
     }
+    let solution = try run(data, model: model, progress: progress)
+    switch solution.status {
+    case .optimal, .feasible:
+      return read(solution, data)
+    case .infeasible, .noFeasible:
+      throw PlanError.infeasible(try explainShortfall(data, model: model))
+    case .unbounded, .undefined:
+      if solution.stop == .timeLimit {
+        throw PlanError.solver(
+          "the time limit (\(Format.plain(data.input.settings.timeLimitSeconds)) s) passed before any plan was found; raise time_limit_s in plan.csv"
+        )
+      }
+      if solution.stop == .noPrimalFeasible {
+        throw PlanError.infeasible(try explainShortfall(data, model: model))
+      }
+      throw PlanError.solver(
+        "GLPK ended with status \(solution.status)\n\(solution.terminalOutput)")
+    }
+  }
 
-    /// Translates and solves once; the data file lives in a temporary folder for the call.
-    static func run(_ data: PlacementData, model: String, progress: Progress?) throws -> Solution {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("baseload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let dat = dir.appendingPathComponent("placement.dat").path
-        try data.mathProgData().write(toFile: dat, atomically: true, encoding: .utf8)
-        var options = SolverOptions()
-        options.presolve = true
-        options.timeLimitSeconds = data.input.settings.timeLimitSeconds
-        options.mipGap = data.input.settings.mipGap
-        if let progress {
-            options.progress = { p in
-                var s = "solving: \(Format.fixed(p.elapsedSeconds, 1)) s"
-                if let inc = p.incumbent { s += ", best plan \(Format.money(inc))" }
-                if let gap = p.gap { s += ", gap \(Format.percent(gap, 2))" }
-                progress(s)
-            }
-        }
-        do {
-            return try MathProgModel(modelPath: model, dataPaths: [dat]).solve(options: options).solution
-        } catch {
-            throw PlanError.solver(error.description)
-        }
+  /// Translates and solves once; the data file lives in a temporary folder for the call.
+  static func run(_ data: PlacementData, model: String, progress: Progress?) throws -> Solution {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "baseload-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let dat = dir.appendingPathComponent("placement.dat").path
+    try data.mathProgData().write(toFile: dat, atomically: true, encoding: .utf8)
+    var options = SolverOptions()
+    options.presolve = true
+    options.timeLimitSeconds = data.input.settings.timeLimitSeconds
+    options.mipGap = data.input.settings.mipGap
+    if let progress {
+      options.progress = { p in
+        var s = "solving: \(Format.fixed(p.elapsedSeconds, 1)) s"
+        if let inc = p.incumbent { s += ", best plan \(Format.money(inc))" }
+        if let gap = p.gap { s += ", gap \(Format.percent(gap, 2))" }
+        progress(s)
+      }
     }
+    do {
+      return try MathProgModel(modelPath: model, dataPaths: [dat]).solve(options: options).solution
+    } catch {
+      throw PlanError.solver(error.description)
+    }
+  }
 
-    /// Reads variable values by name into a `PlacementResult`.
-    static func read(_ s: Solution, _ data: PlacementData) -> PlacementResult {
-        let nT = data.slices.slices.count
-        let nM = data.months.count
-        var pairIndex: [String: Int] = [:]
-        for (i, p) in data.pairs.enumerated() { pairIndex[data.workloads[p.workload].id + "\u{1}" + data.offers[p.offer].id] = i }
-        var flows = [[Double]](repeating: [Double](repeating: 0, count: nT), count: data.pairs.count)
-        var units: [String: [Double]] = [:]
-        var bought: [String: [Double]] = [:]
-        var levels: [String: [Double]] = [:]
-        var levelBought: [String: [Double]] = [:]
-        var covered: [String: [Double]] = [:]
-        let reserved = data.input.capacity.filter { $0.billing == .reserved }
-        for c in reserved {
-            units[c.id] = [Double](repeating: 0, count: nM)
-            bought[c.id] = [Double](repeating: 0, count: nM)
-        }
-        for k in data.input.commitments {
-            levels[k.id] = [Double](repeating: 0, count: nM)
-            levelBought[k.id] = [Double](repeating: 0, count: nM)
-            covered[k.id] = [Double](repeating: 0, count: nT)
-        }
-        let steps = Dictionary(uniqueKeysWithValues: reserved.map { ($0.id, $0.unitStep) })
-        for (j, name) in s.columnNames.enumerated() {
-            let v = s.columnValues[j]
-            guard v != 0, let n = ColumnName(name) else { continue }
-            let sub = n.subscripts
-            func index(_ i: Int) -> Int? { Int(sub[i]).map { $0 - 1 } }
-            switch n.base {
-            case "x" where sub.count == 3:
-                if let p = pairIndex[sub[0] + "\u{1}" + sub[1]], let t = index(2) { flows[p][t] = v }
-            case "units" where sub.count == 2:
-                // Units are whole numbers (signed units plus integer steps); drop the solver's round-off.
-                if let m = index(1) { units[sub[0]]?[m] = v.rounded() }
-            case "buy" where sub.count == 2:
-                if let m = index(1) { bought[sub[0]]?[m] = v.rounded() * (steps[sub[0]] ?? 1) }
-            case "level" where sub.count == 2:
-                if let m = index(1) { levels[sub[0]]?[m] = v }
-            case "spent" where sub.count == 2:
-                if let m = index(1) { levelBought[sub[0]]?[m] = v }
-            case "covered" where sub.count == 2:
-                if let t = index(1) { covered[sub[0]]?[t] = v }
-            default:
-                break
-            }
-        }
-        return PlacementResult(
-            data: data, status: s.stop == .timeLimit ? .timeLimit : .optimal, objective: s.objective,
-            mipGap: s.mipGap, bound: nil, seconds: s.seconds, flows: flows, units: units, bought: bought,
-            levels: levels, levelBought: levelBought, covered: covered, solverLog: s.terminalOutput,
-            certificate: Certificate(
-                resolution: data.slices.resolution.rawValue, slices: data.slices.slices.count,
-                lowerBound: lowerBound(s, gapLimit: data.input.settings.mipGap), upperBound: s.objective))
+  /// Reads variable values by name into a `PlacementResult`.
+  static func read(_ s: Solution, _ data: PlacementData) -> PlacementResult {
+    let nT = data.slices.slices.count
+    let nM = data.months.count
+    var pairIndex: [String: Int] = [:]
+    for (i, p) in data.pairs.enumerated() {
+      pairIndex[data.workloads[p.workload].id + "\u{1}" + data.offers[p.offer].id] = i
     }
+    var flows = [[Double]](repeating: [Double](repeating: 0, count: nT), count: data.pairs.count)
+    var units: [String: [Double]] = [:]
+    var bought: [String: [Double]] = [:]
+    var levels: [String: [Double]] = [:]
+    var levelBought: [String: [Double]] = [:]
+    var covered: [String: [Double]] = [:]
+    let reserved = data.input.capacity.filter { $0.billing == .reserved }
+    for c in reserved {
+      units[c.id] = [Double](repeating: 0, count: nM)
+      bought[c.id] = [Double](repeating: 0, count: nM)
+    }
+    for k in data.input.commitments {
+      levels[k.id] = [Double](repeating: 0, count: nM)
+      levelBought[k.id] = [Double](repeating: 0, count: nM)
+      covered[k.id] = [Double](repeating: 0, count: nT)
+    }
+    let steps = Dictionary(uniqueKeysWithValues: reserved.map { ($0.id, $0.unitStep) })
+    for (j, name) in s.columnNames.enumerated() {
+      let v = s.columnValues[j]
+      guard v != 0, let n = ColumnName(name) else { continue }
+      let sub = n.subscripts
+      func index(_ i: Int) -> Int? { Int(sub[i]).map { $0 - 1 } }
+      switch n.base {
+      case "x" where sub.count == 3:
+        if let p = pairIndex[sub[0] + "\u{1}" + sub[1]], let t = index(2) { flows[p][t] = v }
+      case "units" where sub.count == 2:
+        // Units are whole numbers (signed units plus integer steps); drop the solver's round-off.
+        if let m = index(1) { units[sub[0]]?[m] = v.rounded() }
+      case "buy" where sub.count == 2:
+        if let m = index(1) { bought[sub[0]]?[m] = v.rounded() * (steps[sub[0]] ?? 1) }
+      case "level" where sub.count == 2:
+        if let m = index(1) { levels[sub[0]]?[m] = v }
+      case "spent" where sub.count == 2:
+        if let m = index(1) { levelBought[sub[0]]?[m] = v }
+      case "covered" where sub.count == 2:
+        if let t = index(1) { covered[sub[0]]?[t] = v }
+      default:
+        break
+      }
+    }
+    return PlacementResult(
+      data: data, status: s.stop == .timeLimit ? .timeLimit : .optimal, objective: s.objective,
+      mipGap: s.mipGap, bound: nil, seconds: s.seconds, flows: flows, units: units, bought: bought,
+      levels: levels, levelBought: levelBought, covered: covered, solverLog: s.terminalOutput,
+      certificate: Certificate(
+        resolution: data.slices.resolution.rawValue, slices: data.slices.slices.count,
+        lowerBound: lowerBound(s, gapLimit: data.input.settings.mipGap), upperBound: s.objective))
+  }
 
-    /// A valid lower bound from a solve: the MIP's best bound, or the objective less the proven gap.
-    static func lowerBound(_ s: Solution, gapLimit: Double) -> Double {
-        guard s.isMIP else { return s.objective }
-        if s.stop == .completed && s.status == .optimal { return s.objective - gapLimit * abs(s.objective) }
-        return min(s.bound ?? -.infinity, s.objective)
+  /// A valid lower bound from a solve: the MIP's best bound, or the objective less the proven gap.
+  static func lowerBound(_ s: Solution, gapLimit: Double) -> Double {
+    guard s.isMIP else { return s.objective }
+    if s.stop == .completed && s.status == .optimal {
+      return s.objective - gapLimit * abs(s.objective)
     }
+    return min(s.bound ?? -.infinity, s.objective)
+  }
 
-    /// Re-solves with priced shortfall and says which workload falls short, when, and by how much.
-    static func explainShortfall(_ data: PlacementData, model: String) throws -> String {
-        var relaxed = data
-        relaxed.allowShortfall = true
-        let s = try run(relaxed, model: model, progress: nil)
-        guard s.status == .optimal || s.status == .feasible else {
-            return "the model has no solution even with unserved demand allowed (GLPK: \(s.status))"
-        }
-        var worst: [String: (slice: Int, calls: Double, total: Double)] = [:]
-        for (j, name) in s.columnNames.enumerated() where s.columnValues[j] > 1e-6 {
-            guard let n = ColumnName(name), n.base == "short", n.subscripts.count == 2, let t = Int(n.subscripts[1]) else { continue }
-            let w = n.subscripts[0]
-            let v = s.columnValues[j]
-            let weight = data.slices.slices[t - 1].weight
-            var e = worst[w] ?? (t - 1, 0, 0)
-            e.total += v * weight
-            if v > e.calls { e = (t - 1, v, e.total) }
-            worst[w] = e
-        }
-        guard !worst.isEmpty else { return "GLPK reports no feasible plan, but no demand is short (numerical trouble?)" }
-        var lines: [String] = []
-        for w in data.workloads where worst[w.id] != nil {
-            let e = worst[w.id]!
-            let slice = data.slices.slices[e.slice]
-            let month = data.months[slice.monthIndex]
-            let offers = data.pairs.filter { $0.workload == data.workloads.firstIndex(of: w)! }.map { data.offers[$0.offer].id }
-            lines.append(
-                "workload '\(w.id)' is short by \(Format.number(e.calls, 1)) calls/h (\(Format.number(e.calls * w.tokensPerCall)) tokens/h) at \(slice.label(month))"
-                    + " and \(Format.number(e.total)) calls over the horizon; its compatible offers (\(offers.joined(separator: ", "))) are limited by max_units and rate_limit_tpm")
-        }
-        return lines.joined(separator: "\n")
+  /// Re-solves with priced shortfall and says which workload falls short, when, and by how much.
+  static func explainShortfall(_ data: PlacementData, model: String) throws -> String {
+    var relaxed = data
+    relaxed.allowShortfall = true
+    let s = try run(relaxed, model: model, progress: nil)
+    guard s.status == .optimal || s.status == .feasible else {
+      return "the model has no solution even with unserved demand allowed (GLPK: \(s.status))"
     }
+    var worst: [String: (slice: Int, calls: Double, total: Double)] = [:]
+    for (j, name) in s.columnNames.enumerated() where s.columnValues[j] > 1e-6 {
+      guard let n = ColumnName(name), n.base == "short", n.subscripts.count == 2,
+        let t = Int(n.subscripts[1])
+      else { continue }
+      let w = n.subscripts[0]
+      let v = s.columnValues[j]
+      let weight = data.slices.slices[t - 1].weight
+      var e = worst[w] ?? (t - 1, 0, 0)
+      e.total += v * weight
+      if v > e.calls { e = (t - 1, v, e.total) }
+      worst[w] = e
+    }
+    guard !worst.isEmpty else {
+      return "GLPK reports no feasible plan, but no demand is short (numerical trouble?)"
+    }
+    var lines: [String] = []
+    for w in data.workloads where worst[w.id] != nil {
+      let e = worst[w.id]!
+      let slice = data.slices.slices[e.slice]
+      let month = data.months[slice.monthIndex]
+      let offers = data.pairs.filter { $0.workload == data.workloads.firstIndex(of: w)! }.map {
+        data.offers[$0.offer].id
+      }
+      lines.append(
+        "workload '\(w.id)' is short by \(Format.number(e.calls, 1)) calls/h (\(Format.number(e.calls * w.tokensPerCall)) tokens/h) at \(slice.label(month))"
+          + " and \(Format.number(e.total)) calls over the horizon; its compatible offers (\(offers.joined(separator: ", "))) are limited by max_units and rate_limit_tpm"
+      )
+    }
+    return lines.joined(separator: "\n")
+  }
 }

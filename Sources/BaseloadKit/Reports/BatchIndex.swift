@@ -1,75 +1,86 @@
 /// One input folder of a batch run: its headline figures, or why it failed.
 public struct BatchEntry: Sendable, Equatable {
-    public var folder: String
-    public var plan: String
-    /// Nil when the run succeeded.
-    public var failure: String?
-    public var total: Double = 0
-    public var completedTasks: Double = 0
-    public var reservedCost: Double = 0
-    public var idleCost: Double = 0
+  public var folder: String
+  public var plan: String
+  /// Nil when the run succeeded.
+  public var failure: String?
+  public var total: Double = 0
+  public var completedTasks: Double = 0
+  public var reservedCost: Double = 0
+  public var idleCost: Double = 0
 
-    /// Headline figures of a solved run.
-    public init(folder: String, run: PlanRun) {
-        self.folder = folder
-        plan = run.plan.data.input.settings.name
-        total = run.plan.invoice.total
-        completedTasks = run.plan.workloads.reduce(0) { $0 + $1.completedTasks }
-        reservedCost = run.plan.invoice.lines.filter { $0.kind == .reservedUnits || $0.kind == .commitmentFee }.reduce(0) { $0 + $1.billedCost }
-        idleCost = run.plan.capacityUse.reduce(0) { $0 + $1.idleCost }
-    }
+  /// Headline figures of a solved run.
+  public init(folder: String, run: PlanRun) {
+    self.folder = folder
+    plan = run.plan.data.input.settings.name
+    total = run.plan.invoice.total
+    completedTasks = run.plan.workloads.reduce(0) { $0 + $1.completedTasks }
+    reservedCost = run.plan.invoice.lines.filter {
+      $0.kind == .reservedUnits || $0.kind == .commitmentFee
+    }.reduce(0) { $0 + $1.billedCost }
+    idleCost = run.plan.capacityUse.reduce(0) { $0 + $1.idleCost }
+  }
 
-    /// A failed folder.
-    public init(folder: String, failure: String) {
-        self.folder = folder
-        plan = ""
-        self.failure = failure
-    }
+  /// A failed folder.
+  public init(folder: String, failure: String) {
+    self.folder = folder
+    plan = ""
+    self.failure = failure
+  }
 
-    var costPerCompletedTask: Double { completedTasks > 0 ? total / completedTasks : 0 }
-    var reservedShare: Double { total > 0 ? reservedCost / total : 0 }
+  var costPerCompletedTask: Double { completedTasks > 0 ? total / completedTasks : 0 }
+  var reservedShare: Double { total > 0 ? reservedCost / total : 0 }
 }
 
 /// `Reports/index.csv` and `Reports/index.html`: the folders of a batch run side by side.
 public enum BatchIndex {
-    public static func csv(_ entries: [BatchEntry]) -> String {
-        CSVWriter.sheet(
-            header: ["folder", "plan", "status", "total_usd", "usd_per_completed_task", "reserved_share", "idle_cost_usd"],
-            rows: entries.map { e in
-                guard e.failure == nil else { return [.text(e.folder), "", .text("failed: " + e.failure!), "", "", "", ""] }
-                return [
-                    .text(e.folder), .text(e.plan), "ok", .fixed(e.total, 2), .fixed(e.costPerCompletedTask, 6), .fixed(e.reservedShare, 6),
-                    .fixed(e.idleCost, 2),
-                ]
-            })
-    }
-
-    public static func html(_ entries: [BatchEntry]) -> String {
-        var rows = ""
-        for e in entries {
-            let link = "<a href=\"\(HTML.escape(e.folder))/report.html\">\(HTML.escape(e.folder))</a>"
-            if let f = e.failure {
-                rows += "<tr><td>\(link)</td><td colspan=\"5\" class=\"fail\">failed: \(HTML.escape(f))</td></tr>\n"
-                continue
-            }
-            rows += "<tr><td>\(link)</td><td>\(HTML.escape(e.plan))</td><td class=\"n\">\(HTML.escape(Format.money(e.total)))</td>"
-            rows += "<td class=\"n\">\(HTML.escape(Format.perUnit(e.costPerCompletedTask)))</td><td class=\"n\">\(Format.percent(e.reservedShare))</td>"
-            rows += "<td class=\"n\">\(HTML.escape(Format.money(e.idleCost)))</td></tr>\n"
+  public static func csv(_ entries: [BatchEntry]) -> String {
+    CSVWriter.sheet(
+      header: [
+        "folder", "plan", "status", "total_usd", "usd_per_completed_task", "reserved_share",
+        "idle_cost_usd",
+      ],
+      rows: entries.map { e in
+        guard e.failure == nil else {
+          return [.text(e.folder), "", .text("failed: " + e.failure!), "", "", "", ""]
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Baseload reports</title>
-            <style>
-            body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:60rem;color:#1b1f24;padding:0 1rem}
-            table{border-collapse:collapse;width:100%}th,td{padding:.35rem .6rem;border-bottom:1px solid #d8dee4;text-align:left}
-            th{background:#f3f5f7}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.fail{color:#b42318}
-            </style></head><body>
-            <h1>Baseload reports</h1>
-            <table><thead><tr><th>folder</th><th>plan</th><th class="n">total</th><th class="n">$ per completed task</th><th class="n">reserved share</th><th class="n">idle cost</th></tr></thead>
-            <tbody>
-            \(rows)</tbody></table>
-            </body></html>
+        return [
+          .text(e.folder), .text(e.plan), "ok", .fixed(e.total, 2),
+          .fixed(e.costPerCompletedTask, 6), .fixed(e.reservedShare, 6),
+          .fixed(e.idleCost, 2),
+        ]
+      })
+  }
 
-            """
+  public static func html(_ entries: [BatchEntry]) -> String {
+    var rows = ""
+    for e in entries {
+      let link = "<a href=\"\(HTML.escape(e.folder))/report.html\">\(HTML.escape(e.folder))</a>"
+      if let f = e.failure {
+        rows +=
+          "<tr><td>\(link)</td><td colspan=\"5\" class=\"fail\">failed: \(HTML.escape(f))</td></tr>\n"
+        continue
+      }
+      rows +=
+        "<tr><td>\(link)</td><td>\(HTML.escape(e.plan))</td><td class=\"n\">\(HTML.escape(Format.money(e.total)))</td>"
+      rows +=
+        "<td class=\"n\">\(HTML.escape(Format.perUnit(e.costPerCompletedTask)))</td><td class=\"n\">\(Format.percent(e.reservedShare))</td>"
+      rows += "<td class=\"n\">\(HTML.escape(Format.money(e.idleCost)))</td></tr>\n"
     }
+    return """
+      <!DOCTYPE html>
+      <html lang="en"><head><meta charset="utf-8"><title>Baseload reports</title>
+      <style>
+      body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:60rem;color:#1b1f24;padding:0 1rem}
+      table{border-collapse:collapse;width:100%}th,td{padding:.35rem .6rem;border-bottom:1px solid #d8dee4;text-align:left}
+      th{background:#f3f5f7}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.fail{color:#b42318}
+      </style></head><body>
+      <h1>Baseload reports</h1>
+      <table><thead><tr><th>folder</th><th>plan</th><th class="n">total</th><th class="n">$ per completed task</th><th class="n">reserved share</th><th class="n">idle cost</th></tr></thead>
+      <tbody>
+      \(rows)</tbody></table>
+      </body></html>
+
+      """
+  }
 }

@@ -1,38 +1,40 @@
 /// A CSV cell to write: text is quoted as needed and neutralised; numbers stay plain.
 public enum CSVValue: Sendable, Equatable, ExpressibleByStringLiteral {
-    case text(String)
-    /// Already formatted number (e.g. `Format.fixed`), written as is.
-    case number(String)
+  case text(String)
+  /// Already formatted number (e.g. `Format.fixed`), written as is.
+  case number(String)
 
-    public init(stringLiteral value: String) { self = .text(value) }
+  public init(stringLiteral value: String) { self = .text(value) }
 
-    /// Money or quantity with fixed decimals.
-    public static func fixed(_ v: Double, _ decimals: Int) -> CSVValue { .number(Format.fixed(v, decimals)) }
+  /// Money or quantity with fixed decimals.
+  public static func fixed(_ v: Double, _ decimals: Int) -> CSVValue {
+    .number(Format.fixed(v, decimals))
+  }
 }
 
 /// Writes RFC 4180 CSV safely for spreadsheets.
 public enum CSVWriter {
-    /// Characters that make a spreadsheet treat a text cell as a formula.
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+  /// Characters that make a spreadsheet treat a text cell as a formula.
+  static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
-    /// One cell: text starting with `= + - @`, tab or CR gets a leading `'`; quotes when needed.
-    public static func cell(_ value: CSVValue) -> String {
-        switch value {
-        case .number(let s):
-            return s
-        case .text(var s):
-            if let first = s.first, formulaStarts.contains(first) { s = "'" + s }
-            if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return s
-        }
+  /// One cell: text starting with `= + - @`, tab or CR gets a leading `'`; quotes when needed.
+  public static func cell(_ value: CSVValue) -> String {
+    switch value {
+    case .number(let s):
+      return s
+    case .text(var s):
+      if let first = s.first, formulaStarts.contains(first) { s = "'" + s }
+      if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      }
+      return s
     }
+  }
 
-    /// A whole sheet: header then rows, LF line ends, trailing newline.
-    public static func sheet(header: [String], rows: [[CSVValue]]) -> String {
-        var out = header.map { cell(.text($0)) }.joined(separator: ",") + "\n"
-        for row in rows { out += row.map(cell).joined(separator: ",") + "\n" }
-        return out
-    }
+  /// A whole sheet: header then rows, LF line ends, trailing newline.
+  public static func sheet(header: [String], rows: [[CSVValue]]) -> String {
+    var out = header.map { cell(.text($0)) }.joined(separator: ",") + "\n"
+    for row in rows { out += row.map(cell).joined(separator: ",") + "\n" }
+    return out
+  }
 }

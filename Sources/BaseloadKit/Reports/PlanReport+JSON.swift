@@ -1,63 +1,90 @@
 extension PlanAnalysis {
-    /// `summary.json`: every headline figure, machine-readable.
-    public var summaryJSON: JSON {
-        let s = data.input.settings
-        let monthly: [JSON] = data.months.map { m in .object([("month", .string(m.description)), ("cost", .fixed(invoice.total(in: m), 2))]) }
-        let offers: [JSON] = capacityUse.map { u in
-            .object([
-                ("offer", .string(u.offer)), ("month", .string(u.month.description)), ("units", .fixed(u.units, 4)),
-                ("unit_hours", .fixed(u.paidUnitHours, 2)), ("used_unit_hours", .fixed(u.usedUnitHours, 2)),
-                ("utilisation", .fixed(u.utilisation, 4)), ("cost", .fixed(u.cost, 2)), ("idle_cost", .fixed(u.idleCost, 2)),
-            ])
+  /// `summary.json`: every headline figure, machine-readable.
+  public var summaryJSON: JSON {
+    let s = data.input.settings
+    let monthly: [JSON] = data.months.map { m in
+      .object([("month", .string(m.description)), ("cost", .fixed(invoice.total(in: m), 2))])
+    }
+    let offers: [JSON] = capacityUse.map { u in
+      .object([
+        ("offer", .string(u.offer)), ("month", .string(u.month.description)),
+        ("units", .fixed(u.units, 4)),
+        ("unit_hours", .fixed(u.paidUnitHours, 2)), ("used_unit_hours", .fixed(u.usedUnitHours, 2)),
+        ("utilisation", .fixed(u.utilisation, 4)), ("cost", .fixed(u.cost, 2)),
+        ("idle_cost", .fixed(u.idleCost, 2)),
+      ])
+    }
+    let apiRows: [JSON] = data.input.apis.flatMap { a in
+      data.months.compactMap { m -> JSON? in
+        let cost = invoice.lines.filter { $0.offer == a.id && $0.month == m }.reduce(0) {
+          $0 + $1.billedCost
         }
-        let apiRows: [JSON] = data.input.apis.flatMap { a in
-            data.months.compactMap { m -> JSON? in
-                let cost = invoice.lines.filter { $0.offer == a.id && $0.month == m }.reduce(0) { $0 + $1.billedCost }
-                let mtok = invoice.lines.filter { $0.offer == a.id && $0.month == m }.reduce(0) { $0 + $1.quantity }
-                guard cost > 0 || mtok > 0 else { return nil }
-                return .object([("offer", .string(a.id)), ("month", .string(m.description)), ("mtokens", .fixed(mtok, 6)), ("cost", .fixed(cost, 2))])
-            }
+        let mtok = invoice.lines.filter { $0.offer == a.id && $0.month == m }.reduce(0) {
+          $0 + $1.quantity
         }
-        let work: [JSON] = workloads.map { w in
-            .object([
-                ("workload", .string(w.workload)), ("cost", .fixed(w.cost, 2)), ("mtokens", .fixed(w.tokens / 1e6, 6)),
-                ("usd_per_mtok", .fixed(w.costPerMtok, 4)), ("tasks", .fixed(w.tasks, 2)), ("completed_tasks", .fixed(w.completedTasks, 2)),
-                ("usd_per_task", .fixed(w.costPerTask, 4)), ("usd_per_completed_task", .fixed(w.costPerCompletedTask, 4)),
-                ("human_cost", .fixed(w.humanCost, 2)),
-            ])
-        }
+        guard cost > 0 || mtok > 0 else { return nil }
         return .object([
-            ("plan", .string(s.name)), ("start", .string(s.start.description)), ("months", .int(s.months)),
-            ("currency", .string(s.currency)), ("resolution", .string(data.slices.resolution.rawValue)),
-            ("slices", .int(data.slices.slices.count)),
-            ("total_cost", .fixed(invoice.total, 2)), ("human_cost", .fixed(humanCost, 2)),
-            ("objective", .fixed(result.objective, 2)), ("idle_cost", .fixed(capacityUse.reduce(0) { $0 + $1.idleCost }, 2)),
-            ("monthly", .array(monthly)), ("capacity", .array(offers)), ("apis", .array(apiRows)), ("workloads", .array(work)),
-            ("billing_models", .array(billingModels.map { .object([("model", .string($0.model)), ("cost", .fixed($0.cost, 2))]) })),
-            (
-                "solver",
-                .object([
-                    ("status", .string(result.status == .optimal ? "optimal" : "time_limit")),
-                    ("objective", .fixed(result.objective, 2)), ("mip_gap", result.mipGap.map { .fixed($0, 6) } ?? .null),
-                    ("mip_gap_limit", .fixed(s.mipGap, 6)),
-                    ("resolution", .string(result.certificate?.resolution ?? data.slices.resolution.rawValue)),
-                    ("certificate_slices", .int(result.certificate?.slices ?? data.slices.slices.count)),
-                    ("lower_bound", result.certificate.map { .fixed($0.lowerBound, 2) } ?? .null),
-                    ("upper_bound", result.certificate.map { .fixed($0.upperBound, 2) } ?? .null),
-                    ("certified_gap", result.certificate.map { .fixed($0.gap, 6) } ?? .null),
-                ])
-            ),
+          ("offer", .string(a.id)), ("month", .string(m.description)), ("mtokens", .fixed(mtok, 6)),
+          ("cost", .fixed(cost, 2)),
         ])
+      }
     }
+    let work: [JSON] = workloads.map { w in
+      .object([
+        ("workload", .string(w.workload)), ("cost", .fixed(w.cost, 2)),
+        ("mtokens", .fixed(w.tokens / 1e6, 6)),
+        ("usd_per_mtok", .fixed(w.costPerMtok, 4)), ("tasks", .fixed(w.tasks, 2)),
+        ("completed_tasks", .fixed(w.completedTasks, 2)),
+        ("usd_per_task", .fixed(w.costPerTask, 4)),
+        ("usd_per_completed_task", .fixed(w.costPerCompletedTask, 4)),
+        ("human_cost", .fixed(w.humanCost, 2)),
+      ])
+    }
+    return .object([
+      ("plan", .string(s.name)), ("start", .string(s.start.description)),
+      ("months", .int(s.months)),
+      ("currency", .string(s.currency)), ("resolution", .string(data.slices.resolution.rawValue)),
+      ("slices", .int(data.slices.slices.count)),
+      ("total_cost", .fixed(invoice.total, 2)), ("human_cost", .fixed(humanCost, 2)),
+      ("objective", .fixed(result.objective, 2)),
+      ("idle_cost", .fixed(capacityUse.reduce(0) { $0 + $1.idleCost }, 2)),
+      ("monthly", .array(monthly)), ("capacity", .array(offers)), ("apis", .array(apiRows)),
+      ("workloads", .array(work)),
+      (
+        "billing_models",
+        .array(
+          billingModels.map {
+            .object([("model", .string($0.model)), ("cost", .fixed($0.cost, 2))])
+          })
+      ),
+      (
+        "solver",
+        .object([
+          ("status", .string(result.status == .optimal ? "optimal" : "time_limit")),
+          ("objective", .fixed(result.objective, 2)),
+          ("mip_gap", result.mipGap.map { .fixed($0, 6) } ?? .null),
+          ("mip_gap_limit", .fixed(s.mipGap, 6)),
+          (
+            "resolution", .string(result.certificate?.resolution ?? data.slices.resolution.rawValue)
+          ),
+          ("certificate_slices", .int(result.certificate?.slices ?? data.slices.slices.count)),
+          ("lower_bound", result.certificate.map { .fixed($0.lowerBound, 2) } ?? .null),
+          ("upper_bound", result.certificate.map { .fixed($0.upperBound, 2) } ?? .null),
+          ("certified_gap", result.certificate.map { .fixed($0.gap, 6) } ?? .null),
+        ])
+      ),
+    ])
+  }
 
-    /// Spend per billing model: token API, on-demand capacity, reserved capacity, commitments.
-    public var billingModels: [(model: String, cost: Double)] {
-        let groups: [(String, (InvoiceLine) -> Bool)] = [
-            ("token API", { [.inputTokens, .cachedInputTokens, .outputTokens].contains($0.kind) }),
-            ("on-demand capacity", { $0.kind == .onDemandUnits }),
-            ("reserved capacity", { $0.kind == .reservedUnits }),
-            ("spend commitments", { $0.kind == .commitmentFee || $0.kind == .commitmentCoverage }),
-        ]
-        return groups.map { name, f in (name, invoice.lines.filter(f).reduce(0) { $0 + $1.billedCost }) }
+  /// Spend per billing model: token API, on-demand capacity, reserved capacity, commitments.
+  public var billingModels: [(model: String, cost: Double)] {
+    let groups: [(String, (InvoiceLine) -> Bool)] = [
+      ("token API", { [.inputTokens, .cachedInputTokens, .outputTokens].contains($0.kind) }),
+      ("on-demand capacity", { $0.kind == .onDemandUnits }),
+      ("reserved capacity", { $0.kind == .reservedUnits }),
+      ("spend commitments", { $0.kind == .commitmentFee || $0.kind == .commitmentCoverage }),
+    ]
+    return groups.map { name, f in (name, invoice.lines.filter(f).reduce(0) { $0 + $1.billedCost })
     }
+  }
 }

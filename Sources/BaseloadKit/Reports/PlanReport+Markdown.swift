@@ -1,164 +1,210 @@
 extension PlanAnalysis {
-    /// Money in the plan's currency: `$12,345.67`.
-    func money(_ v: Double) -> String {
-        data.input.settings.currency == "USD" ? Format.money(v) : Format.money(v, symbol: "") + " " + data.input.settings.currency
-    }
+  /// Money in the plan's currency: `$12,345.67`.
+  func money(_ v: Double) -> String {
+    data.input.settings.currency == "USD"
+      ? Format.money(v) : Format.money(v, symbol: "") + " " + data.input.settings.currency
+  }
 
-    /// `report.md`: the plan for a finance reader.
-    public var markdown: String {
-        let s = data.input.settings
-        let first = data.months.first!, last = data.months.last!
-        var md = "# \(s.name): capacity plan \(first) to \(last)\n\n"
-        md += "**Total: \(money(invoice.total))** over \(s.months) month\(s.months == 1 ? "" : "s")"
-        md += " (\(money(invoice.total / Double(s.months))) a month on average)."
-        if humanCost > 0 { md += " Human cost of failed tasks, not on any invoice: \(money(humanCost))." }
-        md += "\n\n"
-        md += headline + "\n\n"
-        md += "## Cost by month\n\n"
-        let models = billingModels.filter { $0.cost != 0 }
-        var rows: [[String]] = []
-        for m in data.months {
-            var r = [m.description]
-            for g in models {
-                let cost = invoice.lines.filter { $0.month == m && billingModel(of: $0) == g.model }.reduce(0) { $0 + $1.billedCost }
-                r.append(money(cost))
-            }
-            r.append(money(invoice.total(in: m)))
-            rows.append(r)
-        }
-        rows.append(["**total**"] + models.map { money($0.cost) } + ["**\(money(invoice.total))**"])
-        md += Markdown.table(["month"] + models.map(\.model) + ["total"], rows, right: Set(1...(models.count + 1))) + "\n"
-        md += "## Cost by vendor\n\n"
-        let vendors = invoice.totals { $0.provider }.sorted { $0.cost > $1.cost }
-        md += Markdown.table(
-            ["vendor", "cost", "share"],
-            vendors.map { [$0.key, money($0.cost), Format.percent(invoice.total > 0 ? $0.cost / invoice.total : 0)] }, right: [1, 2]) + "\n"
-        md += "## What to buy and when\n\n" + purchases + "\n"
-        md += "## Reserved capacity: utilisation and idle cost\n\n" + utilisationTable + "\n"
-        md += "## Cost per workload\n\n" + workloadTable + "\n"
-        md += "## Baseload and peaks\n\n" + baseloadSplit + "\n"
-        md += "## Solver\n\n" + solverText + "\n"
-        return md
+  /// `report.md`: the plan for a finance reader.
+  public var markdown: String {
+    let s = data.input.settings
+    let first = data.months.first!
+    let last = data.months.last!
+    var md = "# \(s.name): capacity plan \(first) to \(last)\n\n"
+    md += "**Total: \(money(invoice.total))** over \(s.months) month\(s.months == 1 ? "" : "s")"
+    md += " (\(money(invoice.total / Double(s.months))) a month on average)."
+    if humanCost > 0 {
+      md += " Human cost of failed tasks, not on any invoice: \(money(humanCost))."
     }
+    md += "\n\n"
+    md += headline + "\n\n"
+    md += "## Cost by month\n\n"
+    let models = billingModels.filter { $0.cost != 0 }
+    var rows: [[String]] = []
+    for m in data.months {
+      var r = [m.description]
+      for g in models {
+        let cost = invoice.lines.filter { $0.month == m && billingModel(of: $0) == g.model }.reduce(
+          0
+        ) { $0 + $1.billedCost }
+        r.append(money(cost))
+      }
+      r.append(money(invoice.total(in: m)))
+      rows.append(r)
+    }
+    rows.append(["**total**"] + models.map { money($0.cost) } + ["**\(money(invoice.total))**"])
+    md +=
+      Markdown.table(
+        ["month"] + models.map(\.model) + ["total"], rows, right: Set(1...(models.count + 1)))
+      + "\n"
+    md += "## Cost by vendor\n\n"
+    let vendors = invoice.totals { $0.provider }.sorted { $0.cost > $1.cost }
+    md +=
+      Markdown.table(
+        ["vendor", "cost", "share"],
+        vendors.map {
+          [$0.key, money($0.cost), Format.percent(invoice.total > 0 ? $0.cost / invoice.total : 0)]
+        }, right: [1, 2]) + "\n"
+    md += "## What to buy and when\n\n" + purchases + "\n"
+    md += "## Reserved capacity: utilisation and idle cost\n\n" + utilisationTable + "\n"
+    md += "## Cost per workload\n\n" + workloadTable + "\n"
+    md += "## Baseload and peaks\n\n" + baseloadSplit + "\n"
+    md += "## Solver\n\n" + solverText + "\n"
+    return md
+  }
 
-    func billingModel(of l: InvoiceLine) -> String {
-        switch l.kind {
-        case .inputTokens, .cachedInputTokens, .outputTokens: return "token API"
-        case .onDemandUnits: return "on-demand capacity"
-        case .reservedUnits: return "reserved capacity"
-        case .commitmentFee, .commitmentCoverage: return "spend commitments"
-        }
+  func billingModel(of l: InvoiceLine) -> String {
+    switch l.kind {
+    case .inputTokens, .cachedInputTokens, .outputTokens: return "token API"
+    case .onDemandUnits: return "on-demand capacity"
+    case .reservedUnits: return "reserved capacity"
+    case .commitmentFee, .commitmentCoverage: return "spend commitments"
     }
+  }
 
-    /// One sentence on where the money goes.
-    var headline: String {
-        let top = billingModels.filter { $0.cost > 0 }.sorted { $0.cost > $1.cost }
-        guard invoice.total > 0, let first = top.first else { return "The plan costs nothing: there is no demand." }
-        var s = "\(Format.percent(first.cost / invoice.total, 0)) of the bill is \(first.model)"
-        if top.count > 1 { s += ", \(Format.percent(top[1].cost / invoice.total, 0)) \(top[1].model)" }
-        return s + "."
+  /// One sentence on where the money goes.
+  var headline: String {
+    let top = billingModels.filter { $0.cost > 0 }.sorted { $0.cost > $1.cost }
+    guard invoice.total > 0, let first = top.first else {
+      return "The plan costs nothing: there is no demand."
     }
+    var s = "\(Format.percent(first.cost / invoice.total, 0)) of the bill is \(first.model)"
+    if top.count > 1 { s += ", \(Format.percent(top[1].cost / invoice.total, 0)) \(top[1].model)" }
+    return s + "."
+  }
 
-    /// Reserve / keep sentences per reserved offer and commitment.
-    var purchases: String {
-        var items: [String] = []
-        for c in data.input.capacity where c.billing == .reserved {
-            // Consecutive purchases of the same size are one renewed reservation.
-            var runs: [(first: Month, last: Month, units: Double)] = []
-            for (mi, m) in data.months.enumerated() {
-                let b = result.bought[c.id]?[mi] ?? 0
-                guard b > 0 else { continue }
-                if let r = runs.last, r.units == b, r.last.adding(c.termMonths) == m {
-                    runs[runs.count - 1].last = m
-                } else {
-                    runs.append((m, m, b))
-                }
-            }
-            for r in runs {
-                let term = "\(c.termMonths)-month term"
-                let span = r.first == r.last
-                    ? "from \(r.first) for one \(term) (through \(r.first.adding(c.termMonths - 1)))"
-                    : "from \(r.first), renewing each \(term) through \(r.last.adding(c.termMonths - 1))"
-                items.append(
-                    "- Reserve **\(Format.number(r.units)) × \(c.unit)** of \(c.model) on \(c.vendor) (`\(c.id)`) \(span), at \(Format.price(c.usdPerUnitHour))/\(c.unit)-hour.")
-            }
+  /// Reserve / keep sentences per reserved offer and commitment.
+  var purchases: String {
+    var items: [String] = []
+    for c in data.input.capacity where c.billing == .reserved {
+      // Consecutive purchases of the same size are one renewed reservation.
+      var runs: [(first: Month, last: Month, units: Double)] = []
+      for (mi, m) in data.months.enumerated() {
+        let b = result.bought[c.id]?[mi] ?? 0
+        guard b > 0 else { continue }
+        if let r = runs.last, r.units == b, r.last.adding(c.termMonths) == m {
+          runs[runs.count - 1].last = m
+        } else {
+          runs.append((m, m, b))
         }
-        for k in data.input.commitments {
-            for (mi, m) in data.months.enumerated() {
-                let b = result.levelBought[k.id]?[mi] ?? 0
-                if b > 1e-9 {
-                    items.append("- Commit **\(money(b))/hour** on \(k.vendor) (`\(k.id)`, \(Format.plain(k.discountPct))% off \(k.appliesTo.joined(separator: ", "))) from \(m) for \(k.termMonths) month\(k.termMonths == 1 ? "" : "s").")
-                }
-            }
-        }
-        for c in data.input.contracts {
-            let what = c.units > 0 ? "\(Format.number(c.units)) signed units" : "\(money(c.usdPerHour))/hour signed"
-            items.append("- Keep \(what) of `\(c.offer)` (contract \(c.start) to \(c.end)).")
-        }
-        let onDemand = data.input.capacity.filter { $0.billing == .onDemand }.compactMap { c -> String? in
-            let used = capacityUse.filter { $0.offer == c.id }.reduce(0) { $0 + $1.usedUnitHours }
-            return used > 0 ? "- Use **\(Format.number(used, 1)) \(c.unit)-hours** of on-demand `\(c.id)` (\(c.vendor)) over the horizon, no commitment." : nil
-        }
-        items += onDemand
-        return items.isEmpty ? "Nothing to reserve: every workload runs on usage-billed offers.\n" : items.joined(separator: "\n") + "\n"
+      }
+      for r in runs {
+        let term = "\(c.termMonths)-month term"
+        let span =
+          r.first == r.last
+          ? "from \(r.first) for one \(term) (through \(r.first.adding(c.termMonths - 1)))"
+          : "from \(r.first), renewing each \(term) through \(r.last.adding(c.termMonths - 1))"
+        items.append(
+          "- Reserve **\(Format.number(r.units)) × \(c.unit)** of \(c.model) on \(c.vendor) (`\(c.id)`) \(span), at \(Format.price(c.usdPerUnitHour))/\(c.unit)-hour."
+        )
+      }
     }
+    for k in data.input.commitments {
+      for (mi, m) in data.months.enumerated() {
+        let b = result.levelBought[k.id]?[mi] ?? 0
+        if b > 1e-9 {
+          items.append(
+            "- Commit **\(money(b))/hour** on \(k.vendor) (`\(k.id)`, \(Format.plain(k.discountPct))% off \(k.appliesTo.joined(separator: ", "))) from \(m) for \(k.termMonths) month\(k.termMonths == 1 ? "" : "s")."
+          )
+        }
+      }
+    }
+    for c in data.input.contracts {
+      let what =
+        c.units > 0
+        ? "\(Format.number(c.units)) signed units" : "\(money(c.usdPerHour))/hour signed"
+      items.append("- Keep \(what) of `\(c.offer)` (contract \(c.start) to \(c.end)).")
+    }
+    let onDemand = data.input.capacity.filter { $0.billing == .onDemand }.compactMap {
+      c -> String? in
+      let used = capacityUse.filter { $0.offer == c.id }.reduce(0) { $0 + $1.usedUnitHours }
+      return used > 0
+        ? "- Use **\(Format.number(used, 1)) \(c.unit)-hours** of on-demand `\(c.id)` (\(c.vendor)) over the horizon, no commitment."
+        : nil
+    }
+    items += onDemand
+    return items.isEmpty
+      ? "Nothing to reserve: every workload runs on usage-billed offers.\n"
+      : items.joined(separator: "\n") + "\n"
+  }
 
-    var utilisationTable: String {
-        let rows = capacityUse.filter { u in data.input.capacity.first { $0.id == u.offer }?.billing == .reserved && u.units > 0 }
-        guard !rows.isEmpty else { return "No reserved capacity in this plan.\n" }
-        return Markdown.table(
-            ["offer", "month", "units", "paid unit-hours", "used (at cap)", "utilisation", "busy", "peak load", "cost", "idle cost"],
-            rows.map { u in
-                [
-                    u.offer, u.month.description, Format.number(u.units), Format.number(u.paidUnitHours), Format.number(u.usedUnitHours, 1),
-                    Format.percent(u.utilisation), Format.percent(u.paidUnitHours > 0 ? u.busyUnitHours / u.paidUnitHours : 0),
-                    Format.number(u.peakLoad, 2), money(u.cost), money(u.idleCost),
-                ]
-            }, right: Set(2...9))
-            + "\n*Utilisation* counts the headroom each latency class needs (the utilisation cap) as used; *busy* is the share of paid hours the hardware actually computes.\n"
+  var utilisationTable: String {
+    let rows = capacityUse.filter { u in
+      data.input.capacity.first { $0.id == u.offer }?.billing == .reserved && u.units > 0
     }
+    guard !rows.isEmpty else { return "No reserved capacity in this plan.\n" }
+    return Markdown.table(
+      [
+        "offer", "month", "units", "paid unit-hours", "used (at cap)", "utilisation", "busy",
+        "peak load", "cost", "idle cost",
+      ],
+      rows.map { u in
+        [
+          u.offer, u.month.description, Format.number(u.units), Format.number(u.paidUnitHours),
+          Format.number(u.usedUnitHours, 1),
+          Format.percent(u.utilisation),
+          Format.percent(u.paidUnitHours > 0 ? u.busyUnitHours / u.paidUnitHours : 0),
+          Format.number(u.peakLoad, 2), money(u.cost), money(u.idleCost),
+        ]
+      }, right: Set(2...9))
+      + "\n*Utilisation* counts the headroom each latency class needs (the utilisation cap) as used; *busy* is the share of paid hours the hardware actually computes.\n"
+  }
 
-    var workloadTable: String {
-        let rows = workloads.map { w -> [String] in
-            let wl = data.workloads.first { $0.id == w.workload }!
-            let offers = placement.filter { $0.workload == w.workload }.map(\.offer)
-            var unique: [String] = []
-            for o in offers where !unique.contains(o) { unique.append(o) }
-            return [
-                w.workload, wl.latency.rawValue, unique.joined(separator: ", "), Format.number(w.tokens / 1e6, 1), money(w.cost),
-                Format.money(w.costPerMtok), Format.perUnit(w.costPerTask), Format.perUnit(w.costPerCompletedTask),
-                money(w.humanCost),
-            ]
-        }
-        var md = Markdown.table(
-            ["workload", "latency", "offers", "Mtok", "cost", "$/Mtok", "$/task", "$/completed task", "human cost of failures"], rows,
-            right: Set(3...8))
-        md += "\nReserved and commitment charges are shared among workloads by the capacity they use."
-        if unallocated > 0.005 { md += " \(money(unallocated)) of fixed charges fall in months when no workload used them." }
-        return md + "\n"
+  var workloadTable: String {
+    let rows = workloads.map { w -> [String] in
+      let wl = data.workloads.first { $0.id == w.workload }!
+      let offers = placement.filter { $0.workload == w.workload }.map(\.offer)
+      var unique: [String] = []
+      for o in offers where !unique.contains(o) { unique.append(o) }
+      return [
+        w.workload, wl.latency.rawValue, unique.joined(separator: ", "),
+        Format.number(w.tokens / 1e6, 1), money(w.cost),
+        Format.money(w.costPerMtok), Format.perUnit(w.costPerTask),
+        Format.perUnit(w.costPerCompletedTask),
+        money(w.humanCost),
+      ]
     }
+    var md = Markdown.table(
+      [
+        "workload", "latency", "offers", "Mtok", "cost", "$/Mtok", "$/task", "$/completed task",
+        "human cost of failures",
+      ], rows,
+      right: Set(3...8))
+    md += "\nReserved and commitment charges are shared among workloads by the capacity they use."
+    if unallocated > 0.005 {
+      md += " \(money(unallocated)) of fixed charges fall in months when no workload used them."
+    }
+    return md + "\n"
+  }
 
-    var baseloadSplit: String {
-        var reservedTok = 0.0, peakTok = 0.0
-        for r in placement {
-            let reserved = data.input.capacity.first { $0.id == r.offer }?.billing == .reserved
-            if reserved { reservedTok += r.tokens } else { peakTok += r.tokens }
-        }
-        let total = reservedTok + peakTok
-        guard total > 0 else { return "No demand.\n" }
-        let reservedCost = billingModels.first { $0.model == "reserved capacity" }?.cost ?? 0
-        return "Reserved capacity carries **\(Format.percent(reservedTok / total))** of all tokens (the baseload) for \(money(reservedCost)); "
-            + "usage-billed offers carry the other \(Format.percent(peakTok / total)) (peaks, rare models and work no reserved pool can serve).\n"
+  var baseloadSplit: String {
+    var reservedTok = 0.0
+    var peakTok = 0.0
+    for r in placement {
+      let reserved = data.input.capacity.first { $0.id == r.offer }?.billing == .reserved
+      if reserved { reservedTok += r.tokens } else { peakTok += r.tokens }
     }
+    let total = reservedTok + peakTok
+    guard total > 0 else { return "No demand.\n" }
+    let reservedCost = billingModels.first { $0.model == "reserved capacity" }?.cost ?? 0
+    return
+      "Reserved capacity carries **\(Format.percent(reservedTok / total))** of all tokens (the baseload) for \(money(reservedCost)); "
+      + "usage-billed offers carry the other \(Format.percent(peakTok / total)) (peaks, rare models and work no reserved pool can serve).\n"
+  }
 
-    var solverText: String {
-        let s = data.input.settings
-        var t = "GLPK \(result.status == .optimal ? "proved this plan optimal" : "stopped at the time limit of \(Format.plain(s.timeLimitSeconds)) s")"
-        if let gap = result.mipGap { t += " (MIP gap \(Format.percent(gap, 3)), limit \(Format.percent(s.mipGap, 3)))" }
-        t += ". Objective \(money(result.objective)) = invoice \(money(invoice.total)) + human cost of failures \(money(humanCost)).\n"
-        t += "Resolution: \(data.slices.resolution.rawValue), \(data.slices.slices.count) time slices, \(data.pairs.count) compatible workload/offer pairs.\n"
-        t += "Reproduce with `glpsol -m Models/placement.mod -d placement.dat`.\n"
-        if let c = result.certificate { t += "\n" + c.text }
-        return t
+  var solverText: String {
+    let s = data.input.settings
+    var t =
+      "GLPK \(result.status == .optimal ? "proved this plan optimal" : "stopped at the time limit of \(Format.plain(s.timeLimitSeconds)) s")"
+    if let gap = result.mipGap {
+      t += " (MIP gap \(Format.percent(gap, 3)), limit \(Format.percent(s.mipGap, 3)))"
     }
+    t +=
+      ". Objective \(money(result.objective)) = invoice \(money(invoice.total)) + human cost of failures \(money(humanCost)).\n"
+    t +=
+      "Resolution: \(data.slices.resolution.rawValue), \(data.slices.slices.count) time slices, \(data.pairs.count) compatible workload/offer pairs.\n"
+    t += "Reproduce with `glpsol -m Models/placement.mod -d placement.dat`.\n"
+    if let c = result.certificate { t += "\n" + c.text }
+    return t
+  }
 }

@@ -1,21 +1,25 @@
 /// The files of a plan report.
 public enum PlanReport {
-    /// Builds every file of `Reports/<run>/` for a solved run.
-    public static func folder(_ run: PlanRun) -> ReportFolder {
-        let analysis = run.plan
-        var f = ReportFolder()
-        let markdown = run.markdown
-        let charts = PlanCharts.all(run)
-        f.add("report.md", markdown)
-        f.add("report.html", HTMLReport.page(title: "Baseload plan: \(analysis.data.input.settings.name)", markdown: markdown, charts: charts))
-        for c in charts { f.add("charts/" + c.name, c.svg) }
-        f.add("summary.json", run.summaryJSON.render() + "\n")
-        f.add("invoice.csv", analysis.invoiceCSV)
-        f.add("placement.csv", analysis.placementCSV)
-        f.add("hourly.csv", analysis.hourlyCSV)
-        f.add("diff.csv", run.diffCSV)
-        if let quotes = run.quotes { f.add("quotes.csv", quotes.csv) }
-        f.add("placement.dat", analysis.data.mathProgData())
-        return f
-    }
+  /// Builds every file of `Reports/<run>/` for a solved run.
+  public static func folder(_ run: PlanRun) -> ReportFolder {
+    let analysis = run.plan
+    var f = ReportFolder()
+    let markdown = run.markdown
+    let charts = PlanCharts.all(run)
+    f.add("report.md", markdown)
+    f.add(
+      "report.html",
+      HTMLReport.page(
+        title: "Baseload plan: \(analysis.data.input.settings.name)", markdown: markdown,
+        charts: charts))
+    for c in charts { f.add("charts/" + c.name, c.svg) }
+    f.add("summary.json", run.summaryJSON.render() + "\n")
+    f.add("invoice.csv", analysis.invoiceCSV)
+    f.add("placement.csv", analysis.placementCSV)
+    f.add("hourly.csv", analysis.hourlyCSV)
+    f.add("diff.csv", run.diffCSV)
+    if let quotes = run.quotes { f.add("quotes.csv", quotes.csv) }
+    f.add("placement.dat", analysis.data.mathProgData())
+    return f
+  }
 }

@@ -2,35 +2,35 @@ import Foundation
 
 /// Every sheet of one input folder, typed and validated.
 public struct PlanInput: Sendable {
-    public var folder: String
-    public var settings: PlanSettings
-    public var workloads: [Workload]
-    public var profiles: [String: Profile]
-    public var apis: [APIOffer]
-    public var capacity: [CapacityOffer]
-    public var commitments: [Commitment] = []
-    public var contracts: [Contract] = []
-    public var quality: [QualityOverride] = []
-    public var current: [CurrentShare] = []
-    public var scenarios: [ScenarioChange] = []
+  public var folder: String
+  public var settings: PlanSettings
+  public var workloads: [Workload]
+  public var profiles: [String: Profile]
+  public var apis: [APIOffer]
+  public var capacity: [CapacityOffer]
+  public var commitments: [Commitment] = []
+  public var contracts: [Contract] = []
+  public var quality: [QualityOverride] = []
+  public var current: [CurrentShare] = []
+  public var scenarios: [ScenarioChange] = []
 
-    /// All offer ids, APIs first, in sheet order.
-    public var offerIDs: [String] { apis.map(\.id) + capacity.map(\.id) }
+  /// All offer ids, APIs first, in sheet order.
+  public var offerIDs: [String] { apis.map(\.id) + capacity.map(\.id) }
 
-    /// Offer terms by id.
-    public func offer(_ id: String) -> (any OfferTerms)? {
-        apis.first { $0.id == id } ?? capacity.first { $0.id == id }
-    }
+  /// Offer terms by id.
+  public func offer(_ id: String) -> (any OfferTerms)? {
+    apis.first { $0.id == id } ?? capacity.first { $0.id == id }
+  }
 
-    /// Success rate of workload `w` on offer `o`: quality.csv override, else the workload's own.
-    public func successRate(_ w: Workload, on offer: String) -> Double {
-        quality.first { $0.workload == w.id && $0.offer == offer }?.successRate ?? w.successRate
-    }
+  /// Success rate of workload `w` on offer `o`: quality.csv override, else the workload's own.
+  public func successRate(_ w: Workload, on offer: String) -> Double {
+    quality.first { $0.workload == w.id && $0.offer == offer }?.successRate ?? w.successRate
+  }
 
-    /// Names of the scenarios in sheet order.
-    public var scenarioNames: [String] {
-        var seen: [String] = []
-        for s in scenarios where !seen.contains(s.scenario) { seen.append(s.scenario) }
-        return seen
-    }
+  /// Names of the scenarios in sheet order.
+  public var scenarioNames: [String] {
+    var seen: [String] = []
+    for s in scenarios where !seen.contains(s.scenario) { seen.append(s.scenario) }
+    return seen
+  }
 }

@@ -1,53 +1,56 @@
 /// The latency class of a workload: how much headroom its calls need on capacity.
 public enum LatencyClass: String, Sendable, CaseIterable, Comparable {
-    case interactive, standard, batch
+  case interactive, standard, batch
 
-    static let byName: [String: LatencyClass] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+  static let byName: [String: LatencyClass] = Dictionary(
+    uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
-    public static func < (a: LatencyClass, b: LatencyClass) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
+  public static func < (a: LatencyClass, b: LatencyClass) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
 }
 
 /// How finely time is modelled.
 public enum Resolution: String, Sendable {
-    /// One representative week per month, each hour-of-week weighted by how often it occurs (exact).
-    case week
-    /// Every calendar hour of the horizon.
-    case hour
-    /// Hour-of-week slices clustered per month, refined until the certified gap (lower bound from the clustered
-    /// model, upper bound from dispatching every hour with its capacity) is within `optimality_gap`.
-    case cluster
+  /// One representative week per month, each hour-of-week weighted by how often it occurs (exact).
+  case week
+  /// Every calendar hour of the horizon.
+  case hour
+  /// Hour-of-week slices clustered per month, refined until the certified gap (lower bound from the clustered
+  /// model, upper bound from dispatching every hour with its capacity) is within `optimality_gap`.
+  case cluster
 }
 
 /// `plan.csv`: the horizon and solver settings.
 public struct PlanSettings: Sendable {
-    public var name: String
-    public var start: Month
-    /// Horizon length, calendar months (1...36).
-    public var months: Int
-    public var currency: String = "USD"
-    public var resolution: Resolution = .week
-    /// Solver time limit, seconds.
-    public var timeLimitSeconds: Double = 60
-    /// Relative MIP gap at which the solver may stop.
-    public var mipGap: Double = 0.0001
-    /// Whether `plan` also prices every quote (standalone solves and break-even prices; slower).
-    public var quotes = false
-    /// Certified optimality gap for clustered solves (relative).
-    public var optimalityGap: Double = 0.001
-    /// Utilisation cap per latency class, fraction of capacity (0, 1].
-    public var utilisationCap: [LatencyClass: Double] = [.interactive: 0.6, .standard: 0.8, .batch: 0.95]
+  public var name: String
+  public var start: Month
+  /// Horizon length, calendar months (1...36).
+  public var months: Int
+  public var currency: String = "USD"
+  public var resolution: Resolution = .week
+  /// Solver time limit, seconds.
+  public var timeLimitSeconds: Double = 60
+  /// Relative MIP gap at which the solver may stop.
+  public var mipGap: Double = 0.0001
+  /// Whether `plan` also prices every quote (standalone solves and break-even prices; slower).
+  public var quotes = false
+  /// Certified optimality gap for clustered solves (relative).
+  public var optimalityGap: Double = 0.001
+  /// Utilisation cap per latency class, fraction of capacity (0, 1].
+  public var utilisationCap: [LatencyClass: Double] = [
+    .interactive: 0.6, .standard: 0.8, .batch: 0.95,
+  ]
 
-    public init(name: String, start: Month, months: Int) {
-        self.name = name
-        self.start = start
-        self.months = months
-    }
+  public init(name: String, start: Month, months: Int) {
+    self.name = name
+    self.start = start
+    self.months = months
+  }
 
-    /// The months of the horizon in order.
-    public var horizon: [Month] { (0..<months).map { start.adding($0) } }
+  /// The months of the horizon in order.
+  public var horizon: [Month] { (0..<months).map { start.adding($0) } }
 
-    /// Horizon end (exclusive).
-    public var end: Month { start.adding(months) }
+  /// Horizon end (exclusive).
+  public var end: Month { start.adding(months) }
 }

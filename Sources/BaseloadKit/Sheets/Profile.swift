@@ -1,19 +1,19 @@
 /// `profiles.csv`: relative arrivals by hour of week.
 public struct Profile: Sendable, Equatable {
-    public var id: String
-    /// 168 weights, index = day × 24 + hour, day 0 = Monday.
-    public var weights: [Double]
-    public var line: Int = 0
+  public var id: String
+  /// 168 weights, index = day × 24 + hour, day 0 = Monday.
+  public var weights: [Double]
+  public var line: Int = 0
 
-    /// Share of a week's arrivals in each hour of week (sums to 1).
-    public var shares: [Double] {
-        let total = weights.reduce(0, +)
-        return weights.map { $0 / total }
-    }
+  /// Share of a week's arrivals in each hour of week (sums to 1).
+  public var shares: [Double] {
+    let total = weights.reduce(0, +)
+    return weights.map { $0 / total }
+  }
 
-    /// Peak hour share ÷ mean hour share.
-    public var peakToMean: Double {
-        let s = shares
-        return (s.max() ?? 0) * Double(s.count)
-    }
+  /// Peak hour share ÷ mean hour share.
+  public var peakToMean: Double {
+    let s = shares
+    return (s.max() ?? 0) * Double(s.count)
+  }
 }

@@ -5,170 +5,188 @@ import GLPK
 /// Every slice dispatched with capacity fixed: one small LP built once and re-solved per slice with a
 /// warm-started dual simplex, on several threads (one GLPK problem per thread).
 public struct HourlyDispatch: Sendable {
-    public var data: PlacementData
-    /// Reserved units per offer id and month index.
-    public var units: [String: [Double]]
-    /// Commitment levels per commitment id and month index, $/h.
-    public var levels: [String: [Double]]
+  public var data: PlacementData
+  /// Reserved units per offer id and month index.
+  public var units: [String: [Double]]
+  /// Commitment levels per commitment id and month index, $/h.
+  public var levels: [String: [Double]]
 
-    /// Calls per hour per pair and slice, discounted usage covered per commitment and slice, and the total cost.
-    public struct Outcome: Sendable {
-        public var flows: [[Double]]
-        public var covered: [String: [Double]]
-        /// Usage, human and commitment-credit cost of every slice times its weight, plus fixed charges, $.
-        public var cost: Double
-        public var feasible: Bool
-        public var seconds: Double
+  /// Calls per hour per pair and slice, discounted usage covered per commitment and slice, and the total cost.
+  public struct Outcome: Sendable {
+    public var flows: [[Double]]
+    public var covered: [String: [Double]]
+    /// Usage, human and commitment-credit cost of every slice times its weight, plus fixed charges, $.
+    public var cost: Double
+    public var feasible: Bool
+    public var seconds: Double
+  }
+
+  public init(data: PlacementData, units: [String: [Double]], levels: [String: [Double]]) {
+    self.data = data
+    self.units = units
+    self.levels = levels
+  }
+
+  /// Row and column positions of the per-slice template.
+  struct Template {
+    var lp: LinearProgram
+    var demandRow: [Int]
+    var reservedRow: [String: Int]
+    var levelRow: [String: Int]
+    var usageRow: [String: Int]
+    var coveredColumn: [String: Int]
+  }
+
+  func template() -> Template {
+    var lp = LinearProgram(name: "dispatch")
+    let pairs = data.pairs
+    for (i, p) in pairs.enumerated() { lp.addColumn("x\(i)", objective: p.usageCost + p.failCost) }
+    var demandRow: [Int] = []
+    for wi in data.workloads.indices {
+      let cols = pairs.indices.filter { pairs[$0].workload == wi }
+      demandRow.append(lp.addRow("d\(wi)", bounds: .fixed(0), coefficients: cols.map { ($0, 1) }))
     }
-
-    public init(data: PlacementData, units: [String: [Double]], levels: [String: [Double]]) {
-        self.data = data
-        self.units = units
-        self.levels = levels
-    }
-
-    /// Row and column positions of the per-slice template.
-    struct Template {
-        var lp: LinearProgram
-        var demandRow: [Int]
-        var reservedRow: [String: Int]
-        var levelRow: [String: Int]
-        var usageRow: [String: Int]
-        var coveredColumn: [String: Int]
-    }
-
-    func template() -> Template {
-        var lp = LinearProgram(name: "dispatch")
-        let pairs = data.pairs
-        for (i, p) in pairs.enumerated() { lp.addColumn("x\(i)", objective: p.usageCost + p.failCost) }
-        var demandRow: [Int] = []
-        for wi in data.workloads.indices {
-            let cols = pairs.indices.filter { pairs[$0].workload == wi }
-            demandRow.append(lp.addRow("d\(wi)", bounds: .fixed(0), coefficients: cols.map { ($0, 1) }))
+    var reservedRow: [String: Int] = [:]
+    for (oi, o) in data.offers.enumerated() {
+      let cols = pairs.indices.filter { pairs[$0].offer == oi }
+      switch o {
+      case .capacity(let c):
+        let coefficients = cols.map { ($0, pairs[$0].load) }
+        if c.billing == .reserved {
+          reservedRow[c.id] = lp.addRow("r\(oi)", bounds: .upper(0), coefficients: coefficients)
+        } else {
+          lp.addRow("o\(oi)", bounds: .upper(data.maxUnits[c.id] ?? 0), coefficients: coefficients)
         }
-        var reservedRow: [String: Int] = [:]
-        for (oi, o) in data.offers.enumerated() {
-            let cols = pairs.indices.filter { pairs[$0].offer == oi }
-            switch o {
-            case .capacity(let c):
-                let coefficients = cols.map { ($0, pairs[$0].load) }
-                if c.billing == .reserved {
-                    reservedRow[c.id] = lp.addRow("r\(oi)", bounds: .upper(0), coefficients: coefficients)
-                } else {
-                    lp.addRow("o\(oi)", bounds: .upper(data.maxUnits[c.id] ?? 0), coefficients: coefficients)
-                }
-            case .api(let a):
-                if let tpm = a.rateLimitTPM {
-                    lp.addRow("t\(oi)", bounds: .upper(tpm), coefficients: cols.map { ($0, data.workloads[pairs[$0].workload].tokensPerCall / 60) })
-                }
-            }
+      case .api(let a):
+        if let tpm = a.rateLimitTPM {
+          lp.addRow(
+            "t\(oi)", bounds: .upper(tpm),
+            coefficients: cols.map { ($0, data.workloads[pairs[$0].workload].tokensPerCall / 60) })
         }
-        var levelRow: [String: Int] = [:]
-        var usageRow: [String: Int] = [:]
-        var coveredColumn: [String: Int] = [:]
-        for (ki, k) in data.input.commitments.enumerated() {
-            let d = k.discountPct / 100
-            let col = lp.addColumn("c\(ki)", objective: -1 / (1 - d))
-            coveredColumn[k.id] = col
-            levelRow[k.id] = lp.addRow("l\(ki)", bounds: .upper(0), coefficients: [(col, 1)])
-            let eligible = pairs.indices.filter { k.appliesTo.contains(data.offers[pairs[$0].offer].id) && pairs[$0].usageCost > 0 }
-            usageRow[k.id] = lp.addRow(
-                "u\(ki)", bounds: .upper(0), coefficients: [(col, 1)] + eligible.map { ($0, -(1 - d) * pairs[$0].usageCost) })
-        }
-        return Template(lp: lp, demandRow: demandRow, reservedRow: reservedRow, levelRow: levelRow, usageRow: usageRow, coveredColumn: coveredColumn)
+      }
     }
+    var levelRow: [String: Int] = [:]
+    var usageRow: [String: Int] = [:]
+    var coveredColumn: [String: Int] = [:]
+    for (ki, k) in data.input.commitments.enumerated() {
+      let d = k.discountPct / 100
+      let col = lp.addColumn("c\(ki)", objective: -1 / (1 - d))
+      coveredColumn[k.id] = col
+      levelRow[k.id] = lp.addRow("l\(ki)", bounds: .upper(0), coefficients: [(col, 1)])
+      let eligible = pairs.indices.filter {
+        k.appliesTo.contains(data.offers[pairs[$0].offer].id) && pairs[$0].usageCost > 0
+      }
+      usageRow[k.id] = lp.addRow(
+        "u\(ki)", bounds: .upper(0),
+        coefficients: [(col, 1)] + eligible.map { ($0, -(1 - d) * pairs[$0].usageCost) })
+    }
+    return Template(
+      lp: lp, demandRow: demandRow, reservedRow: reservedRow, levelRow: levelRow,
+      usageRow: usageRow, coveredColumn: coveredColumn)
+  }
 
-    /// Fixed charges: reserved units for every hour of their months, commitment levels, $.
-    public var fixedCost: Double {
-        var cost = 0.0
-        for c in data.input.capacity where c.billing == .reserved {
-            for (mi, m) in data.months.enumerated() { cost += (units[c.id]?[mi] ?? 0) * c.usdPerUnitHour * Double(m.hours) }
+  /// Fixed charges: reserved units for every hour of their months, commitment levels, $.
+  public var fixedCost: Double {
+    var cost = 0.0
+    for c in data.input.capacity where c.billing == .reserved {
+      for (mi, m) in data.months.enumerated() {
+        cost += (units[c.id]?[mi] ?? 0) * c.usdPerUnitHour * Double(m.hours)
+      }
+    }
+    for k in data.input.commitments {
+      for (mi, m) in data.months.enumerated() { cost += (levels[k.id]?[mi] ?? 0) * Double(m.hours) }
+    }
+    return cost
+  }
+
+  /// Solves every slice, split across `threads` threads.
+  public func run(threads: Int = 2) throws -> Outcome {
+    let start = Date()
+    let t = template()
+    let slices = data.slices.slices
+    let chunks = max(1, min(threads, slices.count))
+    let box = ResultBox(
+      pairs: data.pairs.count, slices: slices.count, commitments: data.input.commitments.map(\.id))
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      let lo = chunk * slices.count / chunks
+      let hi = (chunk + 1) * slices.count / chunks
+      do {
+        try solve(t, slices[lo..<hi], into: box)
+      } catch {
+        box.fail()
+      }
+    }
+    return Outcome(
+      flows: box.flows, covered: box.covered, cost: fixedCost + box.cost, feasible: box.feasible,
+      seconds: Date().timeIntervalSince(start))
+  }
+
+  func solve(_ t: Template, _ slices: ArraySlice<TimeSlice>, into box: ResultBox) throws {
+    let reservedPrice = Dictionary(
+      uniqueKeysWithValues: data.input.capacity.map { ($0.id, $0.usdPerUnitHour) })
+    try LPHandle.with(t.lp) { h in
+      var local: [(slice: Int, x: [Double], covered: [String: Double], cost: Double)] = []
+      var feasible = true
+      for s in slices {
+        for (wi, row) in t.demandRow.enumerated() {
+          h.setRowBounds(row, .fixed(data.demand(wi, s)))
+        }
+        for (id, row) in t.reservedRow {
+          h.setRowBounds(row, .upper(units[id]?[s.monthIndex] ?? 0))
         }
         for k in data.input.commitments {
-            for (mi, m) in data.months.enumerated() { cost += (levels[k.id]?[mi] ?? 0) * Double(m.hours) }
+          let level = levels[k.id]?[s.monthIndex] ?? 0
+          h.setRowBounds(t.levelRow[k.id]!, .upper(level))
+          let reservedSpend = k.appliesTo.reduce(0.0) { sum, id in
+            sum + (units[id]?[s.monthIndex] ?? 0) * (reservedPrice[id] ?? 0)
+          }
+          h.setRowBounds(t.usageRow[k.id]!, .upper((1 - k.discountPct / 100) * reservedSpend))
         }
-        return cost
-    }
-
-    /// Solves every slice, split across `threads` threads.
-    public func run(threads: Int = 2) throws -> Outcome {
-        let start = Date()
-        let t = template()
-        let slices = data.slices.slices
-        let chunks = max(1, min(threads, slices.count))
-        let box = ResultBox(pairs: data.pairs.count, slices: slices.count, commitments: data.input.commitments.map(\.id))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let lo = chunk * slices.count / chunks
-            let hi = (chunk + 1) * slices.count / chunks
-            do {
-                try solve(t, slices[lo..<hi], into: box)
-            } catch {
-                box.fail()
-            }
+        var status = try h.solveSimplex(dual: true)
+        if status != .optimal {
+          // A warm start can stall on a degenerate basis; confirm from scratch before calling it infeasible.
+          status = try h.solveSimplex(dual: false, presolve: true)
         }
-        return Outcome(
-            flows: box.flows, covered: box.covered, cost: fixedCost + box.cost, feasible: box.feasible,
-            seconds: Date().timeIntervalSince(start))
-    }
-
-    func solve(_ t: Template, _ slices: ArraySlice<TimeSlice>, into box: ResultBox) throws {
-        let reservedPrice = Dictionary(uniqueKeysWithValues: data.input.capacity.map { ($0.id, $0.usdPerUnitHour) })
-        try LPHandle.with(t.lp) { h in
-            var local: [(slice: Int, x: [Double], covered: [String: Double], cost: Double)] = []
-            var feasible = true
-            for s in slices {
-                for (wi, row) in t.demandRow.enumerated() { h.setRowBounds(row, .fixed(data.demand(wi, s))) }
-                for (id, row) in t.reservedRow { h.setRowBounds(row, .upper(units[id]?[s.monthIndex] ?? 0)) }
-                for k in data.input.commitments {
-                    let level = levels[k.id]?[s.monthIndex] ?? 0
-                    h.setRowBounds(t.levelRow[k.id]!, .upper(level))
-                    let reservedSpend = k.appliesTo.reduce(0.0) { sum, id in
-                        sum + (units[id]?[s.monthIndex] ?? 0) * (reservedPrice[id] ?? 0)
-                    }
-                    h.setRowBounds(t.usageRow[k.id]!, .upper((1 - k.discountPct / 100) * reservedSpend))
-                }
-                var status = try h.solveSimplex(dual: true)
-                if status != .optimal {
-                    // A warm start can stall on a degenerate basis; confirm from scratch before calling it infeasible.
-                    status = try h.solveSimplex(dual: false, presolve: true)
-                }
-                guard status == .optimal else {
-                    feasible = false
-                    break
-                }
-                let x = (0..<data.pairs.count).map { h.columnValue($0) }
-                var cov: [String: Double] = [:]
-                for (id, col) in t.coveredColumn { cov[id] = h.columnValue(col) }
-                local.append((s.index, x, cov, s.weight * h.objective))
-            }
-            box.merge(local, feasible: feasible)
+        guard status == .optimal else {
+          feasible = false
+          break
         }
+        let x = (0..<data.pairs.count).map { h.columnValue($0) }
+        var cov: [String: Double] = [:]
+        for (id, col) in t.coveredColumn { cov[id] = h.columnValue(col) }
+        local.append((s.index, x, cov, s.weight * h.objective))
+      }
+      box.merge(local, feasible: feasible)
     }
+  }
 }
 
 /// Collects per-thread dispatch results.
 final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    var flows: [[Double]]
-    var covered: [String: [Double]]
-    var cost = 0.0
-    var feasible = true
+  private let lock = NSLock()
+  var flows: [[Double]]
+  var covered: [String: [Double]]
+  var cost = 0.0
+  var feasible = true
 
-    init(pairs: Int, slices: Int, commitments: [String]) {
-        flows = [[Double]](repeating: [Double](repeating: 0, count: slices), count: pairs)
-        covered = Dictionary(uniqueKeysWithValues: commitments.map { ($0, [Double](repeating: 0, count: slices)) })
+  init(pairs: Int, slices: Int, commitments: [String]) {
+    flows = [[Double]](repeating: [Double](repeating: 0, count: slices), count: pairs)
+    covered = Dictionary(
+      uniqueKeysWithValues: commitments.map { ($0, [Double](repeating: 0, count: slices)) })
+  }
+
+  func merge(
+    _ items: [(slice: Int, x: [Double], covered: [String: Double], cost: Double)], feasible ok: Bool
+  ) {
+    lock.withLock {
+      for item in items {
+        for (p, v) in item.x.enumerated() { flows[p][item.slice] = v }
+        for (k, v) in item.covered { covered[k]?[item.slice] = v }
+        cost += item.cost
+      }
+      feasible = feasible && ok
     }
+  }
 
-    func merge(_ items: [(slice: Int, x: [Double], covered: [String: Double], cost: Double)], feasible ok: Bool) {
-        lock.withLock {
-            for item in items {
-                for (p, v) in item.x.enumerated() { flows[p][item.slice] = v }
-                for (k, v) in item.covered { covered[k]?[item.slice] = v }
-                cost += item.cost
-            }
-            feasible = feasible && ok
-        }
-    }
-
-    func fail() { lock.withLock { feasible = false } }
+  func fail() { lock.withLock { feasible = false } }
 }

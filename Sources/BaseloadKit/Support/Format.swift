@@ -2,60 +2,64 @@ import Foundation
 
 /// Deterministic, locale-free number formatting for reports and messages.
 public enum Format {
-    /// Shortest plain decimal for a value (no exponent for ordinary magnitudes): 0.6, 12, 2.49.
-    public static func plain(_ v: Double) -> String {
-        if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
-        var s = String(format: "%.10f", v)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s == "-0" ? "0" : s
-    }
+  /// Shortest plain decimal for a value (no exponent for ordinary magnitudes): 0.6, 12, 2.49.
+  public static func plain(_ v: Double) -> String {
+    if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
+    var s = String(format: "%.10f", v)
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s == "-0" ? "0" : s
+  }
 
-    /// Fixed decimals, no grouping: `fixed(3.14159, 2)` = "3.14". Negative zero prints as zero.
-    public static func fixed(_ v: Double, _ decimals: Int) -> String {
-        let s = String(format: "%.\(decimals)f", v)
-        if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(s.dropFirst()) }
-        return s
+  /// Fixed decimals, no grouping: `fixed(3.14159, 2)` = "3.14". Negative zero prints as zero.
+  public static func fixed(_ v: Double, _ decimals: Int) -> String {
+    let s = String(format: "%.\(decimals)f", v)
+    if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+      return String(s.dropFirst())
     }
+    return s
+  }
 
-    /// Money with thousands separators and 2 decimals: `$12,345.67`, `−$3.00` as `-$3.00`.
-    public static func money(_ v: Double, symbol: String = "$", decimals: Int = 2) -> String {
-        let neg = v < 0 && fixed(abs(v), decimals) != fixed(0, decimals)
-        return (neg ? "-" : "") + symbol + grouped(fixed(abs(v), decimals))
-    }
+  /// Money with thousands separators and 2 decimals: `$12,345.67`, `−$3.00` as `-$3.00`.
+  public static func money(_ v: Double, symbol: String = "$", decimals: Int = 2) -> String {
+    let neg = v < 0 && fixed(abs(v), decimals) != fixed(0, decimals)
+    return (neg ? "-" : "") + symbol + grouped(fixed(abs(v), decimals))
+  }
 
-    /// A unit price: 2 decimals, or up to 4 when the price needs them (`$0.356`, `$2.49`).
-    public static func price(_ v: Double, symbol: String = "$") -> String {
-        for d in 2...3 where abs(v * pow(10, Double(d)) - (v * pow(10, Double(d))).rounded()) < 1e-9 { return money(v, symbol: symbol, decimals: d) }
-        return money(v, symbol: symbol, decimals: 4)
+  /// A unit price: 2 decimals, or up to 4 when the price needs them (`$0.356`, `$2.49`).
+  public static func price(_ v: Double, symbol: String = "$") -> String {
+    for d in 2...3 where abs(v * pow(10, Double(d)) - (v * pow(10, Double(d))).rounded()) < 1e-9 {
+      return money(v, symbol: symbol, decimals: d)
     }
+    return money(v, symbol: symbol, decimals: 4)
+  }
 
-    /// Small money amounts keep 4 decimals below $1 (`$0.0158`), 2 above (`$1.40`).
-    public static func perUnit(_ v: Double, symbol: String = "$") -> String {
-        money(v, symbol: symbol, decimals: abs(v) < 1 ? 4 : 2)
-    }
+  /// Small money amounts keep 4 decimals below $1 (`$0.0158`), 2 above (`$1.40`).
+  public static func perUnit(_ v: Double, symbol: String = "$") -> String {
+    money(v, symbol: symbol, decimals: abs(v) < 1 ? 4 : 2)
+  }
 
-    /// A count with thousands separators and fixed decimals: `1,234.5`.
-    public static func number(_ v: Double, _ decimals: Int = 0) -> String {
-        let s = fixed(v, decimals)
-        if s.hasPrefix("-") { return "-" + grouped(String(s.dropFirst())) }
-        return grouped(s)
-    }
+  /// A count with thousands separators and fixed decimals: `1,234.5`.
+  public static func number(_ v: Double, _ decimals: Int = 0) -> String {
+    let s = fixed(v, decimals)
+    if s.hasPrefix("-") { return "-" + grouped(String(s.dropFirst())) }
+    return grouped(s)
+  }
 
-    /// Percent of a fraction: `percent(0.256)` = "25.6%".
-    public static func percent(_ fraction: Double, _ decimals: Int = 1) -> String {
-        fixed(fraction * 100, decimals) + "%"
-    }
+  /// Percent of a fraction: `percent(0.256)` = "25.6%".
+  public static func percent(_ fraction: Double, _ decimals: Int = 1) -> String {
+    fixed(fraction * 100, decimals) + "%"
+  }
 
-    private static func grouped(_ s: String) -> String {
-        let parts = s.split(separator: ".", maxSplits: 1)
-        var digits = Array(parts[0])
-        var out: [Character] = []
-        while digits.count > 3 {
-            out.insert(contentsOf: [","] + digits.suffix(3), at: 0)
-            digits.removeLast(3)
-        }
-        out.insert(contentsOf: digits, at: 0)
-        return String(out) + (parts.count > 1 ? "." + parts[1] : "")
+  private static func grouped(_ s: String) -> String {
+    let parts = s.split(separator: ".", maxSplits: 1)
+    var digits = Array(parts[0])
+    var out: [Character] = []
+    while digits.count > 3 {
+      out.insert(contentsOf: [","] + digits.suffix(3), at: 0)
+      digits.removeLast(3)
     }
+    out.insert(contentsOf: digits, at: 0)
+    return String(out) + (parts.count > 1 ? "." + parts[1] : "")
+  }
 }

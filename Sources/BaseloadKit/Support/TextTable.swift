@@ -1,17 +1,19 @@
 /// Plain aligned text tables for the terminal: first column left, the rest right-aligned.
 public enum TextTable {
-    public static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { i in all.map { $0.indices.contains(i) ? $0[i].count : 0 }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in
-                let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
-                return i == 0 ? c + pad : pad + c
-            }.joined(separator: "  ")
-        }
-        var out = line(header) + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for r in rows { out += line(r) + "\n" }
-        return out
+  public static func render(header: [String], rows: [[String]]) -> String {
+    let all = [header] + rows
+    let widths = header.indices.map { i in
+      all.map { $0.indices.contains(i) ? $0[i].count : 0 }.max() ?? 0
     }
+    func line(_ cells: [String]) -> String {
+      cells.enumerated().map { i, c in
+        let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
+        return i == 0 ? c + pad : pad + c
+      }.joined(separator: "  ")
+    }
+    var out = line(header) + "\n"
+    out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+    for r in rows { out += line(r) + "\n" }
+    return out
+  }
 }

@@ -1,97 +1,104 @@
 /// What happened to an invoice line between two plans.
 public enum LineStatus: String, Sendable, Equatable {
-    case disappears, shrinks, unchanged, grows, new
+  case disappears, shrinks, unchanged, grows, new
 }
 
 /// One invoice line before and after.
 public struct DiffLine: Sendable, Equatable {
-    /// Line identity: provider, offer, charge and month.
-    public var key: String
-    public var month: Month
-    public var provider: String
-    public var offer: String
-    public var kind: ChargeKind
-    public var description: String
-    /// Billed before and after, $.
-    public var before: Double
-    public var after: Double
-    public var status: LineStatus
-    /// Unit-hours (or committed $) bought but no longer used; 0 on usage lines.
-    public var headroomQuantity: Double
-    /// Headroom at list price, $ — capacity, not cash, until the units are released.
-    public var headroomUSD: Double
-    /// Pricing unit of the headroom quantity, e.g. `GPU-hour`.
-    public var pricingUnit: String
-    /// Units behind the line before and after (reserved units, or committed $/h).
-    public var unitsBefore: Double
-    public var unitsAfter: Double
-    /// Share of the paid quantity left unused after, 0...1 (fixed lines only).
-    public var idleShareAfter: Double
+  /// Line identity: provider, offer, charge and month.
+  public var key: String
+  public var month: Month
+  public var provider: String
+  public var offer: String
+  public var kind: ChargeKind
+  public var description: String
+  /// Billed before and after, $.
+  public var before: Double
+  public var after: Double
+  public var status: LineStatus
+  /// Unit-hours (or committed $) bought but no longer used; 0 on usage lines.
+  public var headroomQuantity: Double
+  /// Headroom at list price, $ — capacity, not cash, until the units are released.
+  public var headroomUSD: Double
+  /// Pricing unit of the headroom quantity, e.g. `GPU-hour`.
+  public var pricingUnit: String
+  /// Units behind the line before and after (reserved units, or committed $/h).
+  public var unitsBefore: Double
+  public var unitsAfter: Double
+  /// Share of the paid quantity left unused after, 0...1 (fixed lines only).
+  public var idleShareAfter: Double
 
-    /// Billed difference, $ (negative = saving).
-    public var delta: Double { after - before }
+  /// Billed difference, $ (negative = saving).
+  public var delta: Double { after - before }
 
-    /// `unchanged — 1,234 GPU-hours of headroom ($3,072.66 at list price)` and the like.
-    public var statusText: String {
-        if status == .unchanged && headroomQuantity > 0.005 {
-            return "unchanged — \(Format.number(headroomQuantity, 1)) \(pricingUnit)s of headroom (\(Format.money(headroomUSD)) at list price)"
-        }
-        return status.rawValue
+  /// `unchanged — 1,234 GPU-hours of headroom ($3,072.66 at list price)` and the like.
+  public var statusText: String {
+    if status == .unchanged && headroomQuantity > 0.005 {
+      return
+        "unchanged — \(Format.number(headroomQuantity, 1)) \(pricingUnit)s of headroom (\(Format.money(headroomUSD)) at list price)"
     }
+    return status.rawValue
+  }
 }
 
 /// The line-by-line difference between two invoices, with cash saving and capacity headroom kept apart.
 public struct InvoiceDiff: Sendable {
-    public var lines: [DiffLine]
+  public var lines: [DiffLine]
 
-    /// Billed difference saved, $ (positive = the bill fell).
-    public var cashSaving: Double { -lines.reduce(0) { $0 + $1.delta } }
-    /// Freed capacity at list price, $ — not cash until released.
-    public var headroomUSD: Double { lines.reduce(0) { $0 + $1.headroomUSD } }
+  /// Billed difference saved, $ (positive = the bill fell).
+  public var cashSaving: Double { -lines.reduce(0) { $0 + $1.delta } }
+  /// Freed capacity at list price, $ — not cash until released.
+  public var headroomUSD: Double { lines.reduce(0) { $0 + $1.headroomUSD } }
 
-    /// Compares two plans' invoices line by line (lines matched by provider, offer, charge and month).
-    public init(before: PlanAnalysis, after: PlanAnalysis) {
-        var byKey: [String: (b: InvoiceLine?, a: InvoiceLine?)] = [:]
-        var order: [String] = []
-        for l in before.invoice.lines {
-            if byKey[l.key] == nil { order.append(l.key) }
-            byKey[l.key, default: (nil, nil)].b = l
-        }
-        for l in after.invoice.lines {
-            if byKey[l.key] == nil { order.append(l.key) }
-            byKey[l.key, default: (nil, nil)].a = l
-        }
-        var out: [DiffLine] = []
-        for key in order {
-            let (b, a) = byKey[key]!
-            let any = (a ?? b)!
-            let before = b?.billedCost ?? 0
-            let after = a?.billedCost ?? 0
-            let status: LineStatus
-            if abs(after - before) <= 0.005 {
-                status = .unchanged
-            } else if abs(before) <= 0.005 {
-                status = .new
-            } else if abs(after) <= 0.005 {
-                status = .disappears
-            } else {
-                status = after < before ? .shrinks : .grows
-            }
-            var headroom = 0.0
-            var idle = 0.0
-            if any.kind.isFixed {
-                let idleBefore = max(0, (b?.quantity ?? 0) - (b?.usedQuantity ?? 0))
-                let idleAfter = max(0, (a?.quantity ?? 0) - (a?.usedQuantity ?? 0))
-                if status == .unchanged || status == .grows { headroom = max(0, idleAfter - idleBefore) }
-                if let a, a.quantity > 0 { idle = idleAfter / a.quantity }
-            }
-            out.append(
-                DiffLine(
-                    key: key, month: any.month, provider: any.provider, offer: any.offer, kind: any.kind,
-                    description: any.description, before: before, after: after, status: status, headroomQuantity: headroom,
-                    headroomUSD: headroom * any.unitPrice, pricingUnit: any.pricingUnit, unitsBefore: b?.capacityUnits ?? 0,
-                    unitsAfter: a?.capacityUnits ?? 0, idleShareAfter: idle))
-        }
-        lines = out.sorted { ($0.month, $0.provider, $0.offer, $0.kind, $0.key) < ($1.month, $1.provider, $1.offer, $1.kind, $1.key) }
+  /// Compares two plans' invoices line by line (lines matched by provider, offer, charge and month).
+  public init(before: PlanAnalysis, after: PlanAnalysis) {
+    var byKey: [String: (b: InvoiceLine?, a: InvoiceLine?)] = [:]
+    var order: [String] = []
+    for l in before.invoice.lines {
+      if byKey[l.key] == nil { order.append(l.key) }
+      byKey[l.key, default: (nil, nil)].b = l
     }
+    for l in after.invoice.lines {
+      if byKey[l.key] == nil { order.append(l.key) }
+      byKey[l.key, default: (nil, nil)].a = l
+    }
+    var out: [DiffLine] = []
+    for key in order {
+      let (b, a) = byKey[key]!
+      let any = (a ?? b)!
+      let before = b?.billedCost ?? 0
+      let after = a?.billedCost ?? 0
+      let status: LineStatus
+      if abs(after - before) <= 0.005 {
+        status = .unchanged
+      } else if abs(before) <= 0.005 {
+        status = .new
+      } else if abs(after) <= 0.005 {
+        status = .disappears
+      } else {
+        status = after < before ? .shrinks : .grows
+      }
+      var headroom = 0.0
+      var idle = 0.0
+      if any.kind.isFixed {
+        let idleBefore = max(0, (b?.quantity ?? 0) - (b?.usedQuantity ?? 0))
+        let idleAfter = max(0, (a?.quantity ?? 0) - (a?.usedQuantity ?? 0))
+        if status == .unchanged || status == .grows { headroom = max(0, idleAfter - idleBefore) }
+        if let a, a.quantity > 0 { idle = idleAfter / a.quantity }
+      }
+      out.append(
+        DiffLine(
+          key: key, month: any.month, provider: any.provider, offer: any.offer, kind: any.kind,
+          description: any.description, before: before, after: after, status: status,
+          headroomQuantity: headroom,
+          headroomUSD: headroom * any.unitPrice, pricingUnit: any.pricingUnit,
+          unitsBefore: b?.capacityUnits ?? 0,
+          unitsAfter: a?.capacityUnits ?? 0, idleShareAfter: idle))
+    }
+    lines = out.sorted {
+      ($0.month, $0.provider, $0.offer, $0.kind, $0.key) < (
+        $1.month, $1.provider, $1.offer, $1.kind, $1.key
+      )
+    }
+  }
 }

@@ -1,43 +1,53 @@
 /// Everything one `baseload plan` run solves: the plan, its baseline and every scenario in both modes.
 public struct PlanRun: Sendable {
-    public var plan: PlanAnalysis
-    public var baseline: Baseline?
-    public var scenarios: [ScenarioReport]
-    /// Quotes and break-even prices, when plan.csv asks for them (`quotes,yes`).
-    public var quotes: QuoteSet?
+  public var plan: PlanAnalysis
+  public var baseline: Baseline?
+  public var scenarios: [ScenarioReport]
+  /// Quotes and break-even prices, when plan.csv asks for them (`quotes,yes`).
+  public var quotes: QuoteSet?
 
-    /// The plan compared with its baseline, line by line.
-    public var baselineDiff: InvoiceDiff? { baseline.map { InvoiceDiff(before: $0.analysis, after: plan) } }
+  /// The plan compared with its baseline, line by line.
+  public var baselineDiff: InvoiceDiff? {
+    baseline.map { InvoiceDiff(before: $0.analysis, after: plan) }
+  }
 
-    /// Solves the plan, the baseline and the scenarios (`only` narrows to one scenario).
-    public static func solve(
-        _ input: PlanInput, only: String? = nil, modelPath: String? = nil, say: (@Sendable (String) -> Void)? = nil,
-        solverProgress: PlacementSolver.Progress? = nil
-    ) throws -> PlanRun {
-        let data = PlacementData(input: input)
-        say?("solving the plan (\(data.slices.slices.count) slices, \(data.pairs.count) workload/offer pairs)")
-        let plan = PlanAnalysis(try PlacementSolver.solve(data, modelPath: modelPath, progress: solverProgress))
-        say?("solving the baseline")
-        let baseline: Baseline?
-        do {
-            baseline = try Baseline.solve(input, modelPath: modelPath)
-        } catch PlanError.infeasible(let why) {
-            say?("no baseline: \(why)")
-            baseline = nil
-        }
-        var scenarios: [ScenarioReport] = []
-        for name in input.scenarioNames where only == nil || only == name {
-            say?("scenario \(name): locked")
-            let locked = try WhatIf.run(input, scenario: name, mode: .locked, plan: plan, modelPath: modelPath)
-            say?("scenario \(name): at renewal")
-            let renewal = try WhatIf.run(input, scenario: name, mode: .renewal, plan: plan, modelPath: modelPath)
-            scenarios.append(ScenarioReport(scenario: name, locked: locked, renewal: renewal, plan: plan, baseline: baseline))
-        }
-        var quotes: QuoteSet?
-        if input.settings.quotes {
-            say?("pricing quotes and break-even prices")
-            quotes = try QuoteSet.compute(QuoteEngine(input: input, plan: plan, modelPath: modelPath))
-        }
-        return PlanRun(plan: plan, baseline: baseline, scenarios: scenarios, quotes: quotes)
+  /// Solves the plan, the baseline and the scenarios (`only` narrows to one scenario).
+  public static func solve(
+    _ input: PlanInput, only: String? = nil, modelPath: String? = nil,
+    say: (@Sendable (String) -> Void)? = nil,
+    solverProgress: PlacementSolver.Progress? = nil
+  ) throws -> PlanRun {
+    let data = PlacementData(input: input)
+    say?(
+      "solving the plan (\(data.slices.slices.count) slices, \(data.pairs.count) workload/offer pairs)"
+    )
+    let plan = PlanAnalysis(
+      try PlacementSolver.solve(data, modelPath: modelPath, progress: solverProgress))
+    say?("solving the baseline")
+    let baseline: Baseline?
+    do {
+      baseline = try Baseline.solve(input, modelPath: modelPath)
+    } catch PlanError.infeasible(let why) {
+      say?("no baseline: \(why)")
+      baseline = nil
     }
+    var scenarios: [ScenarioReport] = []
+    for name in input.scenarioNames where only == nil || only == name {
+      say?("scenario \(name): locked")
+      let locked = try WhatIf.run(
+        input, scenario: name, mode: .locked, plan: plan, modelPath: modelPath)
+      say?("scenario \(name): at renewal")
+      let renewal = try WhatIf.run(
+        input, scenario: name, mode: .renewal, plan: plan, modelPath: modelPath)
+      scenarios.append(
+        ScenarioReport(
+          scenario: name, locked: locked, renewal: renewal, plan: plan, baseline: baseline))
+    }
+    var quotes: QuoteSet?
+    if input.settings.quotes {
+      say?("pricing quotes and break-even prices")
+      quotes = try QuoteSet.compute(QuoteEngine(input: input, plan: plan, modelPath: modelPath))
+    }
+    return PlanRun(plan: plan, baseline: baseline, scenarios: scenarios, quotes: quotes)
+  }
 }

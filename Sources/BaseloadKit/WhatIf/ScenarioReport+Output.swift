@@ -1,61 +1,80 @@
 extension ScenarioReport {
-    /// The what-if section of report.md: verdict, then the line table of each mode.
-    public var markdown: String {
-        var md = "### Scenario `\(scenario)`\n\n"
-        let changes = plan.data.input.scenarios.filter { $0.scenario == scenario }
-        if !changes.isEmpty {
-            md += "Changes: " + changes.map { "`\($0.target)` \($0.field) \($0.op.rawValue) \(Format.plain($0.value))" }.joined(separator: "; ") + ".\n\n"
-        }
-        md += verdict + "\n\n"
-        for o in outcomes {
-            md += "#### \(o.mode.title): cash saving \(money(o.diff.cashSaving)), capacity headroom \(money(o.diff.headroomUSD))\n\n"
-            let rows = o.diff.lines.filter { abs($0.before) > 0.005 || abs($0.after) > 0.005 }.map { d in
-                [d.month.description, d.provider, d.description, money(d.before), money(d.after), money(d.delta), d.statusText]
-            }
-            md += Markdown.table(["month", "provider", "line", "before", "after", "delta", "status"], rows, right: [3, 4, 5]) + "\n"
-        }
-        return md
+  /// The what-if section of report.md: verdict, then the line table of each mode.
+  public var markdown: String {
+    var md = "### Scenario `\(scenario)`\n\n"
+    let changes = plan.data.input.scenarios.filter { $0.scenario == scenario }
+    if !changes.isEmpty {
+      md +=
+        "Changes: "
+        + changes.map { "`\($0.target)` \($0.field) \($0.op.rawValue) \(Format.plain($0.value))" }
+        .joined(separator: "; ") + ".\n\n"
     }
-
-    /// Rows of diff.csv for both modes.
-    public var csvRows: [[CSVValue]] {
-        outcomes.flatMap { o in
-            o.diff.lines.map { d in
-                [
-                    .text(scenario), .text(o.mode.rawValue), .text(d.key), .text(d.month.description), .text(d.provider),
-                    .text(d.offer), .text(d.kind.rawValue), .fixed(d.before, 6), .fixed(d.after, 6), .fixed(d.delta, 6),
-                    .text(d.status.rawValue), .fixed(d.headroomQuantity, 6), .text(d.pricingUnit), .fixed(d.headroomUSD, 6),
-                ]
-            }
-        }
+    md += verdict + "\n\n"
+    for o in outcomes {
+      md +=
+        "#### \(o.mode.title): cash saving \(money(o.diff.cashSaving)), capacity headroom \(money(o.diff.headroomUSD))\n\n"
+      let rows = o.diff.lines.filter { abs($0.before) > 0.005 || abs($0.after) > 0.005 }.map { d in
+        [
+          d.month.description, d.provider, d.description, money(d.before), money(d.after),
+          money(d.delta), d.statusText,
+        ]
+      }
+      md +=
+        Markdown.table(
+          ["month", "provider", "line", "before", "after", "delta", "status"], rows,
+          right: [3, 4, 5]) + "\n"
     }
+    return md
+  }
 
-    public static let csvHeader = [
-        "scenario", "mode", "line_key", "month", "provider", "offer", "charge", "before", "after", "delta", "status",
-        "headroom_quantity", "headroom_unit", "headroom_usd",
-    ]
+  /// Rows of diff.csv for both modes.
+  public var csvRows: [[CSVValue]] {
+    outcomes.flatMap { o in
+      o.diff.lines.map { d in
+        [
+          .text(scenario), .text(o.mode.rawValue), .text(d.key), .text(d.month.description),
+          .text(d.provider),
+          .text(d.offer), .text(d.kind.rawValue), .fixed(d.before, 6), .fixed(d.after, 6),
+          .fixed(d.delta, 6),
+          .text(d.status.rawValue), .fixed(d.headroomQuantity, 6), .text(d.pricingUnit),
+          .fixed(d.headroomUSD, 6),
+        ]
+      }
+    }
+  }
 
-    /// The scenario in summary.json.
-    public var json: JSON {
-        .object([
-            ("scenario", .string(scenario)), ("verdict", .string(verdict)),
-            (
-                "modes",
+  public static let csvHeader = [
+    "scenario", "mode", "line_key", "month", "provider", "offer", "charge", "before", "after",
+    "delta", "status",
+    "headroom_quantity", "headroom_unit", "headroom_usd",
+  ]
+
+  /// The scenario in summary.json.
+  public var json: JSON {
+    .object([
+      ("scenario", .string(scenario)), ("verdict", .string(verdict)),
+      (
+        "modes",
+        .array(
+          outcomes.map { o in
+            .object([
+              ("mode", .string(o.mode.rawValue)),
+              ("total_cost", .fixed(o.analysis.invoice.total, 2)),
+              ("cash_saving", .fixed(o.diff.cashSaving, 2)),
+              ("capacity_headroom_usd", .fixed(o.diff.headroomUSD, 2)),
+              (
+                "monthly",
                 .array(
-                    outcomes.map { o in
-                        .object([
-                            ("mode", .string(o.mode.rawValue)), ("total_cost", .fixed(o.analysis.invoice.total, 2)),
-                            ("cash_saving", .fixed(o.diff.cashSaving, 2)), ("capacity_headroom_usd", .fixed(o.diff.headroomUSD, 2)),
-                            (
-                                "monthly",
-                                .array(
-                                    o.analysis.data.months.map { m in
-                                        .object([("month", .string(m.description)), ("cost", .fixed(o.analysis.invoice.total(in: m), 2))])
-                                    })
-                            ),
-                        ])
-                    })
-            ),
-        ])
-    }
+                  o.analysis.data.months.map { m in
+                    .object([
+                      ("month", .string(m.description)),
+                      ("cost", .fixed(o.analysis.invoice.total(in: m), 2)),
+                    ])
+                  })
+              ),
+            ])
+          })
+      ),
+    ])
+  }
 }

@@ -1,113 +1,141 @@
 /// A scenario run in both modes, with its verdict in words.
 public struct ScenarioReport: Sendable {
-    public var scenario: String
-    public var locked: ScenarioOutcome
-    public var renewal: ScenarioOutcome
-    /// The baseline plan both are compared with.
-    public var plan: PlanAnalysis
-    /// Today's bill (current.csv, or the all-API placement), when it could be priced.
-    public var baseline: Baseline?
+  public var scenario: String
+  public var locked: ScenarioOutcome
+  public var renewal: ScenarioOutcome
+  /// The baseline plan both are compared with.
+  public var plan: PlanAnalysis
+  /// Today's bill (current.csv, or the all-API placement), when it could be priced.
+  public var baseline: Baseline?
 
-    public var outcomes: [ScenarioOutcome] { [locked, renewal] }
+  public var outcomes: [ScenarioOutcome] { [locked, renewal] }
 
-    /// One paragraph: token change, next month's bill line by line, the locked totals, when savings become cash.
-    public var verdict: String {
-        var parts: [String] = []
-        let t0 = plan.workloads.reduce(0) { $0 + $1.tokens }
-        let t1 = renewal.analysis.workloads.reduce(0) { $0 + $1.tokens }
-        if t0 > 0 && abs(t1 - t0) / t0 >= 0.0005 {
-            let word = t1 < t0 ? "falls" : "rises"
-            parts.append(
-                "Token use \(word) \(Format.percent(abs(t1 - t0) / t0, 0)) (\(Format.number(t0 / 1e6, 0)) → \(Format.number(t1 / 1e6, 0)) Mtok over the horizon).")
-        } else {
-            parts.append("Token use is unchanged.")
-        }
-        parts.append(nextMonth)
-        let l = locked.diff
-        parts.append(
-            "Locked for the whole horizon, the cash saving is \(money(l.cashSaving)) and the capacity headroom \(money(l.headroomUSD)) at list price (idle capacity, not cash until units are released).")
-        parts.append(renewalText)
-        parts.append(taskCostText)
-        return parts.joined(separator: " ")
+  /// One paragraph: token change, next month's bill line by line, the locked totals, when savings become cash.
+  public var verdict: String {
+    var parts: [String] = []
+    let t0 = plan.workloads.reduce(0) { $0 + $1.tokens }
+    let t1 = renewal.analysis.workloads.reduce(0) { $0 + $1.tokens }
+    if t0 > 0 && abs(t1 - t0) / t0 >= 0.0005 {
+      let word = t1 < t0 ? "falls" : "rises"
+      parts.append(
+        "Token use \(word) \(Format.percent(abs(t1 - t0) / t0, 0)) (\(Format.number(t0 / 1e6, 0)) → \(Format.number(t1 / 1e6, 0)) Mtok over the horizon)."
+      )
+    } else {
+      parts.append("Token use is unchanged.")
     }
+    parts.append(nextMonth)
+    let l = locked.diff
+    parts.append(
+      "Locked for the whole horizon, the cash saving is \(money(l.cashSaving)) and the capacity headroom \(money(l.headroomUSD)) at list price (idle capacity, not cash until units are released)."
+    )
+    parts.append(renewalText)
+    parts.append(taskCostText)
+    return parts.joined(separator: " ")
+  }
 
-    func money(_ v: Double) -> String { plan.money(v) }
+  func money(_ v: Double) -> String { plan.money(v) }
 
-    /// Next month's (the first month's) bill in the locked mode, by offer.
-    var nextMonth: String {
-        guard let m = plan.data.months.first else { return "" }
-        let lines = locked.diff.lines.filter { $0.month == m }
-        let total = lines.reduce(0) { $0 + $1.delta }
-        var pieces: [String] = []
-        var offers: [String] = []
-        for d in lines where d.kind.isFixed && !offers.contains(d.offer) { offers.append(d.offer) }
-        for o in offers {
-            let ls = lines.filter { $0.offer == o && $0.kind.isFixed }
-            let delta = ls.reduce(0) { $0 + $1.delta }
-            guard let first = ls.first else { continue }
-            let what = first.kind == .reservedUnits ? "\(first.provider) \(o) reserved units" : "\(first.provider) commitment \(o)"
-            var s = "\(money(abs(delta))) on the \(what)"
-            if first.kind == .reservedUnits && first.unitsAfter > 0 {
-                s += " (\(Format.number(first.unitsAfter)) \(unitName(o))s stay billed; \(Format.percent(first.idleShareAfter, 0)) of their hours are now idle)"
-            } else if first.kind == .commitmentFee {
-                s += " (the commitment stays billed; \(Format.percent(first.idleShareAfter, 0)) of it is now unused)"
-            }
-            pieces.append(s)
-        }
-        var providers: [String] = []
-        for d in lines where !d.kind.isFixed && !providers.contains(d.provider) { providers.append(d.provider) }
-        for p in providers {
-            let delta = lines.filter { $0.provider == p && !$0.kind.isFixed }.reduce(0) { $0 + $1.delta }
-            if abs(delta) >= 0.005 { pieces.append("\(delta <= 0 ? "" : "+")\(money(abs(delta))) on \(p) usage") }
-        }
-        let word = total <= 0 ? "falls" : "rises"
-        var s = "Next month (\(m)) the bill \(word) \(money(abs(total)))"
-        if !pieces.isEmpty { s += ": " + list(pieces) }
-        return s + "."
+  /// Next month's (the first month's) bill in the locked mode, by offer.
+  var nextMonth: String {
+    guard let m = plan.data.months.first else { return "" }
+    let lines = locked.diff.lines.filter { $0.month == m }
+    let total = lines.reduce(0) { $0 + $1.delta }
+    var pieces: [String] = []
+    var offers: [String] = []
+    for d in lines where d.kind.isFixed && !offers.contains(d.offer) { offers.append(d.offer) }
+    for o in offers {
+      let ls = lines.filter { $0.offer == o && $0.kind.isFixed }
+      let delta = ls.reduce(0) { $0 + $1.delta }
+      guard let first = ls.first else { continue }
+      let what =
+        first.kind == .reservedUnits
+        ? "\(first.provider) \(o) reserved units" : "\(first.provider) commitment \(o)"
+      var s = "\(money(abs(delta))) on the \(what)"
+      if first.kind == .reservedUnits && first.unitsAfter > 0 {
+        s +=
+          " (\(Format.number(first.unitsAfter)) \(unitName(o))s stay billed; \(Format.percent(first.idleShareAfter, 0)) of their hours are now idle)"
+      } else if first.kind == .commitmentFee {
+        s +=
+          " (the commitment stays billed; \(Format.percent(first.idleShareAfter, 0)) of it is now unused)"
+      }
+      pieces.append(s)
     }
-
-    /// When the renewal plan releases reserved units, and what holds them until then.
-    var renewalText: String {
-        var pieces: [String] = []
-        for c in plan.data.input.capacity where c.billing == .reserved {
-            let before = plan.result.units[c.id] ?? []
-            let after = renewal.analysis.result.units[c.id] ?? []
-            guard let mi = before.indices.first(where: { after[$0] < before[$0] - 1e-9 }) else { continue }
-            let m = plan.data.months[mi]
-            let monthly = renewal.diff.lines.filter { $0.offer == c.id && $0.month == m && $0.kind == .reservedUnits }
-                .reduce(0) { $0 + $1.delta }
-            var s = "At renewal in \(m) the plan drops to \(Format.number(after[mi])) \(c.unit)\(after[mi] == 1 ? "" : "s") of \(c.id) (from \(Format.number(before[mi]))): \(money(monthly))/month"
-            let holding = plan.data.input.contracts.filter { $0.offer == c.id && $0.end < m && $0.end >= plan.data.months[0] }
-            if mi > 0, let k = holding.max(by: { $0.end < $1.end }) {
-                s += "; until then the contract signed through \(k.end) (\(Format.number(k.units)) units) keeps the line billed"
-            }
-            pieces.append(s)
-        }
-        let saving = renewal.diff.cashSaving
-        var s = pieces.isEmpty ? "Re-optimised at renewal" : pieces.joined(separator: ". ") + ". Re-optimised at renewal"
-        s += ", the horizon's cash saving is \(money(saving))."
-        return s
+    var providers: [String] = []
+    for d in lines where !d.kind.isFixed && !providers.contains(d.provider) {
+      providers.append(d.provider)
     }
-
-    /// Cost per completed task per team: baseline → plan → scenario (at renewal).
-    var taskCostText: String {
-        let after = renewal.analysis.teams
-        let pieces = plan.teams.compactMap { t -> String? in
-            guard let a = after.first(where: { $0.workload == t.workload }), t.completedTasks > 0 else { return nil }
-            var s = ""
-            if let b = baseline?.analysis.teams.first(where: { $0.workload == t.workload }), b.completedTasks > 0 {
-                s += "\(Format.perUnit(b.costPerCompletedTask)) in the baseline → "
-            }
-            s += "\(Format.perUnit(t.costPerCompletedTask)) in the plan → \(Format.perUnit(a.costPerCompletedTask)) in this scenario"
-            return s + " (\(t.workload == "" ? "all workloads" : "team " + t.workload), \(Format.number(a.completedTasks)) tasks completed)"
-        }
-        return pieces.isEmpty ? "" : "Cost per completed task: " + pieces.joined(separator: "; ") + "."
+    for p in providers {
+      let delta = lines.filter { $0.provider == p && !$0.kind.isFixed }.reduce(0) { $0 + $1.delta }
+      if abs(delta) >= 0.005 {
+        pieces.append("\(delta <= 0 ? "" : "+")\(money(abs(delta))) on \(p) usage")
+      }
     }
+    let word = total <= 0 ? "falls" : "rises"
+    var s = "Next month (\(m)) the bill \(word) \(money(abs(total)))"
+    if !pieces.isEmpty { s += ": " + list(pieces) }
+    return s + "."
+  }
 
-    func unitName(_ offer: String) -> String { plan.data.input.capacity.first { $0.id == offer }?.unit ?? "unit" }
-
-    func list(_ items: [String]) -> String {
-        if items.count <= 1 { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+  /// When the renewal plan releases reserved units, and what holds them until then.
+  var renewalText: String {
+    var pieces: [String] = []
+    for c in plan.data.input.capacity where c.billing == .reserved {
+      let before = plan.result.units[c.id] ?? []
+      let after = renewal.analysis.result.units[c.id] ?? []
+      guard let mi = before.indices.first(where: { after[$0] < before[$0] - 1e-9 }) else {
+        continue
+      }
+      let m = plan.data.months[mi]
+      let monthly = renewal.diff.lines.filter {
+        $0.offer == c.id && $0.month == m && $0.kind == .reservedUnits
+      }
+      .reduce(0) { $0 + $1.delta }
+      var s =
+        "At renewal in \(m) the plan drops to \(Format.number(after[mi])) \(c.unit)\(after[mi] == 1 ? "" : "s") of \(c.id) (from \(Format.number(before[mi]))): \(money(monthly))/month"
+      let holding = plan.data.input.contracts.filter {
+        $0.offer == c.id && $0.end < m && $0.end >= plan.data.months[0]
+      }
+      if mi > 0, let k = holding.max(by: { $0.end < $1.end }) {
+        s +=
+          "; until then the contract signed through \(k.end) (\(Format.number(k.units)) units) keeps the line billed"
+      }
+      pieces.append(s)
     }
+    let saving = renewal.diff.cashSaving
+    var s =
+      pieces.isEmpty
+      ? "Re-optimised at renewal" : pieces.joined(separator: ". ") + ". Re-optimised at renewal"
+    s += ", the horizon's cash saving is \(money(saving))."
+    return s
+  }
+
+  /// Cost per completed task per team: baseline → plan → scenario (at renewal).
+  var taskCostText: String {
+    let after = renewal.analysis.teams
+    let pieces = plan.teams.compactMap { t -> String? in
+      guard let a = after.first(where: { $0.workload == t.workload }), t.completedTasks > 0 else {
+        return nil
+      }
+      var s = ""
+      if let b = baseline?.analysis.teams.first(where: { $0.workload == t.workload }),
+        b.completedTasks > 0
+      {
+        s += "\(Format.perUnit(b.costPerCompletedTask)) in the baseline → "
+      }
+      s +=
+        "\(Format.perUnit(t.costPerCompletedTask)) in the plan → \(Format.perUnit(a.costPerCompletedTask)) in this scenario"
+      return s
+        + " (\(t.workload == "" ? "all workloads" : "team " + t.workload), \(Format.number(a.completedTasks)) tasks completed)"
+    }
+    return pieces.isEmpty ? "" : "Cost per completed task: " + pieces.joined(separator: "; ") + "."
+  }
+
+  func unitName(_ offer: String) -> String {
+    plan.data.input.capacity.first { $0.id == offer }?.unit ?? "unit"
+  }
+
+  func list(_ items: [String]) -> String {
+    if items.count <= 1 { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + items.last!
+  }
 }
