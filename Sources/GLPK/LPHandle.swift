@@ -17,6 +17,8 @@ public final class LPHandle {
     return try TerminalCapture.withBuffer { buffer in
       try Problem.with { p in
         p.load(lp)
+        // Equilibrate once: dispatch rows mix loads of 1e-5 unit-hours per call with token counts per minute.
+        glp_scale_prob(p.pointer, GLP_SF_AUTO)
         return try body(LPHandle(p, buffer))
       }
     }
@@ -39,12 +41,14 @@ public final class LPHandle {
     glp_set_obj_coef(problem.pointer, Int32(column + 1), value)
   }
 
-  /// Re-solves from the current basis (warm start); dual simplex by default.
-  public func solveSimplex(dual: Bool = true, presolve: Bool = false) throws(GLPKError)
-    -> SolutionStatus
+  /// Re-solves from the current basis (warm start); dual simplex by default. `iterationLimit` stops a stalling
+  /// warm start (the status is then not optimal, and the caller can re-solve from scratch).
+  public func solveSimplex(dual: Bool = true, presolve: Bool = false, iterationLimit: Int? = nil)
+    throws(GLPKError) -> SolutionStatus
   {
     var smcp = glp_smcp()
     glp_init_smcp(&smcp)
+    if let iterationLimit { smcp.it_lim = Int32(clamping: iterationLimit) }
     smcp.msg_lev = GLP_MSG_ERR
     smcp.meth = dual ? GLP_DUALP : GLP_PRIMAL
     smcp.presolve = presolve ? GLP_ON : GLP_OFF
@@ -54,6 +58,7 @@ public final class LPHandle {
       rc = glp_simplex(problem.pointer, &smcp)
     }
     let stop = SolverStop(glpk: rc)
+    if rc == GLP_EITLIM { return .undefined }
     if rc != 0 && stop != .noPrimalFeasible && stop != .noDualFeasible {
       throw .solverFailed(stop: stop, output: buffer.text)
     }

@@ -78,6 +78,7 @@ struct Problem {
     smcp.msg_lev = options.messageLevel.glpk
     smcp.tm_lim = options.timeLimitMilliseconds
     smcp.meth = options.useDualSimplex ? GLP_DUALP : GLP_PRIMAL
+    if options.scale { glp_scale_prob(pointer, GLP_SF_AUTO) }
     if !isMIP {
       smcp.presolve = options.presolve ? GLP_ON : GLP_OFF
       return (SolverStop(glpk: glp_simplex(pointer, &smcp)), nil, nil)

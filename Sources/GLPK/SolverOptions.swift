@@ -38,6 +38,9 @@ public struct SolverOptions: Sendable {
   public var messageLevel: MessageLevel
   /// Use the dual simplex for LPs.
   public var useDualSimplex: Bool
+  /// Equilibrate the matrix (glp_scale_prob, GLP_SF_AUTO) before solving: for rows whose coefficients span
+  /// many orders of magnitude, such as cuts in dollars against units.
+  public var scale = false
   /// Called during a MIP search, at most about once a second and at each new incumbent.
   public var progress: (@Sendable (MIPProgress) -> Void)?
 

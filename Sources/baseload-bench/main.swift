@@ -126,11 +126,16 @@ for size in sizes {
   }
 
   // The monolithic hourly model for the peers.
+  let input = try! InputLoader.load(folder: inputs.path)
   guard peers, let glpsol else {
+    let data = PlacementData(input: input)
+    let hours = data.months.reduce(0) { $0 + $1.hours }
+    print(
+      "  monolithic hourly model (not run): at least \(data.pairs.count * hours) placement columns (\(data.pairs.count) pairs × \(hours) hours)"
+    )
     results.append(row)
     continue
   }
-  let input = try! InputLoader.load(folder: inputs.path)
   var hourly = input
   hourly.settings.resolution = .hour
   let dat = dir.appendingPathComponent("hourly.dat").path

@@ -6,15 +6,17 @@ import Testing
 @Suite(.serialized) struct CertifiedSolverTests {
   static let tiny = SyntheticPlan.Size(name: "T", workloads: 4, offers: 5, months: 1)
 
-  static func input(seed: UInt64) throws -> PlanInput {
-    try TestFolder.load(SyntheticPlan(size: tiny, seed: seed).sheets)
+  static func input(seed: UInt64, decomposition: Decomposition = .auto) throws -> PlanInput {
+    var input = try TestFolder.load(SyntheticPlan(size: tiny, seed: seed).sheets)
+    input.settings.decomposition = decomposition
+    return input
   }
 
-  /// Lower bound ≤ hourly optimum ≤ upper bound, and the gap is within optimality_gap (plus the MIP gaps).
-  @Test(arguments: [1, 2, 3, 4, 5] as [UInt64]) func boundsBracketTheHourlyOptimum(seed: UInt64)
-    throws
-  {
-    let input = try Self.input(seed: seed)
+  /// Lower bound ≤ hourly optimum ≤ upper bound, and the gap is within optimality_gap (plus the MIP gaps),
+  /// for the clustered MIP and for the Benders capacity master.
+  @Test(arguments: [1, 2, 3, 4, 5] as [UInt64], [Decomposition.clusters, .benders])
+  func boundsBracketTheHourlyOptimum(seed: UInt64, decomposition: Decomposition) throws {
+    let input = try Self.input(seed: seed, decomposition: decomposition)
     let certified = try PlacementSolver.solve(
       PlacementData(input: input), modelPath: TestFolder.modelPath)
     let c = try #require(certified.certificate)
@@ -50,6 +52,47 @@ import Testing
     let exact = try PlacementSolver.solve(
       PlacementData(input: hourly), modelPath: TestFolder.modelPath)
     #expect(abs(certified.objective - exact.objective) <= 1e-6 * exact.objective)
+  }
+
+  /// Benders on a quarter with three-month terms, a minimum-units PTU, a signed contract and a spend
+  /// commitment: its certified plan matches the exact week model's optimum, and buys what that optimum buys.
+  @Test func bendersMatchesTheExactModelWithTermsContractsAndCommitments() throws {
+    var sheets = SyntheticPlan(size: .init(name: "Q", workloads: 6, offers: 8, months: 3), seed: 11)
+      .sheets
+    let capacity = try #require(sheets["capacity.csv"])
+    let apis = try #require(sheets["apis.csv"])
+    let gpu = try #require(
+      capacity.split(separator: "\n").dropFirst().first { $0.hasPrefix("gpu") })
+    // The commitment covers every API and every capacity offer (reserved units count as eligible spend).
+    let covered = (apis.split(separator: "\n") + capacity.split(separator: "\n"))
+      .filter { !$0.hasPrefix("id,") }.map { $0.split(separator: ",")[0] }
+    let gpuID = gpu.split(separator: ",")[0]
+    sheets["contracts.csv"] = "offer,units,usd_per_hour,start,end\n\(gpuID),2,,2027-01,2027-02\n"
+    sheets["commitments.csv"] =
+      "id,vendor,applies_to,discount_pct,term_months\ncommit,Vendor,\(covered.joined(separator: ";")),30,2\n"
+    var input = try TestFolder.load(sheets)
+    input.settings.mipGap = 0
+    input.settings.optimalityGap = 1e-5
+    input.settings.decomposition = .benders
+    let benders = try PlacementSolver.solve(
+      PlacementData(input: input), modelPath: TestFolder.modelPath)
+    #expect(benders.certificate?.note?.hasPrefix("Capacity by Benders decomposition") == true)
+    var week = input
+    week.settings.resolution = .week
+    let exact = try PlacementSolver.solve(
+      PlacementData(input: week), modelPath: TestFolder.modelPath)
+    let c = try #require(benders.certificate)
+    #expect(c.lowerBound <= exact.objective * (1 + 1e-7))
+    #expect(abs(benders.objective - exact.objective) <= 2e-5 * exact.objective)
+    // The optimum uses the commitment and the contracted GPUs, so the cuts' level and unit slopes matter.
+    #expect((exact.levels["commit"]?.max() ?? 0) > 0)
+    #expect((benders.levels["commit"]?.max() ?? 0) > 0)
+    // The signed units are never released early.
+    #expect((benders.units[String(gpuID)]?[0] ?? 0) >= 2)
+    #expect((benders.units[String(gpuID)]?[1] ?? 0) >= 2)
+    // Invoice plus human cost is the certified upper bound.
+    let a = PlanAnalysis(benders)
+    #expect(abs(a.invoice.total + a.humanCost - c.upperBound) < 1e-6 * c.upperBound)
   }
 
   /// Per-hour dispatch on two threads gives the same flows and cost as on one.

@@ -21,6 +21,14 @@ public enum PlacementSolver {
           "Deferrable batch work couples the hours of a day, so the exact week model was solved instead of clusters."
         return r
       }
+      if useBenders(data) {
+        do {
+          return try BendersSolver(data: data, progress: progress).solve()
+        } catch is BendersUnavailable {
+          progress?(
+            "a slice could not be served by the capacity master's plans; solving clusters instead")
+        }
+      }
       return try CertifiedSolver(data: data, modelPath: model, progress: progress).solve()
     }
     let solution = try run(data, model: model, progress: progress)
@@ -41,6 +49,12 @@ public enum PlacementSolver {
       throw PlanError.solver(
         "GLPK ended with status \(solution.status)\n\(solution.terminalOutput)")
     }
+  }
+
+  /// Whether a clustered solve goes through the Benders capacity master (`auto` and `benders`) rather than the
+  /// refined clustered MIP (`clusters`). Held commitment levels (locked what-ifs) take the clustered path.
+  static func useBenders(_ data: PlacementData) -> Bool {
+    data.fixedLevels.isEmpty && data.input.settings.decomposition != .clusters
   }
 
   /// Translates and solves once; the data file lives in a temporary folder for the call.

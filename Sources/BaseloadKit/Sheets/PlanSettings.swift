@@ -22,6 +22,16 @@ public enum Resolution: String, Sendable {
 }
 
 /// `plan.csv`: the horizon and solver settings.
+/// How `resolution,cluster` finds the capacity to buy (`decomposition` in plan.csv).
+public enum Decomposition: String, Sendable {
+  /// Benders cuts where the plan allows it, else clusters.
+  case auto
+  /// Cluster the hours and solve the clustered MIP, doubling the clusters until the gap is met.
+  case clusters
+  /// A capacity master with Benders cuts from the dispatch LPs of every slice.
+  case benders
+}
+
 public struct PlanSettings: Sendable {
   public var name: String
   public var start: Month
@@ -37,6 +47,8 @@ public struct PlanSettings: Sendable {
   public var quotes = false
   /// Certified optimality gap for clustered solves (relative).
   public var optimalityGap: Double = 0.001
+  /// How a clustered solve finds the capacity: Benders cuts (`auto`, `benders`) or a refined clustered MIP.
+  public var decomposition: Decomposition = .auto
   /// Utilisation cap per latency class, fraction of capacity (0, 1].
   public var utilisationCap: [LatencyClass: Double] = [
     .interactive: 0.6, .standard: 0.8, .batch: 0.95,

@@ -4,6 +4,7 @@ extension SheetParsers {
   static let planKeys = [
     "name", "start", "months", "currency", "resolution", "time_limit_s", "mip_gap",
     "util_cap_interactive", "util_cap_standard", "util_cap_batch", "optimality_gap", "quotes",
+    "decomposition",
   ]
 
   /// `plan.csv`: key,value rows.
@@ -54,6 +55,13 @@ extension SheetParsers {
     }
     if let row = byKey["optimality_gap"], let v = row.number("value", default: 0.001, in: .unit) {
       s.optimalityGap = v
+    }
+    if let row = byKey["decomposition"],
+      let v = row.choice(
+        "value",
+        ["auto": Decomposition.auto, "clusters": .clusters, "benders": .benders], default: .auto)
+    {
+      s.decomposition = v
     }
     if let row = byKey["quotes"],
       let v = row.choice(

@@ -19,7 +19,17 @@ public struct HourlyDispatch: Sendable {
     public var cost: Double
     public var feasible: Bool
     public var seconds: Double
+    /// Weighted dispatch cost of each slice (usage, human cost, commitment credit), $.
+    public var sliceCost: [Double] = []
+    /// Weighted change of each slice's cost per reserved unit, `[slice][reserved offer]`, $/unit (≤ 0): the
+    /// capacity rows' duals, plus the commitment usage rows' share where the offer is covered.
+    public var unitSlope: [[Double]] = []
+    /// Weighted change of each slice's cost per $/h of commitment level, `[slice][commitment]`.
+    public var levelSlope: [[Double]] = []
   }
+
+  /// Reserved capacity offers in the order of `Outcome.unitSlope`.
+  var reservedOffers: [CapacityOffer] { data.input.capacity.filter { $0.billing == .reserved } }
 
   public init(data: PlacementData, units: [String: [Double]], levels: [String: [Double]]) {
     self.data = data
@@ -106,7 +116,8 @@ public struct HourlyDispatch: Sendable {
     let slices = data.slices.slices
     let chunks = max(1, min(threads, slices.count))
     let box = ResultBox(
-      pairs: data.pairs.count, slices: slices.count, commitments: data.input.commitments.map(\.id))
+      pairs: data.pairs.count, slices: slices.count, commitments: data.input.commitments.map(\.id),
+      reserved: reservedOffers.count)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       let lo = chunk * slices.count / chunks
       let hi = (chunk + 1) * slices.count / chunks
@@ -118,14 +129,17 @@ public struct HourlyDispatch: Sendable {
     }
     return Outcome(
       flows: box.flows, covered: box.covered, cost: fixedCost + box.cost, feasible: box.feasible,
-      seconds: Date().timeIntervalSince(start))
+      seconds: Date().timeIntervalSince(start), sliceCost: box.sliceCost, unitSlope: box.unitSlope,
+      levelSlope: box.levelSlope)
   }
 
   func solve(_ t: Template, _ slices: ArraySlice<TimeSlice>, into box: ResultBox) throws {
     let reservedPrice = Dictionary(
       uniqueKeysWithValues: data.input.capacity.map { ($0.id, $0.usdPerUnitHour) })
+    let reserved = reservedOffers
+    let commitments = data.input.commitments
     try LPHandle.with(t.lp) { h in
-      var local: [(slice: Int, x: [Double], covered: [String: Double], cost: Double)] = []
+      var local: [SliceOutcome] = []
       var feasible = true
       for s in slices {
         for (wi, row) in t.demandRow.enumerated() {
@@ -142,7 +156,7 @@ public struct HourlyDispatch: Sendable {
           }
           h.setRowBounds(t.usageRow[k.id]!, .upper((1 - k.discountPct / 100) * reservedSpend))
         }
-        var status = try h.solveSimplex(dual: true)
+        var status = try h.solveSimplex(dual: true, iterationLimit: 20 * t.lp.rowCount + 1000)
         if status != .optimal {
           // A warm start can stall on a degenerate basis; confirm from scratch before calling it infeasible.
           status = try h.solveSimplex(dual: false, presolve: true)
@@ -154,11 +168,34 @@ public struct HourlyDispatch: Sendable {
         let x = (0..<data.pairs.count).map { h.columnValue($0) }
         var cov: [String: Double] = [:]
         for (id, col) in t.coveredColumn { cov[id] = h.columnValue(col) }
-        local.append((s.index, x, cov, s.weight * h.objective))
+        // Sensitivities of the slice's cost to the capacity bought: duals of the rows whose right-hand sides
+        // the units and levels set (Benders cuts for the capacity master).
+        let unitSlope = reserved.map { c -> Double in
+          var d = t.reservedRow[c.id].map { h.rowDual($0) } ?? 0
+          for k in commitments where k.appliesTo.contains(c.id) {
+            d += h.rowDual(t.usageRow[k.id]!) * (1 - k.discountPct / 100) * c.usdPerUnitHour
+          }
+          return s.weight * d
+        }
+        let levelSlope = commitments.map { s.weight * h.rowDual(t.levelRow[$0.id]!) }
+        local.append(
+          SliceOutcome(
+            slice: s.index, x: x, covered: cov, cost: s.weight * h.objective, unitSlope: unitSlope,
+            levelSlope: levelSlope))
       }
       box.merge(local, feasible: feasible)
     }
   }
+}
+
+/// One slice's dispatch: calls per pair, coverage per commitment, weighted cost and its slopes.
+struct SliceOutcome {
+  var slice: Int
+  var x: [Double]
+  var covered: [String: Double]
+  var cost: Double
+  var unitSlope: [Double]
+  var levelSlope: [Double]
 }
 
 /// Collects per-thread dispatch results.
@@ -168,21 +205,29 @@ final class ResultBox: @unchecked Sendable {
   var covered: [String: [Double]]
   var cost = 0.0
   var feasible = true
+  var sliceCost: [Double]
+  var unitSlope: [[Double]]
+  var levelSlope: [[Double]]
 
-  init(pairs: Int, slices: Int, commitments: [String]) {
+  init(pairs: Int, slices: Int, commitments: [String], reserved: Int) {
     flows = [[Double]](repeating: [Double](repeating: 0, count: slices), count: pairs)
     covered = Dictionary(
       uniqueKeysWithValues: commitments.map { ($0, [Double](repeating: 0, count: slices)) })
+    sliceCost = [Double](repeating: 0, count: slices)
+    unitSlope = [[Double]](repeating: [Double](repeating: 0, count: reserved), count: slices)
+    levelSlope = [[Double]](
+      repeating: [Double](repeating: 0, count: commitments.count), count: slices)
   }
 
-  func merge(
-    _ items: [(slice: Int, x: [Double], covered: [String: Double], cost: Double)], feasible ok: Bool
-  ) {
+  func merge(_ items: [SliceOutcome], feasible ok: Bool) {
     lock.withLock {
       for item in items {
         for (p, v) in item.x.enumerated() { flows[p][item.slice] = v }
         for (k, v) in item.covered { covered[k]?[item.slice] = v }
         cost += item.cost
+        sliceCost[item.slice] = item.cost
+        unitSlope[item.slice] = item.unitSlope
+        levelSlope[item.slice] = item.levelSlope
       }
       feasible = feasible && ok
     }

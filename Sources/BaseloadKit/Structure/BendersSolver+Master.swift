@@ -1,0 +1,120 @@
+import Foundation
+import GLPK
+
+extension BendersSolver {
+  /// Builds and solves the capacity master: the capacity part of `Models/placement.mod` (UnitsActive,
+  /// MinUnitsWhenActive, ActiveWhenUsed, LevelActive) plus one θ per slice group bounded by `cuts`.
+  /// Returns the capacity chosen and a lower bound on the master's optimum, $.
+  func master(_ cuts: [Cut], groupMonth: [Int], unitBound: [[Double]], integer: Bool) throws -> (
+    Capacity, Double
+  ) {
+    let reserved = data.input.capacity.filter { $0.billing == .reserved }
+    let commitments = data.input.commitments
+    let months = data.months
+    var lp = LinearProgram(name: "capacity-master")
+    var unitsCol = [[Int]]()
+    var buyCol = [[Int]]()
+    var levelCol = [[Int]]()
+    var spentCol = [[Int]]()
+    for (r, c) in reserved.enumerated() {
+      let cap = data.maxUnits[c.id] ?? 0
+      unitsCol.append(
+        months.indices.map { m in
+          lp.addColumn(
+            "units[\(r),\(m)]",
+            bounds: .range(0, max(unitBound[r][m], data.contractUnits[c.id]?[m] ?? 0)),
+            objective: c.usdPerUnitHour * Double(months[m].hours))
+        })
+      buyCol.append(
+        months.indices.map { m in
+          lp.addColumn("buy[\(r),\(m)]", kind: integer ? .integer : .continuous)
+        })
+      for m in months.indices {
+        let window = months.indices.filter { $0 <= m && $0 > m - c.termMonths }
+        lp.addRow(
+          "UnitsActive[\(r),\(m)]", bounds: .fixed(data.contractUnits[c.id]?[m] ?? 0),
+          coefficients: [(unitsCol[r][m], 1)] + window.map { (buyCol[r][$0], -c.unitStep) })
+        if c.minUnits > 0 {
+          let active = lp.addColumn(
+            "active[\(r),\(m)]", kind: integer ? .binary : .continuous, bounds: .range(0, 1))
+          lp.addRow(
+            "MinUnitsWhenActive[\(r),\(m)]", bounds: .lower(0),
+            coefficients: [(unitsCol[r][m], 1), (active, -c.minUnits)])
+          lp.addRow(
+            "ActiveWhenUsed[\(r),\(m)]", bounds: .upper(0),
+            coefficients: [(unitsCol[r][m], 1), (active, -cap)])
+        }
+      }
+    }
+    for (k, c) in commitments.enumerated() {
+      let most = levelBound(c)
+      levelCol.append(
+        months.indices.map { m in
+          lp.addColumn(
+            "level[\(k),\(m)]", bounds: .range(0, most + (data.contractUSD[c.id]?[m] ?? 0)),
+            objective: Double(months[m].hours))
+        })
+      spentCol.append(
+        months.indices.map { m in
+          lp.addColumn(
+            "spent[\(k),\(m)]", bounds: data.allowNewCommitments ? .lower(0) : .fixed(0))
+        })
+      for m in months.indices {
+        let window = months.indices.filter { $0 <= m && $0 > m - c.termMonths }
+        lp.addRow(
+          "LevelActive[\(k),\(m)]", bounds: .fixed(data.contractUSD[c.id]?[m] ?? 0),
+          coefficients: [(levelCol[k][m], 1)] + window.map { (spentCol[k][$0], -1) })
+      }
+    }
+    let theta = groupMonth.indices.map { lp.addColumn("theta[\($0)]", bounds: .free, objective: 1) }
+    for (i, cut) in cuts.enumerated() {
+      let m = groupMonth[cut.group]
+      var row: [(column: Int, value: Double)] = [(theta[cut.group], 1)]
+      for (r, s) in cut.unitSlope.enumerated() where s != 0 { row.append((unitsCol[r][m], -s)) }
+      for (k, s) in cut.levelSlope.enumerated() where s != 0 { row.append((levelCol[k][m], -s)) }
+      lp.addRow("Cut[\(i)]", bounds: .lower(cut.constant), coefficients: row)
+    }
+    var options = SolverOptions()
+    options.presolve = true
+    options.scale = true
+    options.mipGap = data.input.settings.optimalityGap / 10
+    options.timeLimitSeconds = data.input.settings.timeLimitSeconds
+    var s = try GLPKSolver.solve(lp, options: options)
+    if s.status != .optimal && s.status != .feasible {
+      // GLPK's presolver can give up on a nearly degenerate master; solve it without.
+      options.presolve = false
+      s = try GLPKSolver.solve(lp, options: options)
+    }
+    guard s.status == .optimal || s.status == .feasible else {
+      throw PlanError.solver(
+        "the capacity master ended with status \(s.status)\n\(s.terminalOutput)")
+    }
+    func value(_ j: Int) -> Double { s.columnValues[j] }
+    let point = Capacity(
+      units: unitsCol.map { row in row.map { integer ? value($0).rounded() : value($0) } },
+      levels: levelCol.map { $0.map(value) },
+      bought: zip(reserved, buyCol).map { c, row in
+        row.map { (integer ? value($0).rounded() : value($0)) * c.unitStep }
+      },
+      spent: spentCol.map { $0.map(value) })
+    return (point, PlacementSolver.lowerBound(s, gapLimit: options.mipGap ?? 0))
+  }
+
+  /// The most commitment level that could ever be used, $/h: all eligible usage of the largest demand at the
+  /// dearest eligible price, plus every covered reserved unit at its price, at the discounted rate.
+  func levelBound(_ k: Commitment) -> Double {
+    var usage = 0.0
+    for wi in data.workloads.indices {
+      let costs = data.pairs.filter {
+        $0.workload == wi && k.appliesTo.contains(data.offers[$0.offer].id)
+      }.map(\.usageCost)
+      guard let dearest = costs.max(), dearest > 0 else { continue }
+      let peak = data.slices.slices.map { data.demand(wi, $0) }.max() ?? 0
+      usage += peak * dearest
+    }
+    for c in data.input.capacity where c.billing == .reserved && k.appliesTo.contains(c.id) {
+      usage += c.usdPerUnitHour * (data.maxUnits[c.id] ?? 0)
+    }
+    return (1 - k.discountPct / 100) * usage + 1
+  }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import GLPK
+
+/// Capacity planning by Benders decomposition, for plans too large to solve as one clustered MIP.
+///
+/// Given the capacity bought (reserved units and commitment levels per month), the hours are independent
+/// dispatch LPs, and each slice's dispatch cost is a convex, piecewise-linear function of that capacity. The
+/// master problem keeps only the capacity decisions of `Models/placement.mod` (units, steps bought for whole
+/// terms, `min_units`, commitment levels) and one variable θ per group of slices standing for the groups'
+/// dispatch cost, bounded below by cuts built from the dispatch LPs' duals:
+///
+///     θ_g ≥ cost_g(u*) + Σ_c slope_gc · (u_c − u*_c) + Σ_k slope_gk · (l_k − l*_k)
+///
+/// Every cut underestimates the true group cost, so the master's optimum is a lower bound on the hourly
+/// optimum; dispatching every real slice with the master's integer capacity is a plan, and its cost the upper
+/// bound. Cuts come first from the groups' mean demand (cheap, valid by convexity, with the master's
+/// integrality relaxed), then from every real slice (exact), until the gap is within `optimality_gap`.
+struct BendersSolver {
+  let data: PlacementData
+  let progress: PlacementSolver.Progress?
+  /// Slice groups per month: each group gets its own θ (more groups, more cuts, fewer iterations).
+  var groupsPerMonth = 12
+  /// Most master solves in each phase.
+  var maxIterations = (relaxed: 40, integer: 25)
+
+  /// A point in capacity space: units per reserved offer and month, commitment level per month ($/h).
+  struct Capacity {
+    var units: [[Double]]
+    var levels: [[Double]]
+    var bought: [[Double]]
+    var spent: [[Double]]
+  }
+
+  /// One cut: θ_g ≥ constant + Σ unitSlope·units[·][month] + Σ levelSlope·level[·][month].
+  struct Cut {
+    var group: Int
+    var constant: Double
+    var unitSlope: [Double]
+    var levelSlope: [Double]
+  }
+
+  func solve() throws -> PlacementResult {
+    let start = Date()
+    let target = data.input.settings.optimalityGap
+    let (grouped, members) = SliceClustering.cluster(data, perMonth: groupsPerMonth)
+    let groupMonth = grouped.slices.slices.map(\.monthIndex)
+    let reserved = data.input.capacity.filter { $0.billing == .reserved }
+    let commitments = data.input.commitments
+    let unitBound = usefulUnits()
+    var cuts: [Cut] = []
+    var lower = -Double.infinity
+    var best: (outcome: HourlyDispatch.Outcome, capacity: Capacity)?
+    var steps: [Certificate.Step] = []
+
+    func addCuts(_ o: HourlyDispatch.Outcome, at point: Capacity, groups: [[Int]]) {
+      for (g, slices) in groups.enumerated() {
+        let m = groupMonth[g]
+        var cost = 0.0
+        var us = [Double](repeating: 0, count: reserved.count)
+        var ls = [Double](repeating: 0, count: commitments.count)
+        for t in slices {
+          cost += o.sliceCost[t]
+          for r in us.indices { us[r] += o.unitSlope[t][r] }
+          for k in ls.indices { ls[k] += o.levelSlope[t][k] }
+        }
+        // A slope whose largest possible effect is below a millionth of a cent is round-off in the duals; kept,
+        // it would wreck the master's conditioning.
+        for r in us.indices where abs(us[r]) * max(1, unitBound[r][m]) < 1e-8 { us[r] = 0 }
+        for k in ls.indices where abs(ls[k]) < 1e-10 { ls[k] = 0 }
+        var constant = cost
+        for r in us.indices { constant -= us[r] * point.units[r][m] }
+        for k in ls.indices { constant -= ls[k] * point.levels[k][m] }
+        cuts.append(Cut(group: g, constant: constant, unitSlope: us, levelSlope: ls))
+      }
+    }
+    let identity = grouped.slices.slices.indices.map { [$0] }
+
+    // Phase 1: the master's integrality relaxed, cuts from each group's mean demand.
+    var point = Capacity(
+      units: reserved.map { c in data.months.indices.map { data.contractUnits[c.id]?[$0] ?? 0 } },
+      levels: commitments.map { k in data.months.indices.map { data.contractUSD[k.id]?[$0] ?? 0 } },
+      bought: [], spent: [])
+    for i in 0..<maxIterations.relaxed {
+      let o = try dispatch(grouped, point)
+      guard o.feasible else { throw BendersUnavailable() }
+      addCuts(o, at: point, groups: identity)
+      let upper = o.cost
+      let (next, bound) = try master(
+        cuts, groupMonth: groupMonth, unitBound: unitBound, integer: false)
+      lower = max(lower, bound)
+      point = next
+      let gap = (upper - bound) / max(abs(upper), 1e-9)
+      progress?(
+        "capacity master (relaxed) \(i + 1): bounds \(Format.money(bound)) … \(Format.money(upper)), gap \(Format.percent(gap, 3))"
+      )
+      if gap <= target / 4 { break }
+    }
+
+    // Phase 2: integer capacity, every real slice dispatched, cuts per group from the real slices.
+    var status = PlanStatus.optimal
+    for i in 0..<maxIterations.integer {
+      let stepStart = Date()
+      let (next, bound) = try master(
+        cuts, groupMonth: groupMonth, unitBound: unitBound, integer: true)
+      lower = max(lower, bound)
+      let o = try dispatch(data, next)
+      if o.feasible && o.cost < (best?.outcome.cost ?? .infinity) { best = (o, next) }
+      if o.feasible { addCuts(o, at: next, groups: members) }
+      let upper = best?.outcome.cost ?? .infinity
+      steps.append(
+        .init(
+          slices: cuts.count, lowerBound: lower, upperBound: upper,
+          seconds: Date().timeIntervalSince(stepStart)))
+      let gap = upper.isFinite ? (upper - lower) / max(abs(upper), 1e-9) : .infinity
+      progress?(
+        "capacity master \(i + 1): \(cuts.count) cuts, bounds \(Format.money(lower)) … \(Format.money(upper)), gap \(gap.isFinite ? Format.percent(gap, 3) : "∞")"
+      )
+      if gap <= target { break }
+      if !o.feasible { throw BendersUnavailable() }
+      if i == maxIterations.integer - 1
+        || Date().timeIntervalSince(start) > data.input.settings.timeLimitSeconds
+      {
+        status = .timeLimit
+        break
+      }
+    }
+    guard let best else { throw BendersUnavailable() }
+    var units: [String: [Double]] = [:]
+    var bought: [String: [Double]] = [:]
+    for (r, c) in reserved.enumerated() {
+      units[c.id] = best.capacity.units[r]
+      bought[c.id] = best.capacity.bought[r]
+    }
+    var levels: [String: [Double]] = [:]
+    var levelBought: [String: [Double]] = [:]
+    for (k, c) in commitments.enumerated() {
+      levels[c.id] = best.capacity.levels[k]
+      levelBought[c.id] = best.capacity.spent[k]
+    }
+    var certificate = Certificate(
+      resolution: "cluster", slices: data.slices.slices.count, lowerBound: lower,
+      upperBound: best.outcome.cost, steps: steps)
+    certificate.note =
+      "Capacity by Benders decomposition: \(identity.count) groups of slices, \(cuts.count) cuts from the dispatch duals; every one of the \(data.slices.slices.count) slices dispatched exactly."
+    return PlacementResult(
+      data: data, status: status, objective: best.outcome.cost, mipGap: nil, bound: lower,
+      seconds: Date().timeIntervalSince(start), flows: best.outcome.flows, units: units,
+      bought: bought, levels: levels, levelBought: levelBought, covered: best.outcome.covered,
+      solverLog: "", certificate: certificate)
+  }
+
+  /// The most units of each reserved offer worth having in each month: the load of all compatible demand in the
+  /// month's busiest slice, in whole steps, plus signed units, within `max_units`. More can only add cost.
+  func usefulUnits() -> [[Double]] {
+    let reserved = data.input.capacity.filter { $0.billing == .reserved }
+    return reserved.map { c in
+      let oi = data.offers.firstIndex { $0.id == c.id }!
+      let pairs = data.pairs.filter { $0.offer == oi }
+      return data.months.indices.map { m in
+        var peak = 0.0
+        for s in data.slices.slices(inMonth: m) {
+          peak = max(peak, pairs.reduce(0.0) { $0 + data.demand($1.workload, s) * $1.load })
+        }
+        let signed = data.contractUnits[c.id]?[m] ?? 0
+        let useful = signed + (peak / c.unitStep).rounded(.up) * c.unitStep
+        return min(max(useful, c.minUnits), data.maxUnits[c.id] ?? useful)
+      }
+    }
+  }
+
+  /// Dispatches every slice of `d` with the capacity of `p`.
+  func dispatch(_ d: PlacementData, _ p: Capacity) throws -> HourlyDispatch.Outcome {
+    let reserved = data.input.capacity.filter { $0.billing == .reserved }
+    var units: [String: [Double]] = [:]
+    for (r, c) in reserved.enumerated() { units[c.id] = p.units[r] }
+    var levels: [String: [Double]] = [:]
+    for (k, c) in data.input.commitments.enumerated() { levels[c.id] = p.levels[k] }
+    return try HourlyDispatch(data: d, units: units, levels: levels).run(threads: 2)
+  }
+}
+
+/// The plan has a feature the decomposition does not cover (or a slice cannot be served); the caller solves
+/// the clustered model instead.
+struct BendersUnavailable: Error {}
