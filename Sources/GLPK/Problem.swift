@@ -98,6 +98,12 @@ struct Problem {
       ? Int32.max
       : max(1, options.timeLimitMilliseconds - Int32(Date().timeIntervalSince(start) * 1000))
     if let g = options.mipGap { iocp.mip_gap = g }
+    if options.cuts {
+      iocp.mir_cuts = GLP_ON
+      iocp.gmi_cuts = GLP_ON
+      iocp.cov_cuts = GLP_ON
+      iocp.clq_cuts = GLP_ON
+    }
     let tracker = MIPTracker(progress: options.progress, start: start)
     let info = Unmanaged.passRetained(tracker)
     defer { info.release() }

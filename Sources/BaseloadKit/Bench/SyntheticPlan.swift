@@ -76,18 +76,29 @@ public struct SyntheticPlan: Sendable {
     let profileNames = ["flat", "office", "evening", "night", "sun"]
     var workloads =
       "id,name,team,tier,latency,users,user_growth_pct_per_month,sessions_per_user_per_day,prompts_per_session,calls_per_prompt,input_tokens_per_call,output_tokens_per_call,reasoning_tokens_per_call,retry_rate,cache_hit_rate,success_rate,human_cost_per_failure,profile\n"
+    // Every fourth workload is the workflow of the one three before it, run by another team on another profile
+    // (same tier, latency, token counts, cache and success rates): the exact-aggregation case.
+    var rows: [[String]] = []
     for i in 0..<size.workloads {
       let tier = tiers[i % 3]
       let latency = rng.pick(["interactive", "standard", "standard", "batch"])
       let profile = latency == "batch" ? rng.pick(["night", "flat"]) : rng.pick(profileNames)
-      workloads +=
-        "w\(i),Workload \(i),team\(i % 7),\(tier),\(latency),\(Int(rng.uniform(200, 5000))),\(Self.r(rng.uniform(0, 8), 1)),"
-      workloads +=
-        "\(Self.r(rng.uniform(1, 6), 1)),\(Int(rng.uniform(2, 10))),\(Int(rng.uniform(1, 6))),\(Int(rng.uniform(800, 8000))),"
-      workloads +=
-        "\(Int(rng.uniform(150, 900))),\(tier == "frontier" ? Int(rng.uniform(0, 1500)) : 0),\(Self.r(rng.uniform(0, 0.1))),"
-      workloads += "\(Self.r(rng.uniform(0, 0.7))),\(Self.r(rng.uniform(0.8, 0.99))),0,\(profile)\n"
+      var row = [
+        "w\(i)", "Workload \(i)", "team\(i % 7)", tier, latency, "\(Int(rng.uniform(200, 5000)))",
+        Self.r(rng.uniform(0, 8), 1), Self.r(rng.uniform(1, 6), 1), "\(Int(rng.uniform(2, 10)))",
+        "\(Int(rng.uniform(1, 6)))", "\(Int(rng.uniform(800, 8000)))",
+        "\(Int(rng.uniform(150, 900)))",
+        "\(tier == "frontier" ? Int(rng.uniform(0, 1500)) : 0)", Self.r(rng.uniform(0, 0.1)),
+        Self.r(rng.uniform(0, 0.7)), Self.r(rng.uniform(0.8, 0.99)), "0", profile,
+      ]
+      if i % 4 == 3 {
+        let source = rows[i - 3]
+        for c in [4, 9, 10, 11, 12, 13, 14, 15, 16] { row[c] = source[c] }
+        if row[4] == "batch" { row[17] = source[17] == "night" ? "flat" : "night" }
+      }
+      rows.append(row)
     }
+    for row in rows { workloads += row.joined(separator: ",") + "\n" }
     var apis =
       "id,vendor,model,tiers,latency,usd_per_mtok_input,usd_per_mtok_cached_input,usd_per_mtok_output,batch_discount_pct,rate_limit_tpm\n"
     var capacity =

@@ -21,15 +21,18 @@ public enum PlacementSolver {
           "Deferrable batch work couples the hours of a day, so the exact week model was solved instead of clusters."
         return r
       }
-      if useBenders(data) {
-        do {
-          return try BendersSolver(data: data, progress: progress).solve()
-        } catch is BendersUnavailable {
-          progress?(
-            "a slice could not be served by the capacity master's plans; solving clusters instead")
-        }
-      }
-      return try CertifiedSolver(data: data, modelPath: model, progress: progress).solve()
+      let merge = WorkloadMerge(data)
+      guard merge.reduces else { return try certified(data, model: model, progress: progress) }
+      progress?(
+        "\(data.workloads.count) workloads form \(merge.classes.count) demand classes (proportional per-call terms)"
+      )
+      var r = merge.expand(
+        try certified(merge.merged(data), model: model, progress: progress), into: data)
+      let merged =
+        "Exact aggregation: \(data.workloads.count) workloads solved as \(merge.classes.count) demand classes (same offers, proportional per-call costs and loads); each class's calls split back by demand."
+      let note = r.certificate?.note
+      r.certificate?.note = [note, merged].compactMap { $0 }.joined(separator: "\n")
+      return r
     }
     let solution = try run(data, model: model, progress: progress)
     switch solution.status {
@@ -49,6 +52,21 @@ public enum PlacementSolver {
       throw PlanError.solver(
         "GLPK ended with status \(solution.status)\n\(solution.terminalOutput)")
     }
+  }
+
+  /// The certified clustered solve: the Benders capacity master, or the refined clustered MIP.
+  static func certified(_ data: PlacementData, model: String, progress: Progress?) throws
+    -> PlacementResult
+  {
+    if useBenders(data) {
+      do {
+        return try BendersSolver(data: data, progress: progress).solve()
+      } catch is BendersUnavailable {
+        progress?(
+          "a slice could not be served by the capacity master's plans; solving clusters instead")
+      }
+    }
+    return try CertifiedSolver(data: data, modelPath: model, progress: progress).solve()
   }
 
   /// Whether a clustered solve goes through the Benders capacity master (`auto` and `benders`) rather than the

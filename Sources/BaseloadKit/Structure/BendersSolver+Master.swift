@@ -4,10 +4,12 @@ import GLPK
 extension BendersSolver {
   /// Builds and solves the capacity master: the capacity part of `Models/placement.mod` (UnitsActive,
   /// MinUnitsWhenActive, ActiveWhenUsed, LevelActive) plus one θ per slice group bounded by `cuts`.
-  /// Returns the capacity chosen and a lower bound on the master's optimum, $.
-  func master(_ cuts: [Cut], groupMonth: [Int], unitBound: [[Double]], integer: Bool) throws -> (
-    Capacity, Double
-  ) {
+  /// Returns the capacity chosen and a lower bound on the master's optimum, $; nil when the time limit passed
+  /// before an integer master had a solution.
+  func master(
+    _ cuts: [Cut], groupMonth: [Int], unitBound: [[Double]], integer: Bool,
+    timeLimit: Double? = nil
+  ) throws -> (Capacity, Double)? {
     let reserved = data.input.capacity.filter { $0.billing == .reserved }
     let commitments = data.input.commitments
     let months = data.months
@@ -77,14 +79,17 @@ extension BendersSolver {
     var options = SolverOptions()
     options.presolve = true
     options.scale = true
-    options.mipGap = data.input.settings.optimalityGap / 10
-    options.timeLimitSeconds = data.input.settings.timeLimitSeconds
+    options.cuts = true
+    // The master's bound is what the certificate uses, so a quarter of the target gap is close enough.
+    options.mipGap = data.input.settings.optimalityGap / 4
+    options.timeLimitSeconds = timeLimit ?? data.input.settings.timeLimitSeconds
     var s = try GLPKSolver.solve(lp, options: options)
     if s.status != .optimal && s.status != .feasible {
       // GLPK's presolver can give up on a nearly degenerate master; solve it without.
       options.presolve = false
       s = try GLPKSolver.solve(lp, options: options)
     }
+    if s.stop == .timeLimit && s.status != .optimal && s.status != .feasible { return nil }
     guard s.status == .optimal || s.status == .feasible else {
       throw PlanError.solver(
         "the capacity master ended with status \(s.status)\n\(s.terminalOutput)")
@@ -98,6 +103,27 @@ extension BendersSolver {
       },
       spent: spentCol.map { $0.map(value) })
     return (point, PlacementSolver.lowerBound(s, gapLimit: options.mipGap ?? 0))
+  }
+
+  /// `p` with every reserved purchase rounded up to whole steps (and to `min_units` in a month where the offer
+  /// is active): an integer capacity at least as large as the relaxed one, so every slice stays servable.
+  func roundedUp(_ p: Capacity) -> Capacity {
+    let reserved = data.input.capacity.filter { $0.billing == .reserved }
+    var out = p
+    for (r, c) in reserved.enumerated() {
+      var steps = p.bought[r].map { ($0 / c.unitStep - 1e-7).rounded(.up) }
+      func units(_ m: Int) -> Double {
+        let window = data.months.indices.filter { $0 <= m && $0 > m - c.termMonths }
+        return (data.contractUnits[c.id]?[m] ?? 0) + c.unitStep
+          * window.reduce(0) { $0 + steps[$1] }
+      }
+      for m in data.months.indices {
+        while units(m) > 0 && units(m) < c.minUnits { steps[m] += 1 }
+      }
+      out.bought[r] = steps.map { $0 * c.unitStep }
+      out.units[r] = data.months.indices.map(units)
+    }
+    return out
   }
 
   /// The most commitment level that could ever be used, $/h: all eligible usage of the largest demand at the

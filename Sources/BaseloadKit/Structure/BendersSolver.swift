@@ -85,8 +85,11 @@ struct BendersSolver {
       guard o.feasible else { throw BendersUnavailable() }
       addCuts(o, at: point, groups: identity)
       let upper = o.cost
-      let (next, bound) = try master(
-        cuts, groupMonth: groupMonth, unitBound: unitBound, integer: false)
+      guard
+        let solved = try master(
+          cuts, groupMonth: groupMonth, unitBound: unitBound, integer: false)
+      else { throw BendersUnavailable() }
+      let (next, bound) = solved
       lower = max(lower, bound)
       point = next
       let gap = (upper - bound) / max(abs(upper), 1e-9)
@@ -96,13 +99,27 @@ struct BendersSolver {
       if gap <= target / 4 { break }
     }
 
-    // Phase 2: integer capacity, every real slice dispatched, cuts per group from the real slices.
+    // Phase 2: integer capacity, every real slice dispatched, cuts per group from the real slices. The first
+    // candidate is the relaxed master's capacity rounded up to whole steps (often within the gap already);
+    // then the integer master, within what is left of the time limit.
     var status = PlanStatus.optimal
-    for i in 0..<maxIterations.integer {
+    for i in 0...maxIterations.integer {
       let stepStart = Date()
-      let (next, bound) = try master(
-        cuts, groupMonth: groupMonth, unitBound: unitBound, integer: true)
-      lower = max(lower, bound)
+      let next: Capacity
+      if i == 0 {
+        next = roundedUp(point)
+      } else {
+        let left = data.input.settings.timeLimitSeconds - Date().timeIntervalSince(start)
+        guard left > 0,
+          let solved = try master(
+            cuts, groupMonth: groupMonth, unitBound: unitBound, integer: true, timeLimit: left)
+        else {
+          status = .timeLimit
+          break
+        }
+        lower = max(lower, solved.1)
+        next = solved.0
+      }
       let o = try dispatch(data, next)
       if o.feasible && o.cost < (best?.outcome.cost ?? .infinity) { best = (o, next) }
       if o.feasible { addCuts(o, at: next, groups: members) }
@@ -113,11 +130,10 @@ struct BendersSolver {
           seconds: Date().timeIntervalSince(stepStart)))
       let gap = upper.isFinite ? (upper - lower) / max(abs(upper), 1e-9) : .infinity
       progress?(
-        "capacity master \(i + 1): \(cuts.count) cuts, bounds \(Format.money(lower)) … \(Format.money(upper)), gap \(gap.isFinite ? Format.percent(gap, 3) : "∞")"
+        "capacity \(i == 0 ? "rounded up" : "master \(i)"): \(cuts.count) cuts, bounds \(Format.money(lower)) … \(Format.money(upper)), gap \(gap.isFinite ? Format.percent(gap, 3) : "∞")"
       )
       if gap <= target { break }
-      if !o.feasible { throw BendersUnavailable() }
-      if i == maxIterations.integer - 1
+      if i == maxIterations.integer
         || Date().timeIntervalSince(start) > data.input.settings.timeLimitSeconds
       {
         status = .timeLimit
@@ -140,6 +156,7 @@ struct BendersSolver {
     var certificate = Certificate(
       resolution: "cluster", slices: data.slices.slices.count, lowerBound: lower,
       upperBound: best.outcome.cost, steps: steps)
+    certificate.stepCounts = "cuts"
     certificate.note =
       "Capacity by Benders decomposition: \(identity.count) groups of slices, \(cuts.count) cuts from the dispatch duals; every one of the \(data.slices.slices.count) slices dispatched exactly."
     return PlacementResult(

@@ -10,12 +10,15 @@ public struct Certificate: Sendable, Equatable {
   public var upperBound: Double
   /// One refinement step of a clustered solve.
   public struct Step: Sendable, Equatable {
+    /// Slices of the clustered model, or cuts in the Benders master (see `stepCounts`).
     public var slices: Int
     public var lowerBound: Double
     public var upperBound: Double
     public var seconds: Double
   }
   public var steps: [Step] = []
+  /// What `Step.slices` counts, for the bound history's first column: `slices` or `cuts`.
+  public var stepCounts = "slices"
   /// Why a clustered solve fell back to the exact model, if it did.
   public var note: String?
 
@@ -34,7 +37,7 @@ public struct Certificate: Sendable, Equatable {
       t +=
         "\n"
         + Markdown.table(
-          ["slices", "lower bound", "upper bound", "gap"],
+          [stepCounts, "lower bound", "upper bound", "gap"],
           steps.map { s in
             [
               "\(s.slices)", Format.money(s.lowerBound), Format.money(s.upperBound),
