@@ -98,6 +98,7 @@ struct Problem {
       ? Int32.max
       : max(1, options.timeLimitMilliseconds - Int32(Date().timeIntervalSince(start) * 1000))
     if let g = options.mipGap { iocp.mip_gap = g }
+    if options.pseudocostBranching { iocp.br_tech = GLP_BR_PCH }
     if options.cuts {
       iocp.mir_cuts = GLP_ON
       iocp.gmi_cuts = GLP_ON

@@ -44,6 +44,8 @@ public struct SolverOptions: Sendable {
   /// Generate MIR, Gomory, cover and clique cuts in the MIP search (GLPK's `--cuts`): slower per node, far
   /// fewer nodes on problems with integer steps of capacity.
   public var cuts = false
+  /// Branch on the hybrid pseudocost rule (GLPK's `--pcost`) instead of Driebeck–Tomlin.
+  public var pseudocostBranching = false
   /// Called during a MIP search, at most about once a second and at each new incumbent.
   public var progress: (@Sendable (MIPProgress) -> Void)?
 

@@ -37,6 +37,35 @@ import Testing
     #expect(BaseloadCLI.run(["init", dir], io: c.io) == .usage)
   }
 
+  /// A batch plans every folder, skips files, lists a failing folder in the index without stopping the
+  /// others, and exits with the worst code seen.
+  @Test func batchRunReportsEachFolderAndAFailure() throws {
+    let good = ReportFolderTests.tempDir().path
+    let bad = ReportFolderTests.tempDir().path
+    let file = ReportFolderTests.tempDir().path + ".md"
+    let reports = ReportFolderTests.tempDir().path
+    let c = Captured()
+    #expect(BaseloadCLI.run(["init", good], io: c.io) == .ok)
+    #expect(BaseloadCLI.run(["init", bad], io: c.io) == .ok)
+    try "key,value\nstart,2027-13\nmonths,1\n".write(
+      toFile: bad + "/plan.csv", atomically: true, encoding: .utf8)
+    try "notes\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let code = BaseloadCLI.run(
+      ["plan", bad, file, good, "--reports", reports, "--quiet"], io: c.io)
+    #expect(code == .badInput)
+    #expect(c.stderr.contains("skipping \(file) (not a folder)"))
+    #expect(
+      c.stderr.contains("1 of 2 folders failed: \(URL(fileURLWithPath: bad).lastPathComponent)"))
+    let index = try String(contentsOfFile: reports + "/index.csv", encoding: .utf8)
+    let rows = index.split(separator: "\n")
+    #expect(rows.count == 3)
+    #expect(rows[1].hasPrefix(URL(fileURLWithPath: bad).lastPathComponent + ",,failed: bad input"))
+    #expect(rows[2].contains(",ok,"))
+    let goodReport = reports + "/" + URL(fileURLWithPath: good).lastPathComponent
+    #expect(FileManager.default.fileExists(atPath: goodReport + "/report.html"))
+    #expect(FileManager.default.fileExists(atPath: reports + "/index.html"))
+  }
+
   /// A workload beyond every offer's capacity exits 3 with the reason in words.
   @Test func infeasiblePlanExitsThree() {
     let folder = TestFolder.make([

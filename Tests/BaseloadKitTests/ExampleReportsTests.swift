@@ -64,6 +64,29 @@ import Testing
       "stale files in Reports/\(name): \(committedFiles.subtracting(produced).sorted())")
   }
 
+  /// `Reports/index.csv` and `index.html` are what `baseload plan Inputs/*` writes beside the folders.
+  @Test func batchIndexMatchesTheCommittedSnapshot() throws {
+    let entries = try Self.examples.map { name in
+      let input = try InputLoader.load(
+        folder: TestFolder.repoRoot.appendingPathComponent("Inputs/\(name)").path)
+      return BatchEntry(
+        folder: name, run: try PlanRun.solve(input, modelPath: TestFolder.modelPath))
+    }
+    for (file, text) in [
+      ("index.csv", BatchIndex.csv(entries)), ("index.html", BatchIndex.html(entries)),
+    ] {
+      let path = TestFolder.repoRoot.appendingPathComponent("Reports/\(file)").path
+      if Self.recording {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        continue
+      }
+      let committed = try #require(
+        try? String(contentsOfFile: path, encoding: .utf8),
+        "Reports/\(file) is not committed; re-record with BASELOAD_RECORD=1")
+      #expect(committed == text, "Reports/\(file) differs from what the code produces")
+    }
+  }
+
   /// glpsol on the written placement.dat reaches the same optimum as the in-process solve.
   @Test(arguments: examples) func glpsolReproducesTheOptimum(_ name: String) throws {
     guard

@@ -49,6 +49,6 @@ struct ForecastCommand: Command {
 }
 
 /// `Reports/<folder name>` for an input folder.
-func defaultReportFolder(for input: String) -> String {
-  "Reports/" + URL(fileURLWithPath: input).standardizedFileURL.lastPathComponent
+func defaultReportFolder(for input: String, in reports: String = "Reports") -> String {
+  reports + "/" + URL(fileURLWithPath: input).standardizedFileURL.lastPathComponent
 }

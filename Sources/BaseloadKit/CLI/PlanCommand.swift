@@ -5,7 +5,7 @@ struct PlanCommand: Command {
   let name = "plan"
   let summary = "forecast, optimise with GLPK and write the full report"
   let help = """
-    usage: baseload plan DIR... [--out DIR] [--quiet]
+    usage: baseload plan DIR... [--out DIR | --reports DIR] [--quiet]
 
     Forecasts demand from the sheets in DIR, places every workload on the cheapest mix
     of token APIs, reserved and on-demand capacity and spend commitments (a MIP solved
@@ -13,15 +13,18 @@ struct PlanCommand: Command {
     report.md, summary.json, invoice.csv (FOCUS columns), placement.csv, hourly.csv and
     placement.dat (reproduce with glpsol -m Models/placement.mod -d placement.dat).
 
-    --out DIR   report folder (default Reports/<input folder name>); one input only
-    --quiet     no progress on stderr
+    --out DIR       report folder (default Reports/<input folder name>); one input only
+    --reports DIR   where report folders and a batch's index go (default Reports)
+    --quiet         no progress on stderr
 
-    Several input folders write one report each under Reports/. Exit codes: 0 ok,
+    Several input folders (e.g. Inputs/*; files among them are skipped) write one
+    report each under Reports/ plus Reports/index.csv and index.html; a failing folder
+    is listed as failed and the others still run. Exit codes (the worst seen): 0 ok,
     1 bad input, 2 usage, 3 infeasible (reason in words), 4 time limit reached (best
     plan written, gap stated).
 
     """
-  let valued: Set<String> = ["out"]
+  let valued: Set<String> = ["out", "reports"]
   let flags: Set<String> = ["quiet"]
 
   func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
@@ -36,8 +39,19 @@ struct PlanCommand: Command {
     let progress = Progress(io: io, quiet: args.switches.contains("quiet"))
     var worst = ExitCode.ok
     var entries: [BatchEntry] = []
-    for dir in args.positional {
-      let out = args.options["out"] ?? defaultReportFolder(for: dir)
+    // A glob such as Inputs/* also matches files (a README); a batch plans only the folders.
+    let reports = args.options["reports"] ?? "Reports"
+    var folders = args.positional
+    if folders.count > 1 {
+      folders = folders.filter { path in
+        var isDir: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+        if exists && !isDir.boolValue { io.err("baseload plan: skipping \(path) (not a folder)\n") }
+        return !exists || isDir.boolValue
+      }
+    }
+    for dir in folders {
+      let out = args.options["out"] ?? defaultReportFolder(for: dir, in: reports)
       let (code, run) = runAndWrite(
         dir, out: out, only: nil, io: io, progress: progress, verb: "plan")
       let folder = URL(fileURLWithPath: out).lastPathComponent
@@ -46,13 +60,13 @@ struct PlanCommand: Command {
           ?? BatchEntry(folder: folder, failure: code.failureWords))
       if code != .ok && (worst == .ok || code.rawValue > worst.rawValue) { worst = code }
     }
-    if args.positional.count > 1 {
+    if folders.count > 1 {
       var index = ReportFolder()
       index.add("index.csv", BatchIndex.csv(entries))
       index.add("index.html", BatchIndex.html(entries))
       do {
-        try index.merge(into: "Reports")
-        io.out("index: Reports/index.html\n")
+        try index.merge(into: reports)
+        io.out("index: \(reports)/index.html\n")
       } catch {
         io.err("baseload plan: \(error)\n")
       }

@@ -78,8 +78,10 @@ extension BendersSolver {
     }
     var options = SolverOptions()
     options.presolve = true
-    options.scale = true
+    // GLPK's MIP presolver scales what it keeps; the relaxed master (an LP) is scaled here.
+    options.scale = !integer
     options.cuts = true
+    options.pseudocostBranching = true
     // The master's bound is what the certificate uses, so a quarter of the target gap is close enough.
     options.mipGap = data.input.settings.optimalityGap / 4
     options.timeLimitSeconds = timeLimit ?? data.input.settings.timeLimitSeconds
