@@ -95,6 +95,27 @@ import Testing
     #expect(abs(a.invoice.total + a.humanCost - c.upperBound) < 1e-6 * c.upperBound)
   }
 
+  /// A workload that only reserved GPUs can serve (no API): cuts from the group means would buy too little
+  /// for the real peak hours; the priced shortfall in the dispatch makes the master buy for the peak. The
+  /// peak is 7,000 calls/h and a GPU carries 1,440 calls/h, so 5 GPUs (6 in steps of 2) for the month.
+  @Test(arguments: [(1.0, 5.0), (2.0, 6.0)])
+  func bendersBuysForThePeakWhenOnlyCapacityServes(step: Double, gpus: Double) throws {
+    var input = try TestFolder.load([
+      "plan.csv": "key,value\nstart,2027-02\nmonths,1\nmip_gap,0\nresolution,cluster\n",
+      "profiles.csv": "profile,day,hour,weight\np,all,*,1\n"
+        + (9...17).map { "p,weekday,\($0),5\n" }.joined(),
+      "workloads.csv": PlacementOptimaTests.wh
+        + "\nw,mid,standard,69600,1,1,1,1000,100,p,0,0,1,0\n",
+      "capacity.csv": PlacementOptimaTests.capHeader
+        + "\ngpu,V,mid,0.40,reserved,1,0,\(Format.plain(step)),,1000,100\n",
+    ])
+    input.settings.decomposition = .benders
+    let r = try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
+    #expect(r.certificate?.note?.hasPrefix("Capacity by Benders decomposition") == true)
+    #expect(r.units["gpu"] == [gpus])
+    #expect(abs(r.objective - gpus * 0.40 * 672) < 1e-6)
+  }
+
   /// Per-hour dispatch on two threads gives the same flows and cost as on one.
   @Test func dispatchOnTwoThreadsEqualsOne() throws {
     let input = try Self.input(seed: 3)

@@ -47,6 +47,9 @@ struct BendersSolver {
     let reserved = data.input.capacity.filter { $0.billing == .reserved }
     let commitments = data.input.commitments
     let unitBound = usefulUnits()
+    let totalCalls = data.slices.slices.reduce(0.0) { sum, s in
+      sum + s.weight * data.workloads.indices.reduce(0.0) { $0 + data.demand($1, s) }
+    }
     var cuts: [Cut] = []
     var lower = -Double.infinity
     var best: (outcome: HourlyDispatch.Outcome, capacity: Capacity)?
@@ -82,6 +85,7 @@ struct BendersSolver {
       bought: [], spent: [])
     for i in 0..<maxIterations.relaxed {
       let o = try dispatch(grouped, point)
+      // Unserved calls are priced; what can still make a slice infeasible is a rate limit or on-demand cap.
       guard o.feasible else { throw BendersUnavailable() }
       addCuts(o, at: point, groups: identity)
       let upper = o.cost
@@ -121,7 +125,9 @@ struct BendersSolver {
         next = solved.0
       }
       let o = try dispatch(data, next)
-      if o.feasible && o.cost < (best?.outcome.cost ?? .infinity) { best = (o, next) }
+      // A plan serves every call; a capacity that leaves calls unserved still yields cuts.
+      let served = o.feasible && o.shortfall <= 1e-9 * max(1, totalCalls)
+      if served && o.cost < (best?.outcome.cost ?? .infinity) { best = (o, next) }
       if o.feasible { addCuts(o, at: next, groups: members) }
       let upper = best?.outcome.cost ?? .infinity
       steps.append(
@@ -192,7 +198,24 @@ struct BendersSolver {
     for (r, c) in reserved.enumerated() { units[c.id] = p.units[r] }
     var levels: [String: [Double]] = [:]
     for (k, c) in data.input.commitments.enumerated() { levels[c.id] = p.levels[k] }
-    return try HourlyDispatch(data: d, units: units, levels: levels).run(threads: 2)
+    return try HourlyDispatch(
+      data: d, units: units, levels: levels, shortfallPenalty: shortfallPenalty
+    ).run(threads: 2)
+  }
+
+  /// Price of an unserved call per workload, $/call: above the dearest way to serve it — its dearest
+  /// usage-billed offer, or a reserved unit bought for a whole term just for that call's hour — so that
+  /// shortfall never pays and the cuts push capacity up where only capacity can serve (exact penalty).
+  var shortfallPenalty: [Double] {
+    var most = [Double](repeating: 0, count: data.workloads.count)
+    for p in data.pairs {
+      var cost = p.usageCost + p.failCost
+      if let c = data.offers[p.offer].capacity, c.billing == .reserved {
+        cost += p.load * c.usdPerUnitHour * 744 * Double(c.termMonths)
+      }
+      most[p.workload] = max(most[p.workload], cost)
+    }
+    return most.map { 2 * $0 + 1 }
   }
 }
 

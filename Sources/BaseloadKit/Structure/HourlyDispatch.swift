@@ -26,15 +26,26 @@ public struct HourlyDispatch: Sendable {
     public var unitSlope: [[Double]] = []
     /// Weighted change of each slice's cost per $/h of commitment level, `[slice][commitment]`.
     public var levelSlope: [[Double]] = []
+    /// Calls left unserved over the horizon (only with a shortfall penalty; its cost is in `cost`).
+    public var shortfall = 0.0
   }
 
   /// Reserved capacity offers in the order of `Outcome.unitSlope`.
   var reservedOffers: [CapacityOffer] { data.input.capacity.filter { $0.billing == .reserved } }
 
-  public init(data: PlacementData, units: [String: [Double]], levels: [String: [Double]]) {
+  /// Price of an unserved call, $/call, per workload; nil = every call must be served (a slice that cannot be
+  /// served makes the outcome infeasible). With a price, the dispatch is always feasible and its cost and
+  /// slopes tell a capacity master how much a shortfall costs (Benders on plans that need capacity to serve).
+  public var shortfallPenalty: [Double]?
+
+  public init(
+    data: PlacementData, units: [String: [Double]], levels: [String: [Double]],
+    shortfallPenalty: [Double]? = nil
+  ) {
     self.data = data
     self.units = units
     self.levels = levels
+    self.shortfallPenalty = shortfallPenalty
   }
 
   /// Row and column positions of the per-slice template.
@@ -45,16 +56,23 @@ public struct HourlyDispatch: Sendable {
     var levelRow: [String: Int]
     var usageRow: [String: Int]
     var coveredColumn: [String: Int]
+    /// Unserved calls per workload (only with a shortfall penalty).
+    var shortfallColumn: [Int]
   }
 
   func template() -> Template {
     var lp = LinearProgram(name: "dispatch")
     let pairs = data.pairs
     for (i, p) in pairs.enumerated() { lp.addColumn("x\(i)", objective: p.usageCost + p.failCost) }
+    let shortfallColumn = shortfallPenalty.map { penalty in
+      data.workloads.indices.map { lp.addColumn("s\($0)", objective: penalty[$0]) }
+    }
     var demandRow: [Int] = []
     for wi in data.workloads.indices {
       let cols = pairs.indices.filter { pairs[$0].workload == wi }
-      demandRow.append(lp.addRow("d\(wi)", bounds: .fixed(0), coefficients: cols.map { ($0, 1) }))
+      let short = shortfallColumn.map { [($0[wi], 1.0)] } ?? []
+      demandRow.append(
+        lp.addRow("d\(wi)", bounds: .fixed(0), coefficients: cols.map { ($0, 1) } + short))
     }
     var reservedRow: [String: Int] = [:]
     for (oi, o) in data.offers.enumerated() {
@@ -92,7 +110,7 @@ public struct HourlyDispatch: Sendable {
     }
     return Template(
       lp: lp, demandRow: demandRow, reservedRow: reservedRow, levelRow: levelRow,
-      usageRow: usageRow, coveredColumn: coveredColumn)
+      usageRow: usageRow, coveredColumn: coveredColumn, shortfallColumn: shortfallColumn ?? [])
   }
 
   /// Fixed charges: reserved units for every hour of their months, commitment levels, $.
@@ -130,7 +148,7 @@ public struct HourlyDispatch: Sendable {
     return Outcome(
       flows: box.flows, covered: box.covered, cost: fixedCost + box.cost, feasible: box.feasible,
       seconds: Date().timeIntervalSince(start), sliceCost: box.sliceCost, unitSlope: box.unitSlope,
-      levelSlope: box.levelSlope)
+      levelSlope: box.levelSlope, shortfall: box.shortfall)
   }
 
   func solve(_ t: Template, _ slices: ArraySlice<TimeSlice>, into box: ResultBox) throws {
@@ -166,6 +184,7 @@ public struct HourlyDispatch: Sendable {
           break
         }
         let x = (0..<data.pairs.count).map { h.columnValue($0) }
+        let short = t.shortfallColumn.reduce(0.0) { $0 + h.columnValue($1) }
         var cov: [String: Double] = [:]
         for (id, col) in t.coveredColumn { cov[id] = h.columnValue(col) }
         // Sensitivities of the slice's cost to the capacity bought: duals of the rows whose right-hand sides
@@ -181,7 +200,7 @@ public struct HourlyDispatch: Sendable {
         local.append(
           SliceOutcome(
             slice: s.index, x: x, covered: cov, cost: s.weight * h.objective, unitSlope: unitSlope,
-            levelSlope: levelSlope))
+            levelSlope: levelSlope, shortfall: s.weight * short))
       }
       box.merge(local, feasible: feasible)
     }
@@ -196,6 +215,7 @@ struct SliceOutcome {
   var cost: Double
   var unitSlope: [Double]
   var levelSlope: [Double]
+  var shortfall: Double
 }
 
 /// Collects per-thread dispatch results.
@@ -208,6 +228,7 @@ final class ResultBox: @unchecked Sendable {
   var sliceCost: [Double]
   var unitSlope: [[Double]]
   var levelSlope: [[Double]]
+  var shortfall = 0.0
 
   init(pairs: Int, slices: Int, commitments: [String], reserved: Int) {
     flows = [[Double]](repeating: [Double](repeating: 0, count: slices), count: pairs)
@@ -228,6 +249,7 @@ final class ResultBox: @unchecked Sendable {
         sliceCost[item.slice] = item.cost
         unitSlope[item.slice] = item.unitSlope
         levelSlope[item.slice] = item.levelSlope
+        shortfall += item.shortfall
       }
       feasible = feasible && ok
     }
