@@ -172,7 +172,8 @@ for size in sizes {
       Double($0.trimmingCharacters(in: .whitespaces))
     }),
     let status = text.split(separator: "\n").first(where: { $0.hasPrefix("Status:") }),
-    ["INTEGER OPTIMAL", "OPTIMAL"].contains(
+    // INTEGER NON-OPTIMAL: glpsol stopped at its relative MIP gap (or at the time limit, told apart below).
+    ["INTEGER OPTIMAL", "OPTIMAL", "INTEGER NON-OPTIMAL"].contains(
       status.dropFirst("Status:".count).trimmingCharacters(in: .whitespaces))
   {
     gObj = v
@@ -180,6 +181,7 @@ for size in sizes {
   let gNote =
     g.timedOut || g.seconds >= peerTimeout
     ? "time limit" : (gObj == nil ? "no solution" : "optimal")
+  if gNote == "time limit" { gObj = nil }  // an incumbent at the time limit is not the optimum
   row.glpsol = (g.seconds, g.mib, gObj, gNote)
   print("  glpsol: \(fmt(g.seconds)) s, \(fmt(g.mib, 0)) MiB, \(gNote) \(fmt(gObj))")
 
