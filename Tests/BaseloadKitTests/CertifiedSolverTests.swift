@@ -40,6 +40,18 @@ import Testing
     #expect(abs(a.invoice.total + a.humanCost - c.upperBound) < 1e-6 * c.upperBound)
   }
 
+  /// report.md states the certificate of a clustered plan, not a proof of optimality it does not have.
+  @Test func reportStatesTheCertificate() throws {
+    let input = try Self.input(seed: 2)
+    let folder = PlanReport.folder(try PlanRun.solve(input, modelPath: TestFolder.modelPath))
+    let md = try #require(folder.files.first { $0.path == "report.md" })
+    let text = String(decoding: md.data, as: UTF8.self)
+    #expect(text.contains("the plan is certified within"))
+    #expect(text.contains("of the hourly optimum (target 0.100%)"))
+    #expect(text.contains("Capacity by Benders decomposition"))
+    #expect(!text.contains("proved this plan optimal"))
+  }
+
   /// On the `week`-exact small case the certified plan is the monolithic hourly optimum.
   @Test func certifiedPlanEqualsTheHourlyOptimumOnASmallCase() throws {
     var input = try Self.input(seed: 7)
