@@ -52,6 +52,15 @@ import Testing
     #expect(!text.contains("proved this plan optimal"))
   }
 
+  /// Two runs of a clustered plan (dispatch on two threads) write byte-identical reports.
+  @Test func clusteredReportsAreDeterministic() throws {
+    let input = try TestFolder.load(SyntheticPlan(size: .m, seed: 5).sheets)
+    let a = PlanReport.folder(try PlanRun.solve(input, modelPath: TestFolder.modelPath))
+    let b = PlanReport.folder(try PlanRun.solve(input, modelPath: TestFolder.modelPath))
+    #expect(a.files.map(\.path) == b.files.map(\.path))
+    for (x, y) in zip(a.files, b.files) { #expect(x.data == y.data, "\(x.path) differs") }
+  }
+
   /// On the `week`-exact small case the certified plan is the monolithic hourly optimum.
   @Test func certifiedPlanEqualsTheHourlyOptimumOnASmallCase() throws {
     var input = try Self.input(seed: 7)

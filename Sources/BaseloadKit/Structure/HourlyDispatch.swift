@@ -145,8 +145,10 @@ public struct HourlyDispatch: Sendable {
         box.fail()
       }
     }
+    // Summed in slice order, so the cost does not depend on which thread finished first.
     return Outcome(
-      flows: box.flows, covered: box.covered, cost: fixedCost + box.cost, feasible: box.feasible,
+      flows: box.flows, covered: box.covered,
+      cost: fixedCost + box.sliceCost.reduce(0, +), feasible: box.feasible,
       seconds: Date().timeIntervalSince(start), sliceCost: box.sliceCost, unitSlope: box.unitSlope,
       levelSlope: box.levelSlope, shortfall: box.shortfall)
   }
@@ -223,7 +225,6 @@ final class ResultBox: @unchecked Sendable {
   private let lock = NSLock()
   var flows: [[Double]]
   var covered: [String: [Double]]
-  var cost = 0.0
   var feasible = true
   var sliceCost: [Double]
   var unitSlope: [[Double]]
@@ -245,7 +246,6 @@ final class ResultBox: @unchecked Sendable {
       for item in items {
         for (p, v) in item.x.enumerated() { flows[p][item.slice] = v }
         for (k, v) in item.covered { covered[k]?[item.slice] = v }
-        cost += item.cost
         sliceCost[item.slice] = item.cost
         unitSlope[item.slice] = item.unitSlope
         levelSlope[item.slice] = item.levelSlope
