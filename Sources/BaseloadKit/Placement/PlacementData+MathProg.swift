@@ -26,7 +26,7 @@ extension PlacementData {
     set("W", workloads.map { sym($0.id) })
     set("A", input.apis.map { sym($0.id) })
     set("C", input.capacity.map { sym($0.id) })
-    set("R", input.capacity.filter { $0.billing == .reserved }.map { sym($0.id) })
+    set("R", reservedOffers.map { sym($0.id) })
     set("K", input.commitments.map { sym($0.id) })
     set("M", slices.months.indices.map { "\($0 + 1)" })
     set("T", slices.slices.map { "\($0.index + 1)" })
@@ -80,7 +80,7 @@ extension PlacementData {
       }
       out += ";\n\n"
     }
-    let reserved = input.capacity.filter { $0.billing == .reserved }
+    let reserved = reservedOffers
     if !reserved.isEmpty {
       out += "param : term min_units step :=\n"
       for c in reserved {

@@ -180,4 +180,11 @@ public struct PlacementData: Sendable {
 
   public var workloads: [Workload] { input.workloads }
   public var months: [Month] { slices.months }
+  /// Reserved capacity offers in sheet order (the set R of the model).
+  public var reservedOffers: [CapacityOffer] { input.capacity.filter { $0.billing == .reserved } }
+
+  /// Month indices whose purchases are active in month `m` under a `term`-month term: m − term + 1 … m.
+  public func purchaseWindow(month m: Int, term: Int) -> [Int] {
+    months.indices.filter { $0 <= m && $0 > m - term }
+  }
 }

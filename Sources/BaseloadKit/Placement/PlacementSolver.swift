@@ -116,7 +116,7 @@ public enum PlacementSolver {
     var levels: [String: [Double]] = [:]
     var levelBought: [String: [Double]] = [:]
     var covered: [String: [Double]] = [:]
-    let reserved = data.input.capacity.filter { $0.billing == .reserved }
+    let reserved = data.reservedOffers
     for c in reserved {
       units[c.id] = [Double](repeating: 0, count: nM)
       bought[c.id] = [Double](repeating: 0, count: nM)

@@ -194,13 +194,14 @@ extension PlanAnalysis {
 
   var solverText: String {
     let s = data.input.settings
+    let objective =
+      ". Objective \(money(result.objective)) = invoice \(money(invoice.total)) + human cost of failures \(money(humanCost)).\n"
     if let c = result.certificate, c.resolution == "cluster" {
       var t =
         result.status == .optimal
         ? "GLPK solved the capacity decisions and every slice's dispatch; the plan is certified within \(Format.percent(c.gap, 3)) of the hourly optimum (target \(Format.percent(s.optimalityGap, 3)))"
         : "The certified solve stopped at its time or iteration limit (\(Format.plain(s.timeLimitSeconds)) s) with the plan within \(Format.percent(c.gap, 3)) of the hourly optimum (target \(Format.percent(s.optimalityGap, 3)))"
-      t +=
-        ". Objective \(money(result.objective)) = invoice \(money(invoice.total)) + human cost of failures \(money(humanCost)).\n"
+      t += objective
       t +=
         "Slices: \(data.slices.slices.count) hour-of-week slices dispatched exactly, \(data.pairs.count) compatible workload/offer pairs.\n"
       t +=
@@ -212,8 +213,7 @@ extension PlanAnalysis {
     if let gap = result.mipGap {
       t += " (MIP gap \(Format.percent(gap, 3)), limit \(Format.percent(s.mipGap, 3)))"
     }
-    t +=
-      ". Objective \(money(result.objective)) = invoice \(money(invoice.total)) + human cost of failures \(money(humanCost)).\n"
+    t += objective
     t +=
       "Resolution: \(data.slices.resolution.rawValue), \(data.slices.slices.count) time slices, \(data.pairs.count) compatible workload/offer pairs.\n"
     t += "Reproduce with `glpsol -m Models/placement.mod -d placement.dat`.\n"

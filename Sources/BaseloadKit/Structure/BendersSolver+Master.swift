@@ -7,10 +7,10 @@ extension BendersSolver {
   /// Returns the capacity chosen and a lower bound on the master's optimum, $; nil when the time limit passed
   /// before an integer master had a solution.
   func master(
-    _ cuts: [Cut], groupMonth: [Int], unitBound: [[Double]], integer: Bool,
+    _ cuts: [Cut], groupMonth: [Int], bounds: CapacityBounds, integer: Bool,
     timeLimit: Double? = nil
-  ) throws -> (Capacity, Double)? {
-    let reserved = data.input.capacity.filter { $0.billing == .reserved }
+  ) throws -> (capacity: Capacity, bound: Double)? {
+    let reserved = data.reservedOffers
     let commitments = data.input.commitments
     let months = data.months
     var lp = LinearProgram(name: "capacity-master")
@@ -24,7 +24,7 @@ extension BendersSolver {
         months.indices.map { m in
           lp.addColumn(
             "units[\(r),\(m)]",
-            bounds: .range(0, max(unitBound[r][m], data.contractUnits[c.id]?[m] ?? 0)),
+            bounds: .range(0, max(bounds.units[r][m], data.contractUnits[c.id]?[m] ?? 0)),
             objective: c.usdPerUnitHour * Double(months[m].hours))
         })
       buyCol.append(
@@ -32,7 +32,7 @@ extension BendersSolver {
           lp.addColumn("buy[\(r),\(m)]", kind: integer ? .integer : .continuous)
         })
       for m in months.indices {
-        let window = months.indices.filter { $0 <= m && $0 > m - c.termMonths }
+        let window = data.purchaseWindow(month: m, term: c.termMonths)
         lp.addRow(
           "UnitsActive[\(r),\(m)]", bounds: .fixed(data.contractUnits[c.id]?[m] ?? 0),
           coefficients: [(unitsCol[r][m], 1)] + window.map { (buyCol[r][$0], -c.unitStep) })
@@ -49,7 +49,7 @@ extension BendersSolver {
       }
     }
     for (k, c) in commitments.enumerated() {
-      let most = levelBound(c)
+      let most = bounds.levels[k]
       levelCol.append(
         months.indices.map { m in
           lp.addColumn(
@@ -62,7 +62,7 @@ extension BendersSolver {
             "spent[\(k),\(m)]", bounds: data.allowNewCommitments ? .lower(0) : .fixed(0))
         })
       for m in months.indices {
-        let window = months.indices.filter { $0 <= m && $0 > m - c.termMonths }
+        let window = data.purchaseWindow(month: m, term: c.termMonths)
         lp.addRow(
           "LevelActive[\(k),\(m)]", bounds: .fixed(data.contractUSD[c.id]?[m] ?? 0),
           coefficients: [(levelCol[k][m], 1)] + window.map { (spentCol[k][$0], -1) })
@@ -110,12 +110,11 @@ extension BendersSolver {
   /// `p` with every reserved purchase rounded up to whole steps (and to `min_units` in a month where the offer
   /// is active): an integer capacity at least as large as the relaxed one, so every slice stays servable.
   func roundedUp(_ p: Capacity) -> Capacity {
-    let reserved = data.input.capacity.filter { $0.billing == .reserved }
     var out = p
-    for (r, c) in reserved.enumerated() {
+    for (r, c) in data.reservedOffers.enumerated() {
       var steps = p.bought[r].map { ($0 / c.unitStep - 1e-7).rounded(.up) }
       func units(_ m: Int) -> Double {
-        let window = data.months.indices.filter { $0 <= m && $0 > m - c.termMonths }
+        let window = data.purchaseWindow(month: m, term: c.termMonths)
         return (data.contractUnits[c.id]?[m] ?? 0) + c.unitStep
           * window.reduce(0) { $0 + steps[$1] }
       }
@@ -140,7 +139,7 @@ extension BendersSolver {
       let peak = data.slices.slices.map { data.demand(wi, $0) }.max() ?? 0
       usage += peak * dearest
     }
-    for c in data.input.capacity where c.billing == .reserved && k.appliesTo.contains(c.id) {
+    for c in data.reservedOffers where k.appliesTo.contains(c.id) {
       usage += c.usdPerUnitHour * (data.maxUnits[c.id] ?? 0)
     }
     return (1 - k.discountPct / 100) * usage + 1

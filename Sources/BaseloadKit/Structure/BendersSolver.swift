@@ -31,6 +31,13 @@ struct BendersSolver {
     var spent: [[Double]]
   }
 
+  /// Bounds on the master's capacity, computed once per solve: units worth having per reserved offer and
+  /// month (`usefulUnits`), and the most commitment level that could be used per commitment, $/h.
+  struct CapacityBounds {
+    var units: [[Double]]
+    var levels: [Double]
+  }
+
   /// One cut: θ_g ≥ constant + Σ unitSlope·units[·][month] + Σ levelSlope·level[·][month].
   struct Cut {
     var group: Int
@@ -44,9 +51,10 @@ struct BendersSolver {
     let target = data.input.settings.optimalityGap
     let (grouped, members) = SliceClustering.cluster(data, perMonth: groupsPerMonth)
     let groupMonth = grouped.slices.slices.map(\.monthIndex)
-    let reserved = data.input.capacity.filter { $0.billing == .reserved }
+    let reserved = data.reservedOffers
     let commitments = data.input.commitments
-    let unitBound = usefulUnits()
+    let bounds = CapacityBounds(units: usefulUnits(), levels: commitments.map(levelBound))
+    let penalty = shortfallPenalty()
     let totalCalls = data.slices.slices.reduce(0.0) { sum, s in
       sum + s.weight * data.workloads.indices.reduce(0.0) { $0 + data.demand($1, s) }
     }
@@ -68,7 +76,7 @@ struct BendersSolver {
         }
         // A slope whose largest possible effect is below a millionth of a cent is round-off in the duals; kept,
         // it would wreck the master's conditioning.
-        for r in us.indices where abs(us[r]) * max(1, unitBound[r][m]) < 1e-8 { us[r] = 0 }
+        for r in us.indices where abs(us[r]) * max(1, bounds.units[r][m]) < 1e-8 { us[r] = 0 }
         for k in ls.indices where abs(ls[k]) < 1e-10 { ls[k] = 0 }
         var constant = cost
         for r in us.indices { constant -= us[r] * point.units[r][m] }
@@ -84,18 +92,16 @@ struct BendersSolver {
       levels: commitments.map { k in data.months.indices.map { data.contractUSD[k.id]?[$0] ?? 0 } },
       bought: [], spent: [])
     for i in 0..<maxIterations.relaxed {
-      let o = try dispatch(grouped, point)
+      let o = try dispatch(grouped, point, penalty)
       // Unserved calls are priced; what can still make a slice infeasible is a rate limit or on-demand cap.
       guard o.feasible else { throw BendersUnavailable() }
       addCuts(o, at: point, groups: identity)
       let upper = o.cost
-      guard
-        let solved = try master(
-          cuts, groupMonth: groupMonth, unitBound: unitBound, integer: false)
+      guard let solved = try master(cuts, groupMonth: groupMonth, bounds: bounds, integer: false)
       else { throw BendersUnavailable() }
-      let (next, bound) = solved
+      let bound = solved.bound
       lower = max(lower, bound)
-      point = next
+      point = solved.capacity
       let gap = (upper - bound) / max(abs(upper), 1e-9)
       progress?(
         "capacity master (relaxed) \(i + 1): bounds \(Format.money(bound)) … \(Format.money(upper)), gap \(Format.percent(gap, 3))"
@@ -116,15 +122,15 @@ struct BendersSolver {
         let left = data.input.settings.timeLimitSeconds - Date().timeIntervalSince(start)
         guard left > 0,
           let solved = try master(
-            cuts, groupMonth: groupMonth, unitBound: unitBound, integer: true, timeLimit: left)
+            cuts, groupMonth: groupMonth, bounds: bounds, integer: true, timeLimit: left)
         else {
           status = .timeLimit
           break
         }
-        lower = max(lower, solved.1)
-        next = solved.0
+        lower = max(lower, solved.bound)
+        next = solved.capacity
       }
-      let o = try dispatch(data, next)
+      let o = try dispatch(data, next, penalty)
       // A plan serves every call; a capacity that leaves calls unserved still yields cuts.
       let served = o.feasible && o.shortfall <= 1e-9 * max(1, totalCalls)
       if served && o.cost < (best?.outcome.cost ?? .infinity) { best = (o, next) }
@@ -175,8 +181,7 @@ struct BendersSolver {
   /// The most units of each reserved offer worth having in each month: the load of all compatible demand in the
   /// month's busiest slice, in whole steps, plus signed units, within `max_units`. More can only add cost.
   func usefulUnits() -> [[Double]] {
-    let reserved = data.input.capacity.filter { $0.billing == .reserved }
-    return reserved.map { c in
+    data.reservedOffers.map { c in
       let oi = data.offers.firstIndex { $0.id == c.id }!
       let pairs = data.pairs.filter { $0.offer == oi }
       return data.months.indices.map { m in
@@ -191,22 +196,22 @@ struct BendersSolver {
     }
   }
 
-  /// Dispatches every slice of `d` with the capacity of `p`.
-  func dispatch(_ d: PlacementData, _ p: Capacity) throws -> HourlyDispatch.Outcome {
-    let reserved = data.input.capacity.filter { $0.billing == .reserved }
+  /// Dispatches every slice of `d` with the capacity of `p`, unserved calls priced at `penalty`.
+  func dispatch(_ d: PlacementData, _ p: Capacity, _ penalty: [Double]) throws
+    -> HourlyDispatch.Outcome
+  {
     var units: [String: [Double]] = [:]
-    for (r, c) in reserved.enumerated() { units[c.id] = p.units[r] }
+    for (r, c) in data.reservedOffers.enumerated() { units[c.id] = p.units[r] }
     var levels: [String: [Double]] = [:]
     for (k, c) in data.input.commitments.enumerated() { levels[c.id] = p.levels[k] }
-    return try HourlyDispatch(
-      data: d, units: units, levels: levels, shortfallPenalty: shortfallPenalty
-    ).run(threads: 2)
+    return try HourlyDispatch(data: d, units: units, levels: levels, shortfallPenalty: penalty)
+      .run(threads: 2)
   }
 
   /// Price of an unserved call per workload, $/call: above the dearest way to serve it — its dearest
   /// usage-billed offer, or a reserved unit bought for a whole term just for that call's hour — so that
   /// shortfall never pays and the cuts push capacity up where only capacity can serve (exact penalty).
-  var shortfallPenalty: [Double] {
+  func shortfallPenalty() -> [Double] {
     var most = [Double](repeating: 0, count: data.workloads.count)
     for p in data.pairs {
       var cost = p.usageCost + p.failCost

@@ -21,17 +21,15 @@ public struct HourlyDispatch: Sendable {
     public var seconds: Double
     /// Weighted dispatch cost of each slice (usage, human cost, commitment credit), $.
     public var sliceCost: [Double] = []
-    /// Weighted change of each slice's cost per reserved unit, `[slice][reserved offer]`, $/unit (≤ 0): the
-    /// capacity rows' duals, plus the commitment usage rows' share where the offer is covered.
+    /// Weighted change of each slice's cost per reserved unit, `[slice][reserved offer]` in the order of
+    /// `PlacementData.reservedOffers`, $/unit (≤ 0): the capacity rows' duals, plus the commitment usage
+    /// rows' share where the offer is covered.
     public var unitSlope: [[Double]] = []
     /// Weighted change of each slice's cost per $/h of commitment level, `[slice][commitment]`.
     public var levelSlope: [[Double]] = []
     /// Calls left unserved over the horizon (only with a shortfall penalty; its cost is in `cost`).
     public var shortfall = 0.0
   }
-
-  /// Reserved capacity offers in the order of `Outcome.unitSlope`.
-  var reservedOffers: [CapacityOffer] { data.input.capacity.filter { $0.billing == .reserved } }
 
   /// Price of an unserved call, $/call, per workload; nil = every call must be served (a slice that cannot be
   /// served makes the outcome infeasible). With a price, the dispatch is always feasible and its cost and
@@ -135,7 +133,7 @@ public struct HourlyDispatch: Sendable {
     let chunks = max(1, min(threads, slices.count))
     let box = ResultBox(
       pairs: data.pairs.count, slices: slices.count, commitments: data.input.commitments.map(\.id),
-      reserved: reservedOffers.count)
+      reserved: data.reservedOffers.count)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       let lo = chunk * slices.count / chunks
       let hi = (chunk + 1) * slices.count / chunks
@@ -156,7 +154,7 @@ public struct HourlyDispatch: Sendable {
   func solve(_ t: Template, _ slices: ArraySlice<TimeSlice>, into box: ResultBox) throws {
     let reservedPrice = Dictionary(
       uniqueKeysWithValues: data.input.capacity.map { ($0.id, $0.usdPerUnitHour) })
-    let reserved = reservedOffers
+    let reserved = data.reservedOffers
     let commitments = data.input.commitments
     try LPHandle.with(t.lp) { h in
       var local: [SliceOutcome] = []

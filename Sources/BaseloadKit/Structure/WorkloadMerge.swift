@@ -10,7 +10,8 @@ public struct WorkloadMerge: Sendable {
     public var factor: Double
   }
 
-  /// The classes, each led by its representative (factor 1), in workload order.
+  /// The classes, each led by its representative (factor 1), in workload order (a class is opened when its
+  /// first workload is met, so the order needs no sort).
   public private(set) var classes: [[Member]] = []
 
   /// Relative tolerance for proportional coefficients.
@@ -48,7 +49,6 @@ public struct WorkloadMerge: Sendable {
         classes.append([Member(workload: wi, factor: 1)])
       }
     }
-    classes.sort { $0[0].workload < $1[0].workload }
   }
 
   /// λ with a = λ·b within tolerance, or nil.
