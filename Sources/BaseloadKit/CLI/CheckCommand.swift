@@ -14,11 +14,8 @@ struct CheckCommand: Command {
     """
 
   func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
-    guard args.positional.count == 1 else {
-      io.err("baseload check: expected one input folder\n\n" + help)
-      return .usage
-    }
-    guard let input = loadInput(args.positional[0], io) else { return .badInput }
+    guard let dir = oneFolder(args, io) else { return .usage }
+    guard let input = loadInput(dir, io) else { return .badInput }
     io.out(input.summaryText)
     return .ok
   }

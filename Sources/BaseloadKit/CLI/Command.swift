@@ -17,6 +17,15 @@ public protocol Command: Sendable {
 extension Command {
   public var valued: Set<String> { [] }
   public var flags: Set<String> { [] }
+
+  /// The input folder of a one-folder command, or nil after printing the usage error.
+  func oneFolder(_ args: Arguments, _ io: CommandIO) -> String? {
+    guard args.positional.count == 1 else {
+      io.err("baseload \(name): expected one input folder\n\n" + help)
+      return nil
+    }
+    return args.positional[0]
+  }
 }
 
 /// The command table and dispatcher.

@@ -17,10 +17,7 @@ struct ForecastCommand: Command {
   let valued: Set<String> = ["out", "resolution"]
 
   func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
-    guard args.positional.count == 1 else {
-      io.err("baseload forecast: expected one input folder\n\n" + help)
-      return .usage
-    }
+    guard let dir = oneFolder(args, io) else { return .usage }
     var resolution: Resolution?
     if let r = args.options["resolution"] {
       guard let v = Resolution(rawValue: r) else {
@@ -29,13 +26,13 @@ struct ForecastCommand: Command {
       }
       resolution = v
     }
-    guard let input = loadInput(args.positional[0], io) else { return .badInput }
+    guard let input = loadInput(dir, io) else { return .badInput }
     let slices = SliceSet(
       months: input.settings.horizon, resolution: resolution ?? input.settings.resolution)
     let forecast = Forecast(input: input)
     var folder = ReportFolder()
     folder.add("forecast.csv", forecast.csv(slices))
-    let out = args.options["out"] ?? defaultReportFolder(for: args.positional[0])
+    let out = args.options["out"] ?? defaultReportFolder(for: dir)
     do {
       try folder.merge(into: out)
     } catch {

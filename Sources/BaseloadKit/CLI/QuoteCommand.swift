@@ -19,11 +19,7 @@ struct QuoteCommand: Command {
   let flags: Set<String> = ["quiet"]
 
   func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
-    guard args.positional.count == 1 else {
-      io.err("baseload quote: expected one input folder\n\n" + help)
-      return .usage
-    }
-    let dir = args.positional[0]
+    guard let dir = oneFolder(args, io) else { return .usage }
     let progress = Progress(io: io, quiet: args.switches.contains("quiet"))
     guard let input = loadInput(dir, io) else { return .badInput }
     if let w = args.options["workload"], !input.workloads.contains(where: { $0.id == w }) {

@@ -20,11 +20,7 @@ struct WhatIfCommand: Command {
   let flags: Set<String> = ["quiet"]
 
   func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
-    guard args.positional.count == 1 else {
-      io.err("baseload whatif: expected one input folder\n\n" + help)
-      return .usage
-    }
-    let dir = args.positional[0]
+    guard let dir = oneFolder(args, io) else { return .usage }
     let progress = Progress(io: io, quiet: args.switches.contains("quiet"))
     return runAndWrite(
       dir, out: args.options["out"] ?? defaultReportFolder(for: dir),

@@ -17,6 +17,11 @@ struct ChartFrame {
     LinearScale(domain: (lo, hi), range: (top + plotHeight, top))
   }
 
+  /// The unit of a tokens-per-hour axis whose values reach `top`: Mtok from 200,000 tokens/h, else thousands.
+  static func tokenAxis(upTo top: Double) -> (divisor: Double, label: String) {
+    top >= 2e5 ? (1e6, "Mtok per hour") : (1e3, "thousand tokens per hour")
+  }
+
   /// Round ticks from 0 that cover `top`, and the axis maximum (the last tick).
   static func ticks(upTo top: Double) -> (ticks: [Double], max: Double) {
     let t = Ticks.nice(0, max(top, 1e-9))

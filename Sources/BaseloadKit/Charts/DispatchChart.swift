@@ -49,8 +49,7 @@ public enum DispatchChart {
     }
     let totals = (0..<168).map { h in order.reduce(0.0) { $0 + served[$1][h] } }
     let top = max(totals.max() ?? 0, capacity.reduce(0) { $0 + $1.level }) * 1.08
-    let mega = top >= 2e5
-    let div = mega ? 1e6 : 1e3
+    let (div, unit) = ChartFrame.tokenAxis(upTo: top)
     let frame = ChartFrame()
     var s = frame.scene(
       title: "Peak week: tokens served per hour by offer (\(d.months[mi]))",
@@ -61,7 +60,7 @@ public enum DispatchChart {
     let axis = ChartFrame.ticks(upTo: top / div)
     let y = frame.yScale(0, axis.max)
     frame.yAxis(
-      &s, y, ticks: axis.ticks, label: mega ? "Mtok per hour" : "thousand tokens per hour",
+      &s, y, ticks: axis.ticks, label: unit,
       format: Format.compact)
     frame.xAxis(
       &s, x, ticks: (0..<7).map { (Double($0 * 24 + 12), TimeSlice.dayNames[$0].capitalized) },

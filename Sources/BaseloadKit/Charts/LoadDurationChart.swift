@@ -17,8 +17,7 @@ public enum LoadDurationChart {
     let peak = points.map { $0.reserved + $0.other }.max() ?? 0
     guard hours > 0, peak > 0 else { return nil }
     points.sort { ($0.reserved + $0.other, $0.reserved) > ($1.reserved + $1.other, $1.reserved) }
-    let mega = peak >= 2e5
-    let div = mega ? 1e6 : 1e3
+    let (div, unit) = ChartFrame.tokenAxis(upTo: peak)
     let frame = ChartFrame()
     var s = frame.scene(
       title: "Load duration: hours of the horizon sorted by demand",
@@ -29,7 +28,7 @@ public enum LoadDurationChart {
     let axis = ChartFrame.ticks(upTo: peak * 1.05 / div)
     let y = frame.yScale(0, axis.max)
     frame.yAxis(
-      &s, y, ticks: axis.ticks, label: mega ? "Mtok per hour" : "thousand tokens per hour",
+      &s, y, ticks: axis.ticks, label: unit,
       format: Format.compact)
     frame.xAxis(
       &s, x,
