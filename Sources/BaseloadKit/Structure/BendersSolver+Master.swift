@@ -19,7 +19,6 @@ extension BendersSolver {
     var levelCol = [[Int]]()
     var spentCol = [[Int]]()
     for (r, c) in reserved.enumerated() {
-      let cap = data.maxUnits[c.id] ?? 0
       unitsCol.append(
         months.indices.map { m in
           lp.addColumn(
@@ -29,7 +28,9 @@ extension BendersSolver {
         })
       buyCol.append(
         months.indices.map { m in
-          lp.addColumn("buy[\(r),\(m)]", kind: integer ? .integer : .continuous)
+          lp.addColumn(
+            "buy[\(r),\(m)]", kind: integer ? .integer : .continuous,
+            bounds: .range(0, bounds.buySteps[r][m]))
         })
       for m in months.indices {
         let window = data.purchaseWindow(month: m, term: c.termMonths)
@@ -44,22 +45,22 @@ extension BendersSolver {
             coefficients: [(unitsCol[r][m], 1), (active, -c.minUnits)])
           lp.addRow(
             "ActiveWhenUsed[\(r),\(m)]", bounds: .upper(0),
-            coefficients: [(unitsCol[r][m], 1), (active, -cap)])
+            coefficients: [(unitsCol[r][m], 1), (active, -max(1, bounds.units[r][m]))])
         }
       }
     }
     for (k, c) in commitments.enumerated() {
-      let most = bounds.levels[k]
       levelCol.append(
         months.indices.map { m in
           lp.addColumn(
-            "level[\(k),\(m)]", bounds: .range(0, most + (data.contractUSD[c.id]?[m] ?? 0)),
+            "level[\(k),\(m)]", bounds: .range(0, bounds.levels[k][m]),
             objective: Double(months[m].hours))
         })
       spentCol.append(
         months.indices.map { m in
           lp.addColumn(
-            "spent[\(k),\(m)]", bounds: data.allowNewCommitments ? .lower(0) : .fixed(0))
+            "spent[\(k),\(m)]",
+            bounds: data.allowNewCommitments ? .range(0, bounds.spent[k]) : .fixed(0))
         })
       for m in months.indices {
         let window = data.purchaseWindow(month: m, term: c.termMonths)

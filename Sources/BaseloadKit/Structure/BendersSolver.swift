@@ -31,11 +31,14 @@ struct BendersSolver {
     var spent: [[Double]]
   }
 
-  /// Bounds on the master's capacity, computed once per solve: units worth having per reserved offer and
-  /// month (`usefulUnits`), and the most commitment level that could be used per commitment, $/h.
+  /// Bounds on the master's capacity, computed once per solve, each one kept by some optimal plan (see
+  /// `PlacementData.purchaseCaps`): units per reserved offer and month, steps bought per month, and the
+  /// commitment level and purchase per commitment and month, $/h.
   struct CapacityBounds {
     var units: [[Double]]
-    var levels: [Double]
+    var buySteps: [[Double]]
+    var levels: [[Double]]
+    var spent: [Double]
   }
 
   /// One cut: θ_g ≥ constant + Σ unitSlope·units[·][month] + Σ levelSlope·level[·][month].
@@ -53,7 +56,7 @@ struct BendersSolver {
     let groupMonth = grouped.slices.slices.map(\.monthIndex)
     let reserved = data.reservedOffers
     let commitments = data.input.commitments
-    let bounds = CapacityBounds(units: usefulUnits(), levels: commitments.map(levelBound))
+    let bounds = capacityBounds()
     let penalty = shortfallPenalty()
     let totalCalls = data.slices.slices.reduce(0.0) { sum, s in
       sum + s.weight * data.workloads.indices.reduce(0.0) { $0 + data.demand($1, s) }
@@ -75,10 +78,17 @@ struct BendersSolver {
           for k in ls.indices { ls[k] += o.levelSlope[t][k] }
         }
         // A slope whose largest possible effect is below a millionth of a cent is round-off in the duals; kept,
-        // it would wreck the master's conditioning.
-        for r in us.indices where abs(us[r]) * max(1, bounds.units[r][m]) < 1e-8 { us[r] = 0 }
-        for k in ls.indices where abs(ls[k]) < 1e-10 { ls[k] = 0 }
+        // it would wreck the master's conditioning. Dropping it lowers the constant by that largest effect, so
+        // the cut still under-estimates the cost everywhere in the master's box.
         var constant = cost
+        for r in us.indices where abs(us[r]) * max(1, bounds.units[r][m]) < 1e-8 {
+          constant -= abs(us[r]) * max(1, bounds.units[r][m])
+          us[r] = 0
+        }
+        for k in ls.indices where abs(ls[k]) * max(1, bounds.levels[k][m]) < 1e-8 {
+          constant -= abs(ls[k]) * max(1, bounds.levels[k][m])
+          ls[k] = 0
+        }
         for r in us.indices { constant -= us[r] * point.units[r][m] }
         for k in ls.indices { constant -= ls[k] * point.levels[k][m] }
         cuts.append(Cut(group: g, constant: constant, unitSlope: us, levelSlope: ls))
@@ -178,22 +188,22 @@ struct BendersSolver {
       solverLog: "", certificate: certificate)
   }
 
-  /// The most units of each reserved offer worth having in each month: the load of all compatible demand in the
-  /// month's busiest slice, in whole steps, plus signed units, within `max_units`. More can only add cost.
-  func usefulUnits() -> [[Double]] {
-    data.reservedOffers.map { c in
-      let oi = data.offers.firstIndex { $0.id == c.id }!
-      let pairs = data.pairs.filter { $0.offer == oi }
-      return data.months.indices.map { m in
-        var peak = 0.0
-        for s in data.slices.slices(inMonth: m) {
-          peak = max(peak, pairs.reduce(0.0) { $0 + data.demand($1.workload, s) * $1.load })
+  /// The master's box: reserved units and purchases from `PlacementData.unitCaps`/`purchaseCaps`; commitment
+  /// purchases at most the most level that could ever be used (`levelBound`), levels signed plus every purchase
+  /// still active.
+  func capacityBounds() -> CapacityBounds {
+    let commitments = data.input.commitments
+    let spent = commitments.map(levelBound)
+    return CapacityBounds(
+      units: data.reservedOffers.map { data.unitCaps($0) },
+      buySteps: data.reservedOffers.map { c in data.purchaseCaps(c).map { $0 / c.unitStep } },
+      levels: commitments.enumerated().map { k, c in
+        data.months.indices.map { m in
+          (data.contractUSD[c.id]?[m] ?? 0) + spent[k]
+            * Double(data.purchaseWindow(month: m, term: c.termMonths).count)
         }
-        let signed = data.contractUnits[c.id]?[m] ?? 0
-        let useful = signed + (peak / c.unitStep).rounded(.up) * c.unitStep
-        return min(max(useful, c.minUnits), data.maxUnits[c.id] ?? useful)
-      }
-    }
+      },
+      spent: spent)
   }
 
   /// Dispatches every slice of `d` with the capacity of `p`, unserved calls priced at `penalty`.
