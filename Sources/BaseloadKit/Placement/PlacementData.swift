@@ -145,11 +145,20 @@ public struct PlacementData: Sendable {
   func peakLoad(offer oi: Int) -> [Double] {
     var need = [Double](repeating: 0, count: slices.months.count)
     for p in pairs where p.offer == oi {
-      let w = input.workloads[p.workload]
+      let defers = input.workloads[p.workload].deferHours > 0
       for mi in need.indices {
-        let rates = forecast.callsPerHour[p.workload][mi]
+        // Calls per hour in each hour of the month's week: the forecast's, or the slices' own demand where the
+        // data carries it (merged demand classes, whose workloads are not the forecast's).
+        var rates =
+          forecast.callsPerHour.indices.contains(p.workload) && sliceDemand == nil
+          ? forecast.callsPerHour[p.workload][mi] : [Double](repeating: 0, count: 168)
+        if sliceDemand != nil {
+          for s in slices.slices(inMonth: mi) {
+            rates[s.hourOfWeek] = max(rates[s.hourOfWeek], demand(p.workload, s))
+          }
+        }
         var worst = 0.0
-        if w.deferHours > 0 {
+        if defers {
           for d in 0..<7 { worst = max(worst, rates[(d * 24)..<(d * 24 + 24)].reduce(0, +)) }
         } else {
           worst = rates.max() ?? 0

@@ -109,23 +109,37 @@ public struct ScenarioReport: Sendable {
     return s
   }
 
-  /// Cost per completed task per team: baseline → plan → scenario (at renewal).
+  /// Cost per completed task per team, every billed dollar allocated (idle reserved and committed cost
+  /// included): baseline → plan → this scenario locked and at renewal, and which way it moves.
   var taskCostText: String {
-    let after = renewal.analysis.teams
+    let locked = self.locked.analysis.teams
+    let renewal = self.renewal.analysis.teams
     let pieces = plan.teams.compactMap { t -> String? in
-      guard let a = after.first(where: { $0.workload == t.workload }), t.completedTasks > 0 else {
-        return nil
-      }
+      guard t.completedTasks > 0,
+        let l = locked.first(where: { $0.workload == t.workload }),
+        let r = renewal.first(where: { $0.workload == t.workload })
+      else { return nil }
       var s = ""
       if let b = baseline?.analysis.teams.first(where: { $0.workload == t.workload }),
         b.completedTasks > 0
       {
         s += "\(Format.perUnit(b.costPerCompletedTask)) in the baseline → "
       }
+      func perTask(_ x: WorkloadTotals) -> String {
+        x.completedTasks > 0 ? Format.perUnit(x.costPerCompletedTask) : "no completed task"
+      }
       s +=
-        "\(Format.perUnit(t.costPerCompletedTask)) in the plan → \(Format.perUnit(a.costPerCompletedTask)) in this scenario"
+        "\(Format.perUnit(t.costPerCompletedTask)) in the plan → \(perTask(l)) locked, \(perTask(r)) at renewal"
+      s +=
+        " (\(t.workload == "" ? "all workloads" : "team " + t.workload), \(Format.number(l.completedTasks)) tasks completed)"
+      let plan = Format.perUnit(t.costPerCompletedTask)
+      if l.completedTasks > 0 && Format.perUnit(l.costPerCompletedTask) != plan {
+        s +=
+          l.costPerCompletedTask > t.costPerCompletedTask
+          ? "; locked it rises, as capacity already bought is spread over fewer tasks"
+          : "; locked it falls"
+      }
       return s
-        + " (\(t.workload == "" ? "all workloads" : "team " + t.workload), \(Format.number(a.completedTasks)) tasks completed)"
     }
     return pieces.isEmpty ? "" : "Cost per completed task: " + pieces.joined(separator: "; ") + "."
   }
