@@ -18,6 +18,18 @@ while !args.isEmpty {
   case "--no-peers": peers = false
   case "--keep": keep = args.removeFirst()
   case "--scaling": scaling = true
+  case "--write-portfolio":
+    // --write-portfolio W,O,M,SEED,DIR[,GROWTH_LO,GROWTH_HI[,TERMS;…]]: writes one PortfolioPlan folder and exits.
+    let f = args.removeFirst().split(separator: ",").map(String.init)
+    var p = PortfolioPlan(
+      workloads: Int(f[0])!, offers: Int(f[1])!, months: Int(f[2])!, seed: UInt64(f[3])!)
+    if f.count >= 7 { p.growth = Double(f[5])!...Double(f[6])! }
+    if f.count >= 8 { p.terms = f[7].split(separator: ";").map { Int($0)! } }
+    try FileManager.default.createDirectory(atPath: f[4], withIntermediateDirectories: true)
+    for (name, text) in p.sheets {
+      try text.write(toFile: f[4] + "/" + name, atomically: true, encoding: .utf8)
+    }
+    exit(0)
   case "-h", "--help":
     print(
       "usage: baseload-bench [S|M|L|XL ...] [--peer-timeout SECONDS] [--no-peers] [--keep DIR] [--scaling]"

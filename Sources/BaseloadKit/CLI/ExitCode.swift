@@ -9,6 +9,9 @@ public enum ExitCode: Int32, Sendable {
   case infeasible = 3
   /// The solver hit its time limit; the best plan so far was written.
   case solverLimit = 4
+  /// The solver failed on a valid input, or `Models/` is missing: a defect or a broken installation, never the
+  /// sheets' fault.
+  case internalError = 5
 }
 
 /// Where a command writes: results to `out`, progress and problems to `err`.

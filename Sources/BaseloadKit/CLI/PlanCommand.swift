@@ -90,6 +90,7 @@ extension ExitCode {
     case .usage: return "usage"
     case .infeasible: return "infeasible: no plan meets the demand"
     case .solverLimit: return "time limit reached"
+    case .internalError: return "the solver failed (a defect: please report it)"
     }
   }
 }
@@ -120,7 +121,7 @@ func runAndWrite(
     return (e.exitCode, nil)
   } catch {
     io.err("baseload \(verb) \(dir): \(error)\n")
-    return (.badInput, nil)
+    return (.internalError, nil)
   }
   progress.say("\(dir): writing the report")
   do {
@@ -131,10 +132,8 @@ func runAndWrite(
   }
   io.out(run.plan.terminalSummary(out: out))
   for s in run.scenarios { io.out("\nscenario \(s.scenario): \(s.verdict)\n") }
-  if run.plan.result.status == .timeLimit {
-    io.err(
-      "baseload \(verb) \(dir): time limit reached; the best plan found was written (gap \(Format.percent(run.plan.result.mipGap ?? 1, 2)))\n"
-    )
+  if let limited = run.timeLimited {
+    io.err("baseload \(verb) \(dir): \(limited)\n")
     return (.solverLimit, run)
   }
   return (.ok, run)

@@ -81,7 +81,7 @@ public struct PlacementData: Sendable {
     slices = SliceSet(months: months, resolution: resolution ?? input.settings.resolution)
     forecast = Forecast(input: input)
     offers = input.apis.map(OfferRef.api) + input.capacity.map(OfferRef.capacity)
-    if input.settings.resolution == .cluster && resolution == nil {
+    if [.cluster, .auto].contains(input.settings.resolution) && resolution == nil {
       slices = SliceSet(months: months, resolution: .week)
     }
     var pairs: [PlacementPair] = []

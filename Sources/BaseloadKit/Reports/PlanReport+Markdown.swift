@@ -193,6 +193,11 @@ extension PlanAnalysis {
   }
 
   var solverText: String {
+    let path = result.strategy.map { "Solve path: \($0.path.rawValue) — \($0.reason).\n\n" } ?? ""
+    return path + solverDetail
+  }
+
+  var solverDetail: String {
     let s = data.input.settings
     let objective =
       ". Objective \(money(result.objective)) = invoice \(money(invoice.total)) + human cost of failures \(money(humanCost)).\n"

@@ -43,7 +43,8 @@ extension SheetParsers {
     if let c = byKey["currency"]?.text("value") { s.currency = c }
     if let row = byKey["resolution"],
       let v = row.choice(
-        "value", ["week": Resolution.week, "hour": .hour, "cluster": .cluster], default: .week)
+        "value", ["week": Resolution.week, "hour": .hour, "cluster": .cluster, "auto": .auto],
+        default: .auto)
     {
       s.resolution = v
     }

@@ -123,6 +123,7 @@ struct BendersSolver {
     // candidate is the relaxed master's capacity rounded up to whole steps (often within the gap already);
     // then the integer master, within what is left of the time limit.
     var status = PlanStatus.optimal
+    var masterFailure: String?
     for i in 0...maxIterations.integer {
       let stepStart = Date()
       let next: Capacity
@@ -130,10 +131,21 @@ struct BendersSolver {
         next = roundedUp(point)
       } else {
         let left = data.input.settings.timeLimitSeconds - Date().timeIntervalSince(start)
-        guard left > 0,
-          let solved = try master(
-            cuts, groupMonth: groupMonth, bounds: bounds, integer: true, timeLimit: left)
-        else {
+        let attempt: (capacity: Capacity, bound: Double)?
+        do {
+          attempt =
+            left > 0
+            ? try master(
+              cuts, groupMonth: groupMonth, bounds: bounds, integer: true, timeLimit: left) : nil
+        } catch let e as PlanError where best != nil {
+          // A numerical failure of the integer master with a plan in hand: report that plan with the bounds
+          // proven so far rather than none.
+          progress?("the integer capacity master failed (\(e)); keeping the best plan found")
+          masterFailure = "\(e)".split(separator: "\n").first.map(String.init)
+          status = .timeLimit
+          break
+        }
+        guard let solved = attempt else {
           status = .timeLimit
           break
         }
@@ -181,6 +193,7 @@ struct BendersSolver {
     certificate.stepCounts = "cuts"
     certificate.note =
       "Capacity by Benders decomposition: \(identity.count) groups of slices, \(cuts.count) cuts from the dispatch duals; every one of the \(data.slices.slices.count) slices dispatched exactly."
+      + (masterFailure.map { " The integer capacity master then failed (\($0)); the best plan found is reported with the bounds proven so far." } ?? "")
     return PlacementResult(
       data: data, status: status, objective: best.outcome.cost, mipGap: nil, bound: lower,
       seconds: Date().timeIntervalSince(start), flows: best.outcome.flows, units: units,
