@@ -22,7 +22,9 @@ public enum CSVWriter {
     switch value {
     case .number(let s):
       return s
-    case .text(var s):
+    case .text(let raw):
+      // Control characters (ESC, NUL…) are shown as `\x1b`: `cat invoice.csv` must not drive the terminal.
+      var s = VisibleText.terminal(raw)
       if let first = s.first, formulaStarts.contains(first) { s = "'" + s }
       if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""

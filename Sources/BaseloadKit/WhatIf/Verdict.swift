@@ -112,18 +112,18 @@ public struct ScenarioReport: Sendable {
   /// Cost per completed task per team: baseline → plan → scenario (at renewal).
   var taskCostText: String {
     let after = renewal.analysis.teams
+    // A team that completes no task (success rate 0) has no cost per completed task: say so, never "$0.0000".
+    func cost(_ v: Double?) -> String { v.map { Format.perUnit($0) } ?? "no completed tasks" }
     let pieces = plan.teams.compactMap { t -> String? in
-      guard let a = after.first(where: { $0.workload == t.workload }), t.completedTasks > 0 else {
+      guard let a = after.first(where: { $0.workload == t.workload }), t.tasks > 0 else {
         return nil
       }
       var s = ""
-      if let b = baseline?.analysis.teams.first(where: { $0.workload == t.workload }),
-        b.completedTasks > 0
-      {
-        s += "\(Format.perUnit(b.costPerCompletedTask)) in the baseline → "
+      if let b = baseline?.analysis.teams.first(where: { $0.workload == t.workload }), b.tasks > 0 {
+        s += "\(cost(b.costPerCompletedTask)) in the baseline → "
       }
       s +=
-        "\(Format.perUnit(t.costPerCompletedTask)) in the plan → \(Format.perUnit(a.costPerCompletedTask)) in this scenario"
+        "\(cost(t.costPerCompletedTask)) in the plan → \(cost(a.costPerCompletedTask)) in this scenario"
       return s
         + " (\(t.workload == "" ? "all workloads" : "team " + t.workload), \(Format.number(a.completedTasks)) tasks completed)"
     }
