@@ -28,10 +28,12 @@ import Testing
     let json = try #require(folder.text("summary.json"))
     #expect(json.contains("\"workload\": \"w1\""))
     #expect(!json.contains("inf") && !json.contains("nan"))
-    let w1JSON = try #require(json.components(separatedBy: "\"workload\": \"w1\"").dropFirst().first)
+    let w1JSON = try #require(
+      json.components(separatedBy: "\"workload\": \"w1\"").dropFirst().first)
     #expect(w1JSON.prefix(400).contains("\"usd_per_completed_task\": null"))
     let verdicts = run.scenarios.map(\.verdict).joined(separator: "\n")
-    #expect(verdicts.contains("no completed tasks in the plan → no completed tasks in this scenario"))
+    #expect(
+      verdicts.contains("no completed tasks in the plan → no completed tasks in this scenario"))
     #expect(!verdicts.contains("$0.0000"))
     // The chart shows only the workload that completes tasks.
     let chart = try #require(folder.text("charts/task-cost.svg"))

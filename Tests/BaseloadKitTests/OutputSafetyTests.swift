@@ -33,7 +33,8 @@ import Testing
     #expect(code == .usage)
     #expect(
       c.stderr
-        == "baseload plan: will not write to \(input): it is the input folder; nothing was touched\n")
+        == "baseload plan: will not write to \(input): it is the input folder; nothing was touched\n"
+    )
     #expect(Self.snapshot(input) == before)
     #expect(c.stdout.isEmpty)
   }
@@ -130,7 +131,8 @@ import Testing
   @Test func aStaleTemporaryFolderIsCleaned() throws {
     let parent = ReportFolderTests.tempDir().path
     let fm = FileManager.default
-    try fm.createDirectory(atPath: parent + "/.run.tmp-abc/charts", withIntermediateDirectories: true)
+    try fm.createDirectory(
+      atPath: parent + "/.run.tmp-abc/charts", withIntermediateDirectories: true)
     try Data("# marker\nreport.md\ncharts/dispatch.svg\n".utf8).write(
       to: URL(fileURLWithPath: parent + "/.run.tmp-abc/.baseload-report"))
     try Data("half\n".utf8).write(to: URL(fileURLWithPath: parent + "/.run.tmp-abc/report.md"))
@@ -273,12 +275,14 @@ import Testing
     try Data("keep\n".utf8).write(to: URL(fileURLWithPath: file))
     let (code, c) = Self.plan([TestFolder.make([:]), "--out", file + "/report"])
     #expect(code == .cannotWrite)
-    #expect(c.stderr.contains("cannot write \(file): it is a file, not a folder; nothing was changed"))
+    #expect(
+      c.stderr.contains("cannot write \(file): it is a file, not a folder; nothing was changed"))
     #expect(!c.stderr.contains("NSCocoaErrorDomain"))
     #expect(FileManager.default.contents(atPath: file) == Data("keep\n".utf8))
     let f = Captured()
     let input = TestFolder.make([:])
     #expect(BaseloadCLI.run(["forecast", input, "--out", file + "/f"], io: f.io) == .cannotWrite)
-    #expect(f.stderr.contains("baseload forecast: cannot write \(file): it is a file, not a folder"))
+    #expect(
+      f.stderr.contains("baseload forecast: cannot write \(file): it is a file, not a folder"))
   }
 }
