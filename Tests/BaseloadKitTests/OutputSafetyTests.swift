@@ -140,12 +140,18 @@ import Testing
     try fm.createDirectory(atPath: parent + "/.run.tmp-mine", withIntermediateDirectories: true)
     try Data("keep\n".utf8).write(to: URL(fileURLWithPath: parent + "/.run.tmp-mine/keep.txt"))
     try fm.createDirectory(atPath: parent + "/.other.tmp-abc", withIntermediateDirectories: true)
+    // A run still writing (its process, here this one, is alive) keeps its temporary folder.
+    let live = ".run.tmp-\(FileSystem.processID)-xyz"
+    try fm.createDirectory(atPath: parent + "/" + live, withIntermediateDirectories: true)
+    try Data("# marker\n".utf8).write(
+      to: URL(fileURLWithPath: parent + "/" + live + "/.baseload-report"))
     let (code, c) = Self.plan([TestFolder.make([:]), "--out", parent + "/run"])
     #expect(code == .ok, "\(c.stderr)")
     #expect(
-      try fm.contentsOfDirectory(atPath: parent).sorted() == [
-        ".other.tmp-abc", ".run.tmp-mine", "run",
-      ])
+      try fm.contentsOfDirectory(atPath: parent).sorted()
+        == [
+          ".other.tmp-abc", live, ".run.tmp-mine", "run",
+        ].sorted())
     #expect(fm.contents(atPath: parent + "/.run.tmp-mine/keep.txt") == Data("keep\n".utf8))
   }
 

@@ -86,7 +86,7 @@ public struct ReportFolder: Sendable {
     let dest = URL(fileURLWithPath: destination).standardizedFileURL.path
     let parent = (dest as NSString).deletingLastPathComponent
     let name = (dest as NSString).lastPathComponent
-    let token = String(UInt64.random(in: 0..<UInt64.max), radix: 36)
+    let token = Self.token()
     let temp = parent + "/.\(name).tmp-\(token)"
     var madeTemp = false
     do throws(FileSystem.Failure) {
@@ -160,7 +160,7 @@ public struct ReportFolder: Sendable {
     var owned = Self.ownedFiles(dir, markerName: markerName) ?? []
     owned.formUnion(files.map(\.path))
     let markerText = Self.indexMarkerText(owned)
-    let token = String(UInt64.random(in: 0..<UInt64.max), radix: 36)
+    let token = Self.token()
     do throws(FileSystem.Failure) {
       try FileSystem.makeFolders(dir)
       for file in [(markerName, Data(markerText.utf8))] + files {
@@ -189,12 +189,20 @@ public struct ReportFolder: Sendable {
     return text
   }
 
+  /// `<pid>-<random>`: unique, and tells a later run whether the writer is still running.
+  static func token() -> String {
+    "\(FileSystem.processID)-" + String(UInt64.random(in: 0..<UInt64.max), radix: 36)
+  }
+
   /// Removes `.NAME.tmp-*` and `.NAME.old-*` folders in `parent` that interrupted runs left: only those that are
   /// empty or hold nothing but the files their marker lists.
   static func removeStaleTemporaries(of name: String, in parent: String) {
     guard let names = try? FileSystem.list(parent) else { return }
     for entry in names
     where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+      // A run still writing (its process is alive) keeps its folder.
+      let pid = entry.dropFirst(name.count + 6).prefix { $0.isNumber }
+      if let pid = Int32(pid), FileSystem.processIsAlive(pid) { continue }
       let path = parent + "/" + entry
       guard FileSystem.kind(path) == .folder, let items = try? FileSystem.tree(path) else {
         continue

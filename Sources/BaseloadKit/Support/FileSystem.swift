@@ -162,6 +162,14 @@ enum FileSystem {
     }
   }
 
+  /// This process's id.
+  static var processID: Int32 { getpid() }
+
+  /// Whether a process with this id exists (a process of another user counts as alive).
+  static func processIsAlive(_ pid: Int32) -> Bool {
+    pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+  }
+
   /// Whether canonical path `inner` is `outer` or lies inside it.
   static func isWithin(_ inner: String, _ outer: String) -> Bool {
     inner == outer || outer == "/" || inner.hasPrefix(outer + "/")
