@@ -22,6 +22,7 @@ import Testing
     #expect(VisibleText.terminal("plain — ünïcode ✓") == "plain — ünïcode ✓")
     #expect(JSON.string("\u{1B}\u{7F}\u{9B}").render() == "\"\\u001b\\u007f\\u009b\"")
     #expect(CSVWriter.cell(.text("a\u{1B}b")) == "a\\x1bb")
+    #expect(CSVWriter.cell(.text("a\r\nb\u{0}")) == "\"a\r\nb\\x00\"")
     #expect(HTML.escape("<a>\u{1B}") == "&lt;a&gt;\\x1b")
   }
 

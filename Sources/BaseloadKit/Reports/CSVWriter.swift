@@ -24,7 +24,8 @@ public enum CSVWriter {
       return s
     case .text(let raw):
       // Control characters (ESC, NUL…) are shown as `\x1b`: `cat invoice.csv` must not drive the terminal.
-      var s = VisibleText.terminal(raw)
+      // Line breaks and tabs stay: quoting carries them and spreadsheets read them back.
+      var s = VisibleText.csvCell(raw)
       if let first = s.first, formulaStarts.contains(first) { s = "'" + s }
       if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""

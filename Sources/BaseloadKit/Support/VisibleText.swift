@@ -19,6 +19,10 @@ public enum VisibleText {
   /// Control characters escaped except newline and tab: for whole text written to a terminal or a file.
   public static func terminal(_ s: String) -> String { escaped(s, keep: ["\n", "\t"]) }
 
+  /// Control characters escaped except the line breaks and tab that CSV quoting carries (`\n`, `\r`, `\t`):
+  /// for CSV text cells, which spreadsheets read back as written.
+  public static func csvCell(_ s: String) -> String { escaped(s, keep: ["\n", "\r", "\t"]) }
+
   static func escaped(_ s: String, keep: Set<Unicode.Scalar>) -> String {
     guard s.unicodeScalars.contains(where: { isControl($0) && !keep.contains($0) }) else {
       return s
