@@ -19,26 +19,26 @@ extension ReportFolder {
     case .other: return "is not a folder"
     case .folder: break
     }
-    let items: [(path: String, kind: FileSystem.Kind)]
+    // The top level first: a large foreign folder is refused without walking it.
+    let top: [String]
     do throws(FileSystem.Failure) {
-      items = try FileSystem.tree(path)
+      top = try FileSystem.list(path)
     } catch {
       return "cannot be read (\(error.reason))"
     }
-    if items.isEmpty { return nil }
-    switch kind {
-    case .newFolder:
-      return "is a folder that is not empty (it holds \(items[0].path))"
-    case .report:
-      guard let owned = ownedFiles(path) else {
-        return
-          "is a folder Baseload did not write (it holds \(items[0].path) and no \(markerName) marker)"
-      }
-      if let foreign = foreignEntry(items, owned: owned) {
+    guard let first = top.first else { return nil }
+    guard kind == .report else { return "is a folder that is not empty (it holds \(first))" }
+    guard let owned = ownedFiles(path) else {
+      return "is a folder Baseload did not write (it holds \(first) and no \(markerName) marker)"
+    }
+    do throws(FileSystem.Failure) {
+      if let foreign = foreignEntry(try FileSystem.tree(path), owned: owned) {
         return "holds \(foreign), which Baseload did not write"
       }
-      return nil
+    } catch {
+      return "cannot be read (\(error.reason))"
     }
+    return nil
   }
 
   /// Why `root` cannot take a batch's index files `files` beside the report folders, or nil.
