@@ -93,3 +93,30 @@ import Testing
     #expect(!Self.hasControl(c.stdout))
   }
 }
+
+/// Report file names made from ids and scenario names stay within the file system's limits.
+@Suite struct ReportFileNameTests {
+  @Test func longNamesAreCutWithAHash() {
+    let long = String(repeating: "scenario ", count: 60)
+    let name = PlanCharts.fileSafe(long)
+    #expect(name.count == 64)
+    #expect(name.hasPrefix("scenario_scenario_"))
+    #expect(name != PlanCharts.fileSafe(long + "2"))
+    #expect(name == PlanCharts.fileSafe(long))
+    #expect(PlanCharts.fileSafe("tokens-cut-60") == "tokens-cut-60")
+  }
+
+  /// A 500-character scenario name used to fail the plan ("file name is invalid") when its chart was written.
+  @Test func aPlanWithA500CharacterScenarioNameIsWritten() throws {
+    let name = String(repeating: "s", count: 500)
+    let input = TestFolder.make([
+      "scenarios.csv": "scenario,target,field,op,value\n\(name),*,users,scale,0.5\n"
+    ])
+    let out = ReportFolderTests.tempDir().path
+    let c = Captured()
+    #expect(
+      BaseloadCLI.run(["plan", input, "--out", out, "--quiet"], io: c.io) == .ok, "\(c.stderr)")
+    let charts = try FileManager.default.contentsOfDirectory(atPath: out + "/charts")
+    #expect(charts.contains { $0.hasPrefix("waterfall-sssss") && $0.count < 100 })
+  }
+}

@@ -98,7 +98,7 @@ public struct ReportFolder: Sendable {
       let all = kind == .report ? [marker] + files : files
       for (i, file) in all.enumerated() {
         if let n = failAfter, i >= n + (kind == .report ? 1 : 0) {
-          throw FileSystem.Failure(file.path, reason: "interrupted (test)")
+          throw FileSystem.Failure(temp + "/" + file.path, reason: "interrupted (test)")
         }
         let path = temp + "/" + file.path
         try FileSystem.makeFolders((path as NSString).deletingLastPathComponent)
@@ -120,7 +120,14 @@ public struct ReportFolder: Sendable {
       }
     } catch {
       if madeTemp { try? FileSystem.removeTree(temp) }
-      throw .cannotWrite(path: error.path, reason: error.reason)
+      // Name the file as the user knows it (inside the target), not the temporary folder it was written in.
+      var path = error.path
+      if path == temp {
+        path = dest
+      } else if path.hasPrefix(temp + "/") {
+        path = dest + path.dropFirst(temp.count)
+      }
+      throw .cannotWrite(path: path, reason: error.reason)
     }
   }
 
