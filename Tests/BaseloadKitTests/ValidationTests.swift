@@ -8,7 +8,7 @@ import Testing
   @Test func validMinimalFolderLoads() throws {
     let input = try TestFolder.load([:])
     #expect(input.workloads.map(\.id) == ["w1"])
-    #expect(input.settings.resolution == .week)
+    #expect(input.settings.resolution == .auto)
     #expect(input.settings.utilisationCap[.interactive] == 0.6)
     #expect(input.apis[0].usdPerMtokCachedInput == 1)
   }

@@ -113,7 +113,7 @@ extension PlanAnalysis {
           ("completed_tasks", .fixed(t.completedTasks, 2)),
           (
             "usd_per_completed_task",
-            t.completedTasks > 0 ? .fixed(t.costPerCompletedTask, 4) : .null
+            .fixed(t.costPerCompletedTask, 4)
           ),
         ])
       })

@@ -114,28 +114,26 @@ public struct ScenarioReport: Sendable {
   var taskCostText: String {
     let locked = self.locked.analysis.teams
     let renewal = self.renewal.analysis.teams
+    // A team that completes no task (success rate 0) has no cost per completed task: say so, never "$0.0000".
+    func cost(_ v: Double?) -> String { v.map { Format.perUnit($0) } ?? "no completed tasks" }
     let pieces = plan.teams.compactMap { t -> String? in
-      guard t.completedTasks > 0,
+      guard t.tasks > 0,
         let l = locked.first(where: { $0.workload == t.workload }),
         let r = renewal.first(where: { $0.workload == t.workload })
       else { return nil }
       var s = ""
-      if let b = baseline?.analysis.teams.first(where: { $0.workload == t.workload }),
-        b.completedTasks > 0
-      {
-        s += "\(Format.perUnit(b.costPerCompletedTask)) in the baseline → "
-      }
-      func perTask(_ x: WorkloadTotals) -> String {
-        x.completedTasks > 0 ? Format.perUnit(x.costPerCompletedTask) : "no completed task"
+      if let b = baseline?.analysis.teams.first(where: { $0.workload == t.workload }), b.tasks > 0 {
+        s += "\(cost(b.costPerCompletedTask)) in the baseline → "
       }
       s +=
-        "\(Format.perUnit(t.costPerCompletedTask)) in the plan → \(perTask(l)) locked, \(perTask(r)) at renewal"
+        "\(cost(t.costPerCompletedTask)) in the plan → \(cost(l.costPerCompletedTask)) locked, \(cost(r.costPerCompletedTask)) at renewal"
       s +=
         " (\(t.workload == "" ? "all workloads" : "team " + t.workload), \(Format.number(l.completedTasks)) tasks completed)"
-      let plan = Format.perUnit(t.costPerCompletedTask)
-      if l.completedTasks > 0 && Format.perUnit(l.costPerCompletedTask) != plan {
+      if let before = t.costPerCompletedTask, let after = l.costPerCompletedTask,
+        Format.perUnit(before) != Format.perUnit(after)
+      {
         s +=
-          l.costPerCompletedTask > t.costPerCompletedTask
+          after > before
           ? "; locked it rises, as capacity already bought is spread over fewer tasks"
           : "; locked it falls"
       }
