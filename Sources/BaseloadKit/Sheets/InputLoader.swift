@@ -29,18 +29,22 @@ public enum InputLoader {
         unreadable.insert(name)
       }
     }
+    // A sheet that is missing or unreadable defines nothing; others' references to it are not errors.
+    var broken = unreadable
     for name in ["plan.csv", "workloads.csv", "profiles.csv"]
     where tables[name] == nil && !unreadable.contains(name) {
       problems.add(name, 1, 1, "required sheet is missing from \(folder)")
+      broken.insert(name)
     }
     if tables["apis.csv"] == nil && tables["capacity.csv"] == nil
       && unreadable.isDisjoint(with: ["apis.csv", "capacity.csv"])
     {
       problems.add("apis.csv", 1, 1, "no offers: the folder needs apis.csv or capacity.csv")
+      broken.formUnion(["apis.csv", "capacity.csv"])
     }
     let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     var parser = SheetParsers(folderName: folderName)
-    parser.broken = unreadable
+    parser.broken = broken
     let settings = tables["plan.csv"].flatMap { parser.plan($0) }
     let profiles = tables["profiles.csv"].map { parser.profiles($0) } ?? [:]
     let apis = tables["apis.csv"].map { parser.apis($0) } ?? []

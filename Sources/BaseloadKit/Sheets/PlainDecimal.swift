@@ -9,6 +9,12 @@ enum PlainDecimal {
     return Double(text)
   }
 
+  /// Whether the digits before the exponent hold one that is not 0 (`1e-400` reads as 0, too small).
+  static func hasNonzeroDigit(_ text: String) -> Bool {
+    text.utf8.prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }
+      .contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
+  }
+
   /// Whether `text` is a plain decimal.
   static func isPlain(_ text: String) -> Bool {
     var bytes = text.utf8[...]

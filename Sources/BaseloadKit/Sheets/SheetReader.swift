@@ -107,9 +107,11 @@ struct SheetRow {
       reader.report(c, "'\(shown)' is not a number (column '\(column)')")
       return nil
     }
-    guard v.isFinite else {
+    guard v.isFinite, v != 0 || !PlainDecimal.hasNonzeroDigit(t) else {
       reader.report(
-        c, "\(column) \(shown) is out of range; numbers in sheets are at most 1e12 in magnitude")
+        c,
+        "\(column) \(shown) is out of range; numbers in sheets are at most 1e12 in magnitude and, other than 0, at least 1e-9"
+      )
       return nil
     }
     if integer && v.rounded() != v {
