@@ -22,11 +22,11 @@ import Testing
         try? FileManager.default.removeItem(atPath: dir)
       }
       let before = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-      let where_ = "\(bad.file):\(bad.line):\(bad.column): "
+      let place = "\(bad.file):\(bad.line):\(bad.column): "
       let check = Captured()
       let checkCode = BaseloadCLI.run(["check", dir], io: check.io)
       let first = check.stderr.split(separator: "\n").first.map(String.init) ?? ""
-      if checkCode != .badInput || !first.hasPrefix(where_) {
+      if checkCode != .badInput || !first.hasPrefix(place) {
         failures.append("\(bad.name): check exit \(checkCode.rawValue), first line: \(first)")
         continue
       }
@@ -34,7 +34,7 @@ import Testing
       let plan = Captured()
       let planCode = BaseloadCLI.run(["plan", dir, "--out", out, "--quiet"], io: plan.io)
       let planFirst = plan.stderr.split(separator: "\n").first.map(String.init) ?? ""
-      if planCode != .badInput || !planFirst.hasPrefix(where_) {
+      if planCode != .badInput || !planFirst.hasPrefix(place) {
         failures.append("\(bad.name): plan exit \(planCode.rawValue), first line: \(planFirst)")
       }
       if FileManager.default.fileExists(atPath: out) {
