@@ -43,7 +43,9 @@ import Testing
 
   @Test func tinyAPIPricesAreRefusedAtTheirCells() {
     for tiny in ["1e-200", "1e-300"] {
-      let p = TestFolder.problems(["apis.csv": TestFolder.apiHeader + "\napi1,V,mid,\(tiny),\(tiny)\n"])
+      let p = TestFolder.problems([
+        "apis.csv": TestFolder.apiHeader + "\napi1,V,mid,\(tiny),\(tiny)\n"
+      ])
       #expect(
         p == [
           "apis.csv:2:12: usd_per_mtok_input \(tiny) is out of range; a number other than 0 must be at least 1e-9 in magnitude",
@@ -111,7 +113,9 @@ import Testing
     try FileManager.default.createDirectory(
       atPath: directory + "/contracts.csv", withIntermediateDirectories: false)
     #expect(
-      problems(directory) == ["contracts.csv:1:1: a folder is in the sheet's place; expected a CSV file"])
+      problems(directory) == [
+        "contracts.csv:1:1: a folder is in the sheet's place; expected a CSV file"
+      ])
   }
 
   @Test func profileWeightsThatOverflowAreRefused() {
@@ -149,7 +153,9 @@ import Testing
         "workloads.csv:2:40: cell 'lost' is past the last column; the header names 10 columns"
       ])
     #expect(
-      TestFolder.problems(["apis.csv": "id,,tiers,usd_per_mtok_input,usd_per_mtok_output\na,V,mid,1,2\n"])
+      TestFolder.problems([
+        "apis.csv": "id,,tiers,usd_per_mtok_input,usd_per_mtok_output\na,V,mid,1,2\n"
+      ])
         == ["apis.csv:1:4: empty column name in the header"])
     // Trailing commas with nothing after them hold no data and stay accepted.
     let input = try TestFolder.load([
@@ -299,7 +305,9 @@ import Testing
     #expect(
       TestFolder.problems([
         "workloads.csv": wh + ",name\nw1,mid,standard,10,1,1,1,1000,100,flat,\u{1B}[31mred\n"
-      ]) == ["workloads.csv:2:40: control character U+001B (ESC) in the sheet; cells hold plain text"])
+      ]) == [
+        "workloads.csv:2:40: control character U+001B (ESC) in the sheet; cells hold plain text"
+      ])
   }
 
   @Test func successRateZeroStaysValid() throws {

@@ -54,11 +54,12 @@ import Testing
     return b
   }
 
-  /// Located diagnostics only: a known sheet, a line and column from 1, a message of bounded length.
+  /// Located diagnostics only: a known sheet, a line and column from 1, a message of bounded length
+  /// (cell text is echoed up to 40 characters; a message may list every offer of the folder).
   static func located(_ list: DiagnosticList, sheets: [String]) -> String? {
     if list.isEmpty { return "an empty diagnostic list was thrown" }
     for d in list.items {
-      if !sheets.contains(d.file) || d.line < 1 || d.column < 1 || d.message.count > 600 {
+      if !sheets.contains(d.file) || d.line < 1 || d.column < 1 || d.message.count > 2000 {
         return "badly located: \(d.description.prefix(700))"
       }
     }
@@ -82,7 +83,9 @@ import Testing
       for p in data.pairs where bad(p.usageCost) || bad(p.failCost) || bad(p.load) {
         return "pair parameters \(p)"
       }
-      for w in v.workloads where bad(w.tokensPerCall) { return "tokens per call \(w.tokensPerCall)" }
+      for w in v.workloads where bad(w.tokensPerCall) {
+        return "tokens per call \(w.tokensPerCall)"
+      }
       if let u = data.maxUnits.values.first(where: bad) { return "max units \(u)" }
     }
     return nil
@@ -101,8 +104,8 @@ import Testing
       ).path
       try FileManager.default.copyItem(atPath: source, toPath: dir)
       var sheets: [String: [UInt8]] = [:]
-      for file in try FileManager.default.contentsOfDirectory(atPath: dir) where file.hasSuffix(".csv")
-      {
+      for file in try FileManager.default.contentsOfDirectory(atPath: dir)
+      where file.hasSuffix(".csv") {
         sheets[file] = Array(FileManager.default.contents(atPath: dir + "/" + file)!)
       }
       folders.append((dir, sheets))
