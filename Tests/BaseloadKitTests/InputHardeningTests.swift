@@ -317,3 +317,20 @@ import Testing
     #expect(input.workloads[0].successRate == 0)
   }
 }
+
+extension InputHardeningTests {
+  /// A scenario change that is not itself a factor of the value it pushes out of range (here the
+  /// cache hit rate moving every input token to a nearly free cached price) is blamed at its cell.
+  @Test func aScenarioPushingAValueOutOfRangeIsBlamedAtItsChange() {
+    let p = TestFolder.problems([
+      "workloads.csv": workload(input: "100"),
+      "apis.csv":
+        "id,vendor,tiers,usd_per_mtok_input,usd_per_mtok_cached_input,usd_per_mtok_output\napi1,V,mid,1,1e-9,0\n",
+      "scenarios.csv": "scenario,target,field,op,value\ns,w1,cache_hit_rate,set,1\n",
+    ])
+    #expect(
+      p == [
+        "scenarios.csv:2:25: scenario 's' makes the usage cost per call of 'w1' on 'api1' ($) 1e-13; other than 0 it must be at least 1e-12"
+      ])
+  }
+}

@@ -56,12 +56,21 @@ struct RangeCheck {
   private var seen = Set<Diagnostic>()
   /// The change of the scenario being checked, by `kind:id:field`.
   private var changes: [String: ScenarioChange] = [:]
+  /// The first change of the scenario being checked: blamed when none of a value's sources changed.
+  private var firstChange: RangeSource?
+  /// What the plan itself got wrong; a scenario does not repeat it.
+  private var planProblems = Set<String>()
 
   init(tables: [String: CSVTable]) { self.tables = tables }
 
   /// Checks `input`, which is the plan's input with the changes of `scenario` applied (if any).
   mutating func run(_ input: PlanInput, scenario: [ScenarioChange] = []) {
     changes = [:]
+    firstChange = scenario.first.map { c in
+      RangeSource(
+        file: "scenarios.csv", line: c.line, column: c.valueColumn,
+        words: "scenario '\(Diagnostic.echo(c.scenario))'", weight: 0, fromScenario: true)
+    }
     for c in scenario {
       let kind: String
       let ids: [String]
@@ -163,14 +172,18 @@ struct RangeCheck {
     let tooSmall = value != 0 && abs(value) < lower
     guard tooBig || tooSmall else { return }
     var candidates = sources.compactMap { $0 }
-    if !changes.isEmpty {
-      // In a scenario, blame only its changes; a problem without one is the plan's, reported already.
+    let inScenario = firstChange != nil
+    if inScenario {
+      // In a scenario, blame its changes; what the plan got wrong is reported already.
+      if planProblems.contains(what) { return }
       candidates = candidates.filter(\.fromScenario)
+    } else {
+      planProblems.insert(what)
     }
     let blamed =
       tooBig
       ? candidates.max { $0.weight < $1.weight } : candidates.min { $0.weight < $1.weight }
-    guard let s = blamed ?? (changes.isEmpty ? fallback : nil) else { return }
+    guard let s = blamed ?? (inScenario ? firstChange : fallback) else { return }
     let bound =
       tooBig
       ? "at most \(NumericLimits.short(upper))"
