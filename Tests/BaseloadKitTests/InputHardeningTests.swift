@@ -334,3 +334,33 @@ extension InputHardeningTests {
       ])
   }
 }
+
+extension InputHardeningTests {
+  /// The plan name heads placement.dat inside a MathProg comment: `*/` in it made `plan` fail
+  /// with `data error at line 1: syntax error in data section` after `check` passed.
+  @Test func aPlanNameThatWouldEndTheDataCommentIsRefused() {
+    #expect(
+      TestFolder.problems(["plan.csv": "key,value\nname,evil */ set W;\nstart,2027-01\nmonths,1\n"])
+        == [
+          "plan.csv:2:6: plan name 'evil */ set W;' holds '*/', which would end the comment that names the plan in placement.dat"
+        ])
+  }
+
+  /// Ids at the limits (64 characters; 96 bytes with a doubled quote, 100 with MathProg's quotes)
+  /// still plan: the limits refuse nothing GLPK accepts.
+  @Test func idsAtTheLimitsStillPlan() throws {
+    let wide = String(repeating: "x", count: 64)
+    let bytes = String(repeating: "é", count: 47) + "'"
+    let dir = TestFolder.make([
+      "workloads.csv": wh + "\n\(wide),mid,standard,10,1,1,1,1000,100,flat\n",
+      "apis.csv": TestFolder.apiHeader + "\n\"\(bytes)\",V,mid,1,2\n",
+    ])
+    let out = ReportFolderTests.tempDir().path
+    let c = Captured()
+    #expect(
+      BaseloadCLI.run(["plan", dir, "--out", out, "--quiet"], io: c.io) == .ok, "\(c.stderr)")
+    let dat = try String(contentsOfFile: out + "/placement.dat", encoding: .utf8)
+    #expect(dat.contains("set W := '\(wide)';"))
+    #expect(dat.contains("set A := '\(bytes.replacingOccurrences(of: "'", with: "''"))';"))
+  }
+}

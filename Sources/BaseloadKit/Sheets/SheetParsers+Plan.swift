@@ -26,6 +26,13 @@ extension SheetParsers {
       }
     }
     let name = byKey["name"]?.text("value") ?? folderName
+    if let row = byKey["name"], name.contains("*/") {
+      // The name heads placement.dat inside a MathProg comment, which `*/` would end.
+      r.report(
+        row.place("value"),
+        "plan name '\(Diagnostic.echo(name))' holds '*/', which would end the comment that names the plan in placement.dat"
+      )
+    }
     var start: Month?
     if let row = byKey["start"] {
       start = month(row, "value")
