@@ -15,7 +15,7 @@ struct BadInput: CustomStringConvertible {
   var line: Int
   var column: Int
 
-  enum Replacement { case danglingLink, linkLoop, directory, unreadable }
+  enum Replacement { case danglingLink, linkLoop, directory, pipe, unreadable }
 
   var description: String { "\(name) → \(file):\(line):\(column)" }
 
@@ -43,6 +43,8 @@ struct BadInput: CustomStringConvertible {
         try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: sheet)
       case .directory:
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+      case .pipe:
+        mkfifo(path, 0o644)
       case .unreadable:
         Self.put(sheets[sheet, default: Data()], path)
         chmod(path, 0)
@@ -55,7 +57,7 @@ struct BadInput: CustomStringConvertible {
 /// Generates bad inputs from the example folders the way a fuzzer would mutate them: every numeric
 /// column with NaN, inf, huge, tiny, negative, hex, separated digits and empty; every id column
 /// with duplicates, unknown references, reserved characters, overlong text, NUL and line breaks;
-/// every sheet missing, empty, header-only, unreadable, a folder, non-UTF-8, with control
+/// every sheet missing, empty, header-only, unreadable, a folder, a pipe, non-UTF-8, with control
 /// characters, ragged rows and empty header names. Each case expects exit 1 and names the cell.
 enum BadInputCorpus {
   /// A sheet as lines (the examples hold no quoted cells), with its header and data rows found.
@@ -270,7 +272,7 @@ enum BadInputCorpus {
       let h = sheet.header
       addBytes("\(file) empty", file, Data(), 1, 1)
       addBytes("\(file) only a comment", file, Data("# nothing\n".utf8), 1, 1)
-      for kind in [BadInput.Replacement.danglingLink, .linkLoop, .directory] {
+      for kind in [BadInput.Replacement.danglingLink, .linkLoop, .directory, .pipe] {
         var c = BadInput(
           name: "\(example): \(file) \(kind)", sheets: data(base), file: file, line: 1, column: 1)
         c.replacement = (file, kind)

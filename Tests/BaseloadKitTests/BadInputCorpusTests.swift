@@ -8,6 +8,7 @@ import Testing
 @Suite struct BadInputCorpusTests {
   @Test func corpusIsLargeAndCoversEverySheet() {
     let cases = BadInputCorpus.all()
+    print("corpus: \(cases.count) bad inputs")
     #expect(cases.count >= 150)
     let sheets = Set(cases.map(\.file))
     #expect(sheets.isSuperset(of: InputLoader.knownSheets))
