@@ -106,7 +106,8 @@ struct Problem {
       iocp.clq_cuts = GLP_ON
     }
     let tracker = MIPTracker(progress: options.progress, start: start)
-    if !options.presolve, let x = options.initialSolution, x.count == Int(glp_get_num_cols(pointer)) {
+    if !options.presolve, let x = options.initialSolution, x.count == Int(glp_get_num_cols(pointer))
+    {
       tracker.initialSolution = [0] + x
     }
     let info = Unmanaged.passRetained(tracker)

@@ -106,14 +106,27 @@ import Testing
     #expect(PlanCharts.fileSafe("tokens-cut-60") == "tokens-cut-60")
   }
 
-  /// A 500-character scenario name used to fail the plan ("file name is invalid") when its chart was written.
-  @Test func aPlanWithA500CharacterScenarioNameIsWritten() throws {
-    let name = String(repeating: "s", count: 500)
+  /// A 500-character scenario name used to fail the plan ("file name is invalid") when its chart was written; it
+  /// is now refused where it stands, and the longest name allowed is written.
+  @Test func aLongScenarioNameIsRefusedOrWritten() throws {
+    let long = String(repeating: "s", count: 500)
+    var c = Captured()
+    #expect(
+      BaseloadCLI.run(
+        [
+          "plan",
+          TestFolder.make([
+            "scenarios.csv": "scenario,target,field,op,value\n\(long),*,users,scale,0.5\n"
+          ]),
+          "--out", ReportFolderTests.tempDir().path, "--quiet",
+        ], io: c.io) == .badInput)
+    #expect(c.stderr.hasPrefix("scenarios.csv:2:1: "), "\(c.stderr)")
+    let name = String(repeating: "s", count: 64)
     let input = TestFolder.make([
       "scenarios.csv": "scenario,target,field,op,value\n\(name),*,users,scale,0.5\n"
     ])
     let out = ReportFolderTests.tempDir().path
-    let c = Captured()
+    c = Captured()
     #expect(
       BaseloadCLI.run(["plan", input, "--out", out, "--quiet"], io: c.io) == .ok, "\(c.stderr)")
     let charts = try FileManager.default.contentsOfDirectory(atPath: out + "/charts")

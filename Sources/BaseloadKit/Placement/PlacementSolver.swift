@@ -97,7 +97,9 @@ public enum PlacementSolver {
     let start = Date()
     do {
       let merge = WorkloadMerge(data)
-      guard merge.reduces else { return try certified(data, path, model: model, progress: progress) }
+      guard merge.reduces else {
+        return try certified(data, path, model: model, progress: progress)
+      }
       progress?(
         "\(data.workloads.count) workloads form \(merge.classes.count) demand classes (proportional per-call terms)"
       )

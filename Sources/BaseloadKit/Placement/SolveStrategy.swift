@@ -37,7 +37,8 @@ public struct SolveStrategy: Sendable, Equatable {
     if !data.fixedUnits.isEmpty && !defers {
       return .init(
         path: .dispatch,
-        reason: "reserved units and commitment levels are held, so every hour is dispatched with them")
+        reason:
+          "reserved units and commitment levels are held, so every hour is dispatched with them")
     }
     if !data.fixedUnits.isEmpty {
       return .init(path: .exact, reason: "held capacity with deferrable batch work")
@@ -70,7 +71,9 @@ public struct SolveStrategy: Sendable, Equatable {
     if data.workloads.contains(where: { $0.deferHours > 0 }) {
       return .init(
         path: .exact,
-        reason: "\(why), but deferrable batch work couples the hours of a day, so the exact week model is solved")
+        reason:
+          "\(why), but deferrable batch work couples the hours of a day, so the exact week model is solved"
+      )
     }
     if data.input.settings.decomposition == .clusters || !data.fixedLevels.isEmpty {
       return .init(path: .clusters, reason: "\(why), decomposition clusters")

@@ -21,7 +21,7 @@ struct BendersSolver {
   /// Slice groups per month: each group gets its own θ (more groups, more cuts, fewer iterations).
   var groupsPerMonth = 12
   /// Most master solves in each phase.
-  var maxIterations = (relaxed: 40, integer: 25)
+  var maxIterations = (relaxed: 60, integer: 25)
 
   /// A point in capacity space: units per reserved offer and month, commitment level per month ($/h).
   struct Capacity {
@@ -96,16 +96,20 @@ struct BendersSolver {
     }
     let identity = grouped.slices.slices.indices.map { [$0] }
 
-    // Phase 1: the master's integrality relaxed, cuts from each group's mean demand.
+    // Phase 1: the master's integrality relaxed; cuts first from each group's mean demand (cheap, valid by
+    // convexity), then from every real slice, until the relaxed master is within a quarter of the target gap of
+    // the real cost of its own (fractional) capacity. Its bound is then the LP relaxation's, and the integer
+    // phase starts from cuts that already describe the real hours.
     var point = Capacity(
       units: reserved.map { c in data.months.indices.map { data.contractUnits[c.id]?[$0] ?? 0 } },
       levels: commitments.map { k in data.months.indices.map { data.contractUSD[k.id]?[$0] ?? 0 } },
       bought: [], spent: [])
+    var exactCuts = false
     for i in 0..<maxIterations.relaxed {
-      let o = try dispatch(grouped, point, penalty)
+      let o = try dispatch(exactCuts ? data : grouped, point, penalty)
       // Unserved calls are priced; what can still make a slice infeasible is a rate limit or on-demand cap.
       guard o.feasible else { throw BendersUnavailable() }
-      addCuts(o, at: point, groups: identity)
+      addCuts(o, at: point, groups: exactCuts ? members : identity)
       let upper = o.cost
       guard let solved = try master(cuts, groupMonth: groupMonth, bounds: bounds, integer: false)
       else { throw BendersUnavailable() }
@@ -114,9 +118,12 @@ struct BendersSolver {
       point = solved.capacity
       let gap = (upper - bound) / max(abs(upper), 1e-9)
       progress?(
-        "capacity master (relaxed) \(i + 1): bounds \(Format.money(bound)) … \(Format.money(upper)), gap \(Format.percent(gap, 3))"
+        "capacity master (relaxed, \(exactCuts ? "every slice" : "group means")) \(i + 1): bounds \(Format.money(bound)) … \(Format.money(upper)), gap \(Format.percent(gap, 3))"
       )
-      if gap <= target / 4 { break }
+      if gap <= target / 4 {
+        if exactCuts { break }
+        exactCuts = true
+      }
     }
 
     // Phase 2: integer capacity, every real slice dispatched, cuts per group from the real slices. The first
@@ -194,7 +201,9 @@ struct BendersSolver {
     certificate.stepCounts = "cuts"
     certificate.note =
       "Capacity by Benders decomposition: \(identity.count) groups of slices, \(cuts.count) cuts from the dispatch duals; every one of the \(data.slices.slices.count) slices dispatched exactly."
-      + (masterFailure.map { " The integer capacity master then failed (\($0)); the best plan found is reported with the bounds proven so far." } ?? "")
+      + (masterFailure.map {
+        " The integer capacity master then failed (\($0)); the best plan found is reported with the bounds proven so far."
+      } ?? "")
     return PlacementResult(
       data: data, status: status, objective: best.outcome.cost, mipGap: nil, bound: lower,
       seconds: Date().timeIntervalSince(start), flows: best.outcome.flows, units: units,
