@@ -135,7 +135,11 @@ struct BendersSolver {
       let stepStart = Date()
       let next: Capacity
       if i == 0 {
-        next = roundedUp(point)
+        // Rounding up can leave the master's box (max_units, a purchase larger than any term can use): then
+        // only the integer master proposes capacity.
+        let rounded = roundedUp(point)
+        guard within(rounded, bounds) else { continue }
+        next = rounded
       } else {
         let left = data.input.settings.timeLimitSeconds - Date().timeIntervalSince(start)
         let attempt: (capacity: Capacity, bound: Double)?
@@ -227,6 +231,20 @@ struct BendersSolver {
         }
       },
       spent: spent)
+  }
+
+  /// Whether capacity `p` is inside the master's box: units within `max_units` and the unit caps, purchases
+  /// within their caps. Capacity outside it is not a plan the model allows.
+  func within(_ p: Capacity, _ b: CapacityBounds) -> Bool {
+    for (r, c) in data.reservedOffers.enumerated() {
+      for m in data.months.indices {
+        if p.units[r][m] > max(b.units[r][m], data.contractUnits[c.id]?[m] ?? 0) + 1e-9 {
+          return false
+        }
+        if p.bought[r][m] / c.unitStep > b.buySteps[r][m] + 1e-9 { return false }
+      }
+    }
+    return true
   }
 
   /// Dispatches every slice of `d` with the capacity of `p`, unserved calls priced at `penalty`.
