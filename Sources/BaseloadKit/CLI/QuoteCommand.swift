@@ -54,7 +54,7 @@ struct QuoteCommand: Command {
       return e.exitCode
     } catch {
       io.err("baseload quote \(dir): \(error)\n")
-      return .badInput
+      return .internalError
     }
   }
 }
