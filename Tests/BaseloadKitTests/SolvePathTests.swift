@@ -82,4 +82,33 @@ import Testing
     #expect(BaseloadCLI.run(["plan", dir, "--out", out, "--quiet"], io: c.io) == .solverLimit)
     #expect(c.stderr.contains("time limit"), "\(c.stderr)")
   }
+
+  /// `--verify` re-evaluates the plan with placement.mod and its capacity held. The shrinking workload of issue
+  /// 11 at resolution cluster (Benders): the plan and the reference both cost the optimum, $25,920.00 (it was
+  /// reported as $133,636.48 and "certified" at 0%).
+  @Test func verifyAgreesOnTheShrinkingWorkload() throws {
+    let dir = TestFolder.make(
+      [
+        "plan.csv":
+          "key,value\nname,t\nstart,2027-01\nmonths,3\nresolution,cluster\nmip_gap,0.0001\n",
+        "profiles.csv": "profile,day,hour,weight\nflat,all,*,1\n",
+        "workloads.csv":
+          "id,tier,latency,users,user_growth_pct_per_month,sessions_per_user_per_day,prompts_per_session,calls_per_prompt,input_tokens_per_call,output_tokens_per_call,profile\n"
+          + "shrinking,mid,standard,10000,-15,5,10,4,2000,300,flat\n",
+        "apis.csv": TestFolder.apiHeader + "\napi-mid,VendorA,mid,2.00,8.00\n",
+        "capacity.csv":
+          "id,vendor,tiers,unit,usd_per_unit_hour,billing,term_months,input_tok_per_s_per_unit,output_tok_per_s_per_unit\n"
+          + "gpu-3m,VendorB,mid,GPU,1.00,reserved,3,10000,1500\n",
+      ], bare: true)
+    let c = Captured()
+    let out = ReportFolderTests.tempDir().path
+    #expect(
+      BaseloadCLI.run(["plan", dir, "--out", out, "--verify", "--quiet"], io: c.io) == .ok,
+      "\(c.stderr)")
+    #expect(c.stdout.hasPrefix("t: total $25,920.00"), "\(c.stdout)")
+    #expect(
+      c.stderr.contains(
+        "verified: Models/placement.mod with the plan's units and levels held gives $25,920.00"),
+      "\(c.stderr)")
+  }
 }

@@ -5,7 +5,7 @@ struct PlanCommand: Command {
   let name = "plan"
   let summary = "forecast, optimise with GLPK and write the full report"
   let help = """
-    usage: baseload plan DIR... [--out DIR | --reports DIR] [--quiet]
+    usage: baseload plan DIR... [--out DIR | --reports DIR] [--verify] [--quiet]
 
     Forecasts demand from the sheets in DIR, places every workload on the cheapest mix
     of token APIs, reserved and on-demand capacity and spend commitments (a MIP solved
@@ -15,6 +15,9 @@ struct PlanCommand: Command {
 
     --out DIR       report folder (default Reports/<input folder name>); one input only
     --reports DIR   where report folders and a batch's index go (default Reports)
+    --verify        re-evaluate the plan with Models/placement.mod, its units and
+                    commitment levels held; a plan whose cost disagrees is not written
+                    (exit 6)
     --quiet         no progress on stderr
 
     Several input folders (e.g. Inputs/*; files among them are skipped) write one
@@ -31,7 +34,7 @@ struct PlanCommand: Command {
 
     """
   let valued: Set<String> = ["out", "reports"]
-  let flags: Set<String> = ["quiet"]
+  let flags: Set<String> = ["quiet", "verify"]
 
   func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
     guard !args.positional.isEmpty else {
@@ -51,7 +54,10 @@ struct PlanCommand: Command {
         return .usage
       }
       let out = args.options["out"] ?? defaultReportFolder(for: dir, in: reports)
-      return runAndWrite(dir, out: out, only: nil, io: io, progress: progress, verb: "plan").0
+      return runAndWrite(
+        dir, out: out, only: nil, io: io, progress: progress, verb: "plan",
+        verify: args.switches.contains("verify")
+      ).0
     }
     // A glob such as Inputs/* also matches files (a README); a batch plans only the folders, each once.
     var folders: [String] = []
@@ -153,7 +159,8 @@ extension ExitCode {
 /// Loads, solves plan + baseline + scenarios, writes the report folder; shared by `plan` and `whatif`.
 @discardableResult
 func runAndWrite(
-  _ dir: String, out: String, only: String?, io: CommandIO, progress: Progress, verb: String
+  _ dir: String, out: String, only: String?, io: CommandIO, progress: Progress, verb: String,
+  verify: Bool = false
 ) -> (ExitCode, PlanRun?) {
   if let reason = ReportFolder.refusal(out, kind: .report, inputs: [dir]) {
     io.err("baseload \(verb): \(ReportFolder.WriteError.refused(path: out, reason: reason))\n")
@@ -181,6 +188,18 @@ func runAndWrite(
   } catch {
     io.err("baseload \(verb) \(dir): \(error)\n")
     return (.internalError, nil)
+  }
+  if verify {
+    progress.say("\(dir): verifying the plan with the reference model")
+    do {
+      guard let model = ModelLocator.path() else { throw PlanError.modelNotFound }
+      let check = try run.plan.result.verify(modelPath: model)
+      io.err("baseload \(verb) \(dir): \(check.text)\n")
+      guard check.agrees else { return (.internalError, nil) }
+    } catch {
+      io.err("baseload \(verb) \(dir): the plan could not be verified: \(error)\n")
+      return (.internalError, nil)
+    }
   }
   progress.say("\(dir): writing the report")
   do throws(ReportFolder.WriteError) {
