@@ -61,6 +61,7 @@ extension PlanAnalysis {
         "solver",
         .object([
           ("status", .string(result.status == .optimal ? "optimal" : "time_limit")),
+          ("path", result.strategy.map { .string($0.path.rawValue) } ?? .null),
           ("objective", .fixed(result.objective, 2)),
           ("mip_gap", result.mipGap.map { .fixed($0, 6) } ?? .null),
           ("mip_gap_limit", .fixed(s.mipGap, 6)),
