@@ -54,30 +54,30 @@ public enum PlacementSolver {
     let o = try HourlyDispatch(data: data, units: data.fixedUnits, levels: data.fixedLevels).run(
       threads: 2)
     guard o.feasible else { throw PlanError.infeasible(try explainShortfall(data, model: model)) }
+    /// Purchases that reproduce held amounts: each month buys what its active purchases and signed
+    /// amounts lack.
+    func purchases(_ held: [Double], signed: [Double]?, term: Int) -> [Double] {
+      var buys = [Double](repeating: 0, count: data.months.count)
+      for m in data.months.indices {
+        let active = data.purchaseWindow(month: m, term: term).reduce(0) { $0 + buys[$1] }
+        buys[m] = max(0, held[m] - (signed?[m] ?? 0) - active)
+      }
+      return buys
+    }
+    let none = data.months.map { _ in 0.0 }
     var units: [String: [Double]] = [:]
     var bought: [String: [Double]] = [:]
     for c in data.reservedOffers {
-      let held = data.fixedUnits[c.id] ?? data.months.map { _ in 0 }
-      units[c.id] = held
-      // Purchases that reproduce the held units: each month buys what its active purchases lack.
-      var buys = [Double](repeating: 0, count: data.months.count)
-      for m in data.months.indices {
-        let active = data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + buys[$1] }
-        buys[m] = max(0, held[m] - (data.contractUnits[c.id]?[m] ?? 0) - active)
-      }
-      bought[c.id] = buys
+      units[c.id] = data.fixedUnits[c.id] ?? none
+      bought[c.id] = purchases(
+        units[c.id]!, signed: data.contractUnits[c.id], term: c.termMonths)
     }
     var levels: [String: [Double]] = [:]
     var levelBought: [String: [Double]] = [:]
     for k in data.input.commitments {
-      let held = data.fixedLevels[k.id] ?? data.months.map { _ in 0 }
-      levels[k.id] = held
-      var buys = [Double](repeating: 0, count: data.months.count)
-      for m in data.months.indices {
-        let active = data.purchaseWindow(month: m, term: k.termMonths).reduce(0) { $0 + buys[$1] }
-        buys[m] = max(0, held[m] - (data.contractUSD[k.id]?[m] ?? 0) - active)
-      }
-      levelBought[k.id] = buys
+      levels[k.id] = data.fixedLevels[k.id] ?? none
+      levelBought[k.id] = purchases(
+        levels[k.id]!, signed: data.contractUSD[k.id], term: k.termMonths)
     }
     return PlacementResult(
       data: data, status: .optimal, objective: o.cost, mipGap: nil, bound: o.cost,
