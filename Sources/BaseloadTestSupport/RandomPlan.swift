@@ -247,7 +247,7 @@ public struct RandomPlan: Sendable {
       if reserved {
         let t = rng.pick([1, 1, 2, 3, 3, 6, 12])
         term = "\(t)"
-        if t > months { features.append("\(id) term \(t) > horizon") }
+        features.append("\(id) reserved, term \(t)\(t > months ? " > horizon" : "")")
         var floor = 1
         if rng.chance(0.3) {
           let s = rng.pick([2, 4, 5, 8])

@@ -7,14 +7,20 @@ import Testing
 /// Issue 11 item 2: seeded random small instances across every feature, each solved every way Baseload
 /// solves and compared with the exact reference (`Models/placement.mod` at `resolution,week`, MIP gap 0).
 ///
-/// `BASELOAD_PROPTEST_COUNT` instances (default 300) from seed `BASELOAD_PROPTEST_SEED` (default 1). A
+/// `BASELOAD_PROPTEST_COUNT` instances (default 300) from seed `BASELOAD_PROPTEST_SEED` (default 1), or
+/// the seeds listed in `BASELOAD_PROPTEST_SEEDS` (`62,187`). A
 /// failure prints the seed and writes the sheets to `/tmp/baseload-proptest/seed-N/` (`FINDINGS.txt`
 /// says what disagreed); reproduce with `swift run baseload plan /tmp/baseload-proptest/seed-N`.
-/// Classes still open on the solver (`FindingClass.known`) are recorded as known issues until
+/// Defects still open in the solver (`KnownDefect`, by signature) are recorded as known issues until
 /// `BASELOAD_EXPECT_FIXED=1`. Soak: `BASELOAD_PROPTEST_COUNT=5000 swift test --filter DifferentialPropertyTests`.
 @Suite struct DifferentialPropertyTests {
   static var seeds: [UInt64] {
     let env = ProcessInfo.processInfo.environment
+    if let list = env["BASELOAD_PROPTEST_SEEDS"] {
+      return list.split(separator: ",").compactMap {
+        UInt64($0.trimmingCharacters(in: .whitespaces))
+      }
+    }
     let count = env["BASELOAD_PROPTEST_COUNT"].flatMap { Int($0) } ?? 300
     let first = env["BASELOAD_PROPTEST_SEED"].flatMap { UInt64($0) } ?? 1
     return (0..<UInt64(max(0, count))).map { first + $0 }
