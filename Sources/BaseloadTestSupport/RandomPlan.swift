@@ -212,6 +212,8 @@ public struct RandomPlan: Sendable {
       + "max_units,input_tok_per_s_per_unit,output_tok_per_s_per_unit,cached_input_weight\n"
     var reservedIDs: [String] = []
     var reservedMax: [String: Int] = [:]
+    /// min_units and unit_step per reserved offer.
+    var reservedRule: [String: (min: Int, step: Int)] = [:]
     let nC = min(5 - os.count, rng.pick([0, 1, 1, 2, 2, 3]))
     for j in 0..<max(0, nC) {
       let reserved = rng.chance(0.65)
@@ -268,6 +270,7 @@ public struct RandomPlan: Sendable {
           features.append("\(id) max_units \(m)")
         }
         reservedIDs.append(id)
+        reservedRule[id] = (Int(minUnits) ?? 0, Int(step) ?? 1)
       } else if rng.chance(0.5) {
         maxUnits = "\(max(1, Int((unitsNeeded * rng.real(0.2, 1.2)).rounded(.up))))"
         features.append("\(id) on-demand max_units \(maxUnits)")
@@ -310,11 +313,22 @@ public struct RandomPlan: Sendable {
     }
     if let r = reservedIDs.first, rng.chance(0.35) {
       let cap = reservedMax[r] ?? 8
-      let units = rng.int(1, max(1, min(8, cap)))
+      var units = rng.int(1, max(1, min(8, cap)))
       let from = rng.int(-2, months - 1)
       let to = from + rng.int(0, months + 1)
-      contracts += "\(r),\(units),,\(monthText(from)),\(monthText(to))\n"
-      features.append("signed \(units) units of \(r) \(monthText(from))…\(monthText(to))")
+      // Signed units make the offer active, so the sheet must let min_units be reached as signed units plus
+      // whole steps within max_units; otherwise the sheets contradict themselves (no plan exists at all).
+      let rule = reservedRule[r] ?? (0, 1)
+      func reachable(_ u: Int) -> Int {
+        u >= rule.min ? u : u + rule.step * ((rule.min - u + rule.step - 1) / rule.step)
+      }
+      if let most = reservedMax[r] {
+        while units > 1 && reachable(units) > most { units -= 1 }
+      }
+      if reachable(units) <= reservedMax[r] ?? Int.max {
+        contracts += "\(r),\(units),,\(monthText(from)),\(monthText(to))\n"
+        features.append("signed \(units) units of \(r) \(monthText(from))…\(monthText(to))")
+      }
     }
     if let k = commitmentID, rng.chance(0.4) {
       let usd = rng.real(0.5, 30)
