@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "baseload", targets: ["baseload"]),
     .executable(name: "baseload-bench", targets: ["baseload-bench"]),
     .library(name: "BaseloadKit", targets: ["BaseloadKit"]),
+    .library(name: "BaseloadTestSupport", targets: ["BaseloadTestSupport"]),
   ],
   targets: [
     // GLPK from Debian's libglpk-dev; only the GLPK module imports it.
@@ -19,14 +20,18 @@ let package = Package(
     .target(name: "GLPK", dependencies: ["CGLPK"]),
     // Sheets, forecast, placement model, reports: everything but the command line.
     .target(name: "BaseloadKit", dependencies: ["GLPK"]),
+    // Input folders for tests and the benchmark: SyntheticPlan (named sizes) and RandomPlan (seeded
+    // random small instances across every feature, for the differential property test).
+    .target(name: "BaseloadTestSupport", dependencies: ["BaseloadKit"]),
     // The thin command-line front end.
     .executableTarget(name: "baseload", dependencies: ["BaseloadKit"]),
     // The benchmark: synthetic sheets at named sizes, Baseload against glpsol and HiGHS on the same model.
-    .executableTarget(name: "baseload-bench", dependencies: ["BaseloadKit", "GLPK"]),
+    .executableTarget(
+      name: "baseload-bench", dependencies: ["BaseloadKit", "BaseloadTestSupport", "GLPK"]),
     .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
     .testTarget(
       name: "BaseloadKitTests",
-      dependencies: ["BaseloadKit", "GLPK"],
+      dependencies: ["BaseloadKit", "BaseloadTestSupport", "GLPK"],
       resources: [.copy("Fixtures")]
     ),
   ]

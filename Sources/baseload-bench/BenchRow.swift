@@ -1,4 +1,5 @@
 import BaseloadKit
+import BaseloadTestSupport
 import Foundation
 
 /// One instance's measurements.

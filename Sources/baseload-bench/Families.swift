@@ -1,4 +1,5 @@
 import BaseloadKit
+import BaseloadTestSupport
 
 /// A named benchmark instance: sheets and what they are.
 struct Instance {

@@ -1,4 +1,5 @@
 import BaseloadKit
+import BaseloadTestSupport
 import Foundation
 
 /// Wall seconds and peak RSS of one child process, from a tiny Python wrapper (getrusage of children).

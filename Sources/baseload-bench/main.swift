@@ -1,4 +1,5 @@
 import BaseloadKit
+import BaseloadTestSupport
 import Foundation
 
 // baseload-bench: times `baseload plan` end to end on named instances, and solves the SAME model Baseload

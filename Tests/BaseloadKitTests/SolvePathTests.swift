@@ -1,3 +1,4 @@
+import BaseloadTestSupport
 import Foundation
 import Testing
 

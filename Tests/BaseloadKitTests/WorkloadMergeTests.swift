@@ -1,3 +1,4 @@
+import BaseloadTestSupport
 import Testing
 
 @testable import BaseloadKit

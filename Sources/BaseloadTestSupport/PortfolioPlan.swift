@@ -1,3 +1,4 @@
+import BaseloadKit
 import Foundation
 
 /// Input sheets of an enterprise portfolio written independently of `SyntheticPlan`: every workload its own
@@ -21,7 +22,8 @@ public struct PortfolioPlan: Sendable {
 
   public init(
     workloads: Int, offers: Int, months: Int, growth: ClosedRange<Double> = -5...10,
-    terms: [Int] = [1, 3], seed: UInt64 = 1, resolution: String = "auto", timeLimitSeconds: Int = 600
+    terms: [Int] = [1, 3], seed: UInt64 = 1, resolution: String = "auto",
+    timeLimitSeconds: Int = 600
   ) {
     self.workloads = workloads
     self.offers = offers
@@ -37,7 +39,8 @@ public struct PortfolioPlan: Sendable {
 
   /// The sheets: file name → CSV text.
   public var sheets: [String: String] {
-    var rng = SyntheticPlan.RNG(state: seed &* 104_729 &+ UInt64(workloads * 7 + offers * 13 + months))
+    var rng = SyntheticPlan.RNG(
+      state: seed &* 104_729 &+ UInt64(workloads * 7 + offers * 13 + months))
     let tiers = ["small", "mid", "frontier"]
     let regions = ["us", "eu"]
     let plan =

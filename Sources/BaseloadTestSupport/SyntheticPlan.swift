@@ -1,3 +1,4 @@
+import BaseloadKit
 import Foundation
 
 /// Synthetic but realistic input sheets at named sizes, for the benchmark and property tests.
