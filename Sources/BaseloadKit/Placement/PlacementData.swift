@@ -63,6 +63,9 @@ public struct PlacementData: Sendable {
   public var fixedUnits: [String: [Double]] = [:]
   /// Commitment levels held fixed per commitment id and month index, $/h.
   public var fixedLevels: [String: [Double]] = [:]
+  /// Whether reserved units and commitment levels are held (`hold(units:levels:)`, a locked what-if): then no
+  /// capacity decision is left.
+  public private(set) var capacityHeld = false
   /// Whether new commitment levels may be bought.
   public var allowNewCommitments = true
   /// Demand per workload and slice, calls/h, when the slices are not calendar hour-of-week slices
@@ -209,6 +212,7 @@ public struct PlacementData: Sendable {
 
   /// Holds reserved units and commitment levels (a locked what-if), raising derived unit bounds to them.
   public mutating func hold(units: [String: [Double]], levels: [String: [Double]]) {
+    capacityHeld = true
     fixedUnits = units
     fixedLevels = levels
     for (oi, o) in offers.enumerated() {

@@ -51,8 +51,10 @@ public enum PlacementSolver {
   /// Capacity held (a locked what-if): every slice dispatched with the held units and levels. The same optimum
   /// as the exact model with `fixed_units` and `fixed_level`, without its integer purchase columns.
   static func dispatchHeld(_ data: PlacementData, model: String) throws -> PlacementResult {
-    let o = try HourlyDispatch(data: data, units: data.fixedUnits, levels: data.fixedLevels).run(
-      threads: 2)
+    // Held capacity, or (when nothing can be bought) what is signed.
+    let heldUnits = data.capacityHeld ? data.fixedUnits : data.contractUnits
+    let heldLevels = data.capacityHeld ? data.fixedLevels : data.contractUSD
+    let o = try HourlyDispatch(data: data, units: heldUnits, levels: heldLevels).run(threads: 2)
     guard o.feasible else { throw PlanError.infeasible(try explainShortfall(data, model: model)) }
     /// Purchases that reproduce held amounts: each month buys what its active purchases and signed
     /// amounts lack.
@@ -68,14 +70,14 @@ public enum PlacementSolver {
     var units: [String: [Double]] = [:]
     var bought: [String: [Double]] = [:]
     for c in data.reservedOffers {
-      units[c.id] = data.fixedUnits[c.id] ?? none
+      units[c.id] = heldUnits[c.id] ?? none
       bought[c.id] = purchases(
         units[c.id]!, signed: data.contractUnits[c.id], term: c.termMonths)
     }
     var levels: [String: [Double]] = [:]
     var levelBought: [String: [Double]] = [:]
     for k in data.input.commitments {
-      levels[k.id] = data.fixedLevels[k.id] ?? none
+      levels[k.id] = heldLevels[k.id] ?? none
       levelBought[k.id] = purchases(
         levels[k.id]!, signed: data.contractUSD[k.id], term: k.termMonths)
     }

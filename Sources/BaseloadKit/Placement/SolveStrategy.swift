@@ -34,14 +34,21 @@ public struct SolveStrategy: Sendable, Equatable {
     if !data.routing.isEmpty {
       return .init(path: .exact, reason: "today's routing (current.csv) is fixed in the model")
     }
-    if !data.fixedUnits.isEmpty && !defers {
+    if data.capacityHeld && !defers {
       return .init(
         path: .dispatch,
         reason:
           "reserved units and commitment levels are held, so every hour is dispatched with them")
     }
-    if !data.fixedUnits.isEmpty {
+    if data.capacityHeld {
       return .init(path: .exact, reason: "held capacity with deferrable batch work")
+    }
+    if onlySignedCapacity(data) && !defers {
+      return .init(
+        path: .dispatch,
+        reason:
+          "no reserved offer can carry a call and no commitment may be bought, so the capacity is what is signed and every hour is dispatched with it"
+      )
     }
     switch data.input.settings.resolution {
     case .week, .hour:
@@ -64,6 +71,18 @@ public struct SolveStrategy: Sendable, Equatable {
         why:
           "resolution auto: the exact week model is large (\(columns) placement columns, \(purchases) purchase decisions)"
       )
+    }
+  }
+
+  /// Whether the capacity decisions are already made: no pair on any reserved offer (so buying units only
+  /// costs), no new commitment allowed, and signed units that already meet `min_units` where there are any.
+  /// The all-API baseline is such a plan.
+  static func onlySignedCapacity(_ data: PlacementData) -> Bool {
+    guard !data.allowNewCommitments else { return false }
+    let reserved = Set(data.offers.indices.filter { data.offers[$0].isReserved })
+    guard !data.pairs.contains(where: { reserved.contains($0.offer) }) else { return false }
+    return data.reservedOffers.allSatisfy { c in
+      (data.contractUnits[c.id] ?? []).allSatisfy { $0 == 0 || $0 >= c.minUnits }
     }
   }
 
