@@ -481,6 +481,7 @@ struct Differential {
     do {
       let renewal = try WhatIf.run(
         input, scenario: scenario, mode: .renewal, plan: plan, modelPath: Self.modelPath)
+      checkInvoice(renewal.analysis, context: "renewal \(context)")
       let e = try Self.exact(changed).objective
       let g = renewal.analysis.result.objective
       let gap = input.settings.optimalityGap

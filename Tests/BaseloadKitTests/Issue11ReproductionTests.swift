@@ -160,4 +160,64 @@ func openDefect(_ comment: Comment, _ body: () throws -> Void) rethrows {
       #expect(text.contains("\"usd_per_completed_task\": 0.0520"), "summary.json lacks it")
     }
   }
+
+  /// The two-GPU workload of items 6 and 7 with another reserved offer, for the lattice findings F2, F3 and
+  /// F7 of the property test (/work/notes/proptest-findings.md).
+  static func lattice(_ gpu: String, contracts: String? = nil) -> [String: String] {
+    var sheets = twoGPUs(maxUnits: "")
+    sheets["capacity.csv"] =
+      "id,vendor,tiers,usd_per_unit_hour,billing,term_months,min_units,unit_step,max_units,input_tok_per_s_per_unit,output_tok_per_s_per_unit\n"
+      + gpu + "\n"
+    sheets["scenarios.csv"] = nil
+    if let contracts {
+      sheets["contracts.csv"] = "offer,units,usd_per_hour,start,end\n" + contracts
+    }
+    return sheets
+  }
+
+  /// F2: min_units 13 in steps of 5 within max_units 13 leaves no usable unit count but 0, so all 10,000
+  /// calls/h go to the API: 10,000 × 672 h × $0.003 = $20,160.00. A $1/h GPU made the Benders rounding buy
+  /// 15 units (above max_units) and report $10,080.00, below the optimum.
+  @Test(arguments: [Resolution.week, .cluster], [Decomposition.benders, .clusters])
+  func noReachableUnitCountMeansNoUnits(resolution: Resolution, decomposition: Decomposition)
+    throws
+  {
+    var input = try TestFolder.load(Self.lattice("gpu,VendorB,mid,1,reserved,1,13,5,13,2500,625"))
+    input.settings.resolution = resolution
+    input.settings.decomposition = decomposition
+    let body = {
+      let r = try PlacementSolver.solve(
+        PlacementData(input: input), modelPath: TestFolder.modelPath)
+      #expect(r.units["gpu"] == [0])
+      #expect(abs(r.objective - 20_160) < 0.01, "plan \(r.objective)")
+    }
+    if resolution == .cluster && decomposition == .benders {
+      try openDefect("F2: Benders rounds up past max_units", body)
+    } else {
+      try body()
+    }
+  }
+
+  /// F3 and F7: 2 units signed, min_units 11 in steps of 2, no max_units. The signed units make the offer
+  /// active, so it holds 2 + 2k ≥ 11 units: 12. Twelve $13/h GPUs carry all 10,000 calls/h:
+  /// 12 × 13 × 672 = $104,832.00. The all-API baseline still pays for them, plus 10,000 × 672 × $0.003 of
+  /// API: $124,992.00. Baseload wrote max_units 11 (exit 3 at week) and capped the Benders master at 11
+  /// (exit 1).
+  @Test(arguments: [Resolution.week, .cluster], [Decomposition.benders, .clusters])
+  func signedUnitsReachMinUnitsInSteps(resolution: Resolution, decomposition: Decomposition) throws
+  {
+    var input = try TestFolder.load(
+      Self.lattice(
+        "gpu,VendorB,mid,13,reserved,1,11,2,,2500,625", contracts: "gpu,2,,2027-02,2027-02\n"))
+    input.settings.resolution = resolution
+    input.settings.decomposition = decomposition
+    try openDefect("F7/F3: the units bound is not on the lattice signed + k × step") {
+      let r = try PlacementSolver.solve(
+        PlacementData(input: input), modelPath: TestFolder.modelPath)
+      #expect(r.units["gpu"] == [12])
+      #expect(abs(r.objective - 104_832) < 0.01, "plan \(r.objective)")
+      let baseline = try Baseline.solve(input, modelPath: TestFolder.modelPath)
+      #expect(abs(baseline.analysis.invoice.total - 124_992) < 0.01)
+    }
+  }
 }
