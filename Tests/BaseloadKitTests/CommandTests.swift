@@ -81,3 +81,73 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 }
+
+/// The command line: repeated options, `help COMMAND`, `--opt=value`, `--`, unknown options, missing folders.
+@Suite struct CommandLineTests {
+  @Test func anOptionGivenTwiceIsAUsageError() {
+    let c = Captured()
+    let out = ReportFolderTests.tempDir().path
+    #expect(
+      BaseloadCLI.run(["plan", TestFolder.make([:]), "--out", out, "--out", out + "b"], io: c.io)
+        == .usage)
+    #expect(c.stderr.hasPrefix("baseload plan: --out is given twice\n"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+    #expect(!FileManager.default.fileExists(atPath: out + "b"))
+  }
+
+  @Test func helpCommandPrintsThatCommandsHelp() {
+    for command in BaseloadCLI.commands {
+      let c = Captured()
+      #expect(BaseloadCLI.run(["help", command.name], io: c.io) == .ok)
+      #expect(c.stdout == command.help)
+    }
+    let c = Captured()
+    #expect(BaseloadCLI.run(["help", "frobnicate"], io: c.io) == .usage)
+    #expect(c.stderr.hasPrefix("baseload help: no command 'frobnicate'"))
+    #expect(BaseloadCLI.run(["help"], io: c.io) == .ok)
+    #expect(c.stdout.hasPrefix("baseload \(BaseloadCLI.version)"))
+  }
+
+  @Test func equalsValuesAndDoubleDash() throws {
+    let args = try Arguments(
+      ["--out=a b", "--", "--quiet", "-h", "--out"], valued: ["out"], flags: ["quiet", "help"])
+    #expect(args.options == ["out": "a b"])
+    #expect(args.positional == ["--quiet", "-h", "--out"])
+    #expect(args.switches.isEmpty)
+    // Through a command: --out=DIR writes there; after -- a word is a folder, not an option.
+    let out = ReportFolderTests.tempDir().path
+    let c = Captured()
+    #expect(
+      BaseloadCLI.run(["forecast", "--out=" + out, "--", TestFolder.make([:])], io: c.io) == .ok)
+    #expect(FileManager.default.fileExists(atPath: out + "/forecast.csv"))
+    #expect(BaseloadCLI.run(["check", "--", "--quiet"], io: c.io) == .usage)
+    #expect(c.stderr.contains("baseload check: no input folder at --quiet"))
+  }
+
+  @Test func unknownOptionsAndMissingValuesExitTwo() {
+    let x = TestFolder.make([:])
+    for words in [
+      ["plan", x, "--bogus=1"], ["plan", x, "-x"], ["check", x, "--quiet"],
+      ["plan", x, "--out="], ["plan", x, "--out", "--quiet"], ["plan", x, "--quiet=yes"],
+      ["plan", x, "--out"], ["frobnicate", x],
+    ] {
+      let c = Captured()
+      #expect(BaseloadCLI.run(words, io: c.io) == .usage, "\(words)")
+      #expect(c.stdout.isEmpty, "\(words)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: "--quiet"))
+  }
+
+  /// A folder that does not exist is a usage error (2), not bad input (1), for every command that reads one.
+  @Test func aMissingInputFolderIsUsage() {
+    let missing = ReportFolderTests.tempDir().path
+    for verb in ["check", "forecast", "plan", "quote", "whatif"] {
+      let c = Captured()
+      let out = ReportFolderTests.tempDir().path
+      let words = verb == "check" ? [verb, missing] : [verb, missing, "--out", out]
+      #expect(BaseloadCLI.run(words, io: c.io) == .usage, "\(verb)")
+      #expect(c.stderr.contains("baseload \(verb): no input folder at \(missing)"), "\(verb)")
+      #expect(!FileManager.default.fileExists(atPath: out))
+    }
+  }
+}

@@ -31,7 +31,7 @@ import Testing
       try folder.write(to: target.path)
       return
     }
-    for file in folder.files {
+    for file in folder.filesWithMarker {
       let path = target.appendingPathComponent(file.path).path
       guard let committed = FileManager.default.contents(atPath: path) else {
         Issue.record(
@@ -58,7 +58,7 @@ import Testing
         atPath: target.appendingPathComponent(path).path, isDirectory: &isDir)
       return !isDir.boolValue
     }
-    let produced = Set(folder.files.map(\.path))
+    let produced = Set(folder.filesWithMarker.map(\.path))
     #expect(
       committedFiles.subtracting(produced).isEmpty,
       "stale files in Reports/\(name): \(committedFiles.subtracting(produced).sorted())")
@@ -74,6 +74,10 @@ import Testing
     }
     for (file, text) in [
       ("index.csv", BatchIndex.csv(entries)), ("index.html", BatchIndex.html(entries)),
+      (
+        ReportFolder.indexMarkerName,
+        ReportFolder.indexMarkerText(["index.csv", "index.html"])
+      ),
     ] {
       let path = TestFolder.repoRoot.appendingPathComponent("Reports/\(file)").path
       if Self.recording {

@@ -105,7 +105,7 @@ func openDefect(_ comment: Comment, _ body: () throws -> Void) rethrows {
     #expect(abs(plan.objective - 17_472) < 0.005)
     let a = PlanAnalysis(plan)
     #expect(abs(a.workloads[0].completedTasks - 672_000) < 1e-6)
-    #expect(abs(a.workloads[0].costPerCompletedTask - 0.026) < 1e-9)
+    #expect(abs((a.workloads[0].costPerCompletedTask ?? 0) - 0.026) < 1e-9)
   }
 
   /// Item 6: demand halves with the two GPUs locked (no `max_units` in the sheet): 5,000 calls/h all on the
@@ -150,7 +150,7 @@ func openDefect(_ comment: Comment, _ body: () throws -> Void) rethrows {
     let team = try #require(s.locked.analysis.teams.first)
     #expect(abs(team.completedTasks - 336_000) < 1e-6)
     #expect(abs(team.cost - 17_472) < 0.005)
-    #expect(abs(team.costPerCompletedTask - 0.052) < 1e-9)
+    #expect(abs((team.costPerCompletedTask ?? 0) - 0.052) < 1e-9)
     openDefect("issue 11 items 5 and 7: the verdict quotes only the renewal per-task cost") {
       #expect(s.verdict.contains("$0.0520"), "verdict: \(s.verdict)")
     }

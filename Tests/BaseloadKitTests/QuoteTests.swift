@@ -23,7 +23,7 @@ import Testing
     ])
     let q = try e.quotes()[0]
     #expect(abs(q.listPerMtok - 0.0009 / 1100 * 1e6) < 1e-9)
-    #expect(abs(q.listPerCompletedTask - 0.001) < 1e-12)
+    #expect(abs(q.listPerCompletedTask! - 0.001) < 1e-12)
     // No idle time on a token API: standalone equals list.
     #expect(q.standalonePerMtok.map { abs($0 - q.listPerMtok) < 1e-9 } == true)
   }

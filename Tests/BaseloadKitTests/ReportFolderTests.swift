@@ -21,7 +21,10 @@ import Testing
     new.add("report.md", "new report\n")
     new.add("invoice.csv", "new,invoice\n")
     new.add("charts/dispatch.svg", "<svg/>\n")
-    #expect(throws: ReportFolder.WriteError.self) { try new.write(to: target, failAfter: 2) }
+    #expect(
+      throws: ReportFolder.WriteError.cannotWrite(
+        path: target + "/charts/dispatch.svg", reason: "interrupted (test)")
+    ) { try new.write(to: target, failAfter: 2) }
     #expect(try String(contentsOfFile: target + "/report.md", encoding: .utf8) == "old report\n")
     #expect(try String(contentsOfFile: target + "/invoice.csv", encoding: .utf8) == "old,invoice\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["run"])

@@ -31,8 +31,15 @@ public struct Arguments: Sendable {
         } else if valued.contains(name) {
           if value == nil {
             i += 1
-            guard i < words.count else { throw UsageError(description: "--\(name) needs a value") }
+            // `--out --quiet` is a forgotten value, not a folder named `--quiet` (`--out=--quiet` is one).
+            guard i < words.count, !words[i].hasPrefix("--") else {
+              throw UsageError(description: "--\(name) needs a value")
+            }
             value = words[i]
+          }
+          guard value != "" else { throw UsageError(description: "--\(name) needs a value") }
+          guard options[name] == nil else {
+            throw UsageError(description: "--\(name) is given twice")
           }
           options[name] = value
         } else {

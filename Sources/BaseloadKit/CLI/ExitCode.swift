@@ -9,6 +9,12 @@ public enum ExitCode: Int32, Sendable {
   case infeasible = 3
   /// The solver hit its time limit; the best plan so far was written.
   case solverLimit = 4
+  /// A report could not be written (disk full, no permission…); the path and the reason are printed and the
+  /// previous contents of the target are as they were.
+  case cannotWrite = 5
+  /// The solver failed on a valid input, or `Models/` is missing: a defect or a broken installation, never the
+  /// sheets' fault.
+  case internalError = 6
 }
 
 /// Where a command writes: results to `out`, progress and problems to `err`.
@@ -20,6 +26,14 @@ public struct CommandIO: Sendable {
   {
     self.out = out
     self.err = err
+  }
+
+  /// The same outputs with control characters shown visibly (`\x1b`), lines and tabs kept.
+  public var visible: CommandIO {
+    let out = self.out
+    let err = self.err
+    return CommandIO(
+      out: { out(VisibleText.terminal($0)) }, err: { err(VisibleText.terminal($0)) })
   }
 
   /// The process's standard output and error.

@@ -12,6 +12,8 @@ struct ForecastCommand: Command {
     forecast.csv into --out (default Reports/<folder>/), one row per workload and hour
     (resolution hour) or per workload and hour-of-week of each month with the number of
     calendar hours it stands for (resolution week). Prints monthly totals per workload.
+    --out follows the same rules as plan's: absent, empty, or a report folder Baseload
+    wrote (its other files are kept).
 
     """
   let valued: Set<String> = ["out", "resolution"]
@@ -26,18 +28,18 @@ struct ForecastCommand: Command {
       }
       resolution = v
     }
+    let out = args.options["out"] ?? defaultReportFolder(for: dir)
+    guard mayWrite(out, input: dir, io) else { return .usage }
     guard let input = loadInput(dir, io) else { return .badInput }
     let slices = SliceSet(
       months: input.settings.horizon, resolution: resolution ?? input.settings.resolution)
     let forecast = Forecast(input: input)
     var folder = ReportFolder()
     folder.add("forecast.csv", forecast.csv(slices))
-    let out = args.options["out"] ?? defaultReportFolder(for: dir)
-    do {
-      try folder.merge(into: out)
+    do throws(ReportFolder.WriteError) {
+      try folder.merge(into: out, protecting: [dir])
     } catch {
-      io.err("baseload forecast: \(error)\n")
-      return .badInput
+      return failed(error, io)
     }
     io.out(Forecast.table(forecast.monthly(slices)))
     io.out("wrote \(out)/forecast.csv\n")

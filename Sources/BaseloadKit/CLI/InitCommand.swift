@@ -1,5 +1,3 @@
-import Foundation
-
 /// `baseload init DIR`: a commented, runnable template input folder.
 struct InitCommand: Command {
   let name = "init"
@@ -18,18 +16,13 @@ struct InitCommand: Command {
       return .usage
     }
     let dir = args.positional[0]
-    let fm = FileManager.default
-    if let items = try? fm.contentsOfDirectory(atPath: dir), !items.isEmpty {
-      io.err("baseload init: \(dir) is not empty; nothing was written\n")
-      return .usage
-    }
     var folder = ReportFolder()
     for f in Template.files { folder.add(f.name, f.text) }
-    do {
-      try folder.write(to: dir)
+    do throws(ReportFolder.WriteError) {
+      // An input folder, not a report: no marker, and only into an absent path or an empty folder.
+      try folder.write(to: dir, kind: .newFolder)
     } catch {
-      io.err("baseload init: \(error)\n")
-      return .badInput
+      return failed(error, io)
     }
     io.out(
       "wrote \(Template.files.count) sheets to \(dir)\nnext: baseload check \(dir) && baseload plan \(dir)\n"

@@ -5,7 +5,7 @@ struct PlanCommand: Command {
   let name = "plan"
   let summary = "forecast, optimise with GLPK and write the full report"
   let help = """
-    usage: baseload plan DIR... [--out DIR | --reports DIR] [--quiet]
+    usage: baseload plan DIR... [--out DIR | --reports DIR] [--verify] [--quiet]
 
     Forecasts demand from the sheets in DIR, places every workload on the cheapest mix
     of token APIs, reserved and on-demand capacity and spend commitments (a MIP solved
@@ -15,17 +15,26 @@ struct PlanCommand: Command {
 
     --out DIR       report folder (default Reports/<input folder name>); one input only
     --reports DIR   where report folders and a batch's index go (default Reports)
+    --verify        re-evaluate the plan with Models/placement.mod, its units and
+                    commitment levels held; a plan whose cost disagrees is not written
+                    (exit 6)
     --quiet         no progress on stderr
 
     Several input folders (e.g. Inputs/*; files among them are skipped) write one
-    report each under Reports/ plus Reports/index.csv and index.html; a failing folder
-    is listed as failed and the others still run. Exit codes (the worst seen): 0 ok,
-    1 bad input, 2 usage, 3 infeasible (reason in words), 4 time limit reached (best
-    plan written, gap stated).
+    report each under Reports/ plus Reports/index.csv and index.html; inputs with the
+    same folder name get NAME, NAME-2, ...; a failing folder is listed as failed and the
+    others still run. Exit codes (the worst seen): 0 ok, 1 bad input, 2 usage (also a
+    refused report folder), 3 infeasible (reason in words), 4 time limit reached (best
+    plan written, gap stated), 5 a report could not be written.
+
+    The report folder must be absent, empty, or a report folder Baseload wrote (it holds
+    a .baseload-report marker listing its files, and nothing else); anything else, the
+    input folder or a folder holding it, `.`, `/` and the home folder are refused and
+    nothing is touched.
 
     """
   let valued: Set<String> = ["out", "reports"]
-  let flags: Set<String> = ["quiet"]
+  let flags: Set<String> = ["quiet", "verify"]
 
   func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
     guard !args.positional.isEmpty else {
@@ -37,47 +46,98 @@ struct PlanCommand: Command {
       return .usage
     }
     let progress = Progress(io: io, quiet: args.switches.contains("quiet"))
+    let reports = args.options["reports"] ?? "Reports"
+    if args.positional.count == 1 {
+      let dir = args.positional[0]
+      if let problem = inputFolderProblem(dir) {
+        io.err("baseload plan: \(problem)\n")
+        return .usage
+      }
+      let out = args.options["out"] ?? defaultReportFolder(for: dir, in: reports)
+      return runAndWrite(
+        dir, out: out, only: nil, io: io, progress: progress, verb: "plan",
+        verify: args.switches.contains("verify")
+      ).0
+    }
+    // A glob such as Inputs/* also matches files (a README); a batch plans only the folders, each once.
+    var folders: [String] = []
+    var seen: Set<String> = []
+    for path in args.positional {
+      var isDir: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+      if exists && !isDir.boolValue {
+        io.err("baseload plan: skipping \(path) (not a folder)\n")
+      } else if !seen.insert(FileSystem.canonical(path)).inserted {
+        io.err("baseload plan: skipping \(path) (listed twice)\n")
+      } else {
+        folders.append(path)
+      }
+    }
+    // The index goes beside the report folders: refuse a bad --reports before planning anything.
+    let indexFiles = ["index.csv", "index.html"]
+    if let reason = ReportFolder.rootRefusal(
+      reports, files: indexFiles, markerName: ReportFolder.indexMarkerName, inputs: folders)
+    {
+      return failed(.refused(path: reports, reason: reason), io)
+    }
     var worst = ExitCode.ok
     var entries: [BatchEntry] = []
-    // A glob such as Inputs/* also matches files (a README); a batch plans only the folders.
-    let reports = args.options["reports"] ?? "Reports"
-    var folders = args.positional
-    if folders.count > 1 {
-      folders = folders.filter { path in
-        var isDir: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-        if exists && !isDir.boolValue { io.err("baseload plan: skipping \(path) (not a folder)\n") }
-        return !exists || isDir.boolValue
-      }
-    }
-    for dir in folders {
-      let out = args.options["out"] ?? defaultReportFolder(for: dir, in: reports)
-      let (code, run) = runAndWrite(
-        dir, out: out, only: nil, io: io, progress: progress, verb: "plan")
-      let folder = URL(fileURLWithPath: out).lastPathComponent
-      entries.append(
-        run.map { BatchEntry(folder: folder, run: $0) }
-          ?? BatchEntry(folder: folder, failure: code.failureWords))
-      if code != .ok && (worst == .ok || code.rawValue > worst.rawValue) { worst = code }
-    }
-    if folders.count > 1 {
-      var index = ReportFolder()
-      index.add("index.csv", BatchIndex.csv(entries))
-      index.add("index.html", BatchIndex.html(entries))
-      do {
-        try index.merge(into: reports)
-        io.out("index: \(reports)/index.html\n")
-      } catch {
-        io.err("baseload plan: \(error)\n")
-      }
-      if worst != .ok {
-        let failed = entries.filter { $0.failure != nil }.map(\.folder)
+    let names = Self.reportNames(folders)
+    for (dir, name) in zip(folders, names) {
+      let base = URL(fileURLWithPath: dir).standardizedFileURL.lastPathComponent
+      if name != base {
         io.err(
-          "baseload plan: \(failed.count) of \(entries.count) folders failed: \(failed.joined(separator: ", "))\n"
+          "baseload plan: \(dir) shares its folder name with an earlier input; its report goes to \(reports)/\(name)\n"
         )
       }
+      let code: ExitCode
+      let run: PlanRun?
+      if let problem = inputFolderProblem(dir) {
+        io.err("baseload plan: \(problem)\n")
+        (code, run) = (.usage, nil)
+      } else {
+        (code, run) = runAndWrite(
+          dir, out: reports + "/" + name, only: nil, io: io, progress: progress, verb: "plan")
+      }
+      entries.append(
+        run.map { BatchEntry(folder: name, run: $0) }
+          ?? BatchEntry(folder: name, failure: code.failureWords))
+      if code != .ok && (worst == .ok || code.rawValue > worst.rawValue) { worst = code }
+    }
+    var index = ReportFolder()
+    index.add("index.csv", BatchIndex.csv(entries))
+    index.add("index.html", BatchIndex.html(entries))
+    do throws(ReportFolder.WriteError) {
+      try index.place(into: reports, protecting: folders)
+      io.out("index: \(reports)/index.html\n")
+    } catch {
+      let code = failed(error, io)
+      if worst == .ok || code.rawValue > worst.rawValue { worst = code }
+    }
+    if entries.contains(where: { $0.failure != nil }) {
+      let failedNames = entries.filter { $0.failure != nil }.map(\.folder)
+      io.err(
+        "baseload plan: \(failedNames.count) of \(entries.count) folders failed: \(failedNames.joined(separator: ", "))\n"
+      )
     }
     return worst
+  }
+
+  /// The report folder name of each input: its folder name, with `-2`, `-3`… for a later input whose folder
+  /// name an earlier one already has (`a/x` and `b/x` write `x` and `x-2`), so that no report overwrites another.
+  static func reportNames(_ folders: [String]) -> [String] {
+    let bases = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
+    var taken: Set<String> = []
+    return bases.map { base in
+      var name = base
+      var k = 2
+      while taken.contains(name) || (name != base && bases.contains(name)) {
+        name = "\(base)-\(k)"
+        k += 1
+      }
+      taken.insert(name)
+      return name
+    }
   }
 }
 
@@ -87,9 +147,11 @@ extension ExitCode {
     switch self {
     case .ok: return "ok"
     case .badInput: return "bad input (run baseload check)"
-    case .usage: return "usage"
+    case .usage: return "usage (no such folder, or the report folder was refused)"
     case .infeasible: return "infeasible: no plan meets the demand"
     case .solverLimit: return "time limit reached"
+    case .cannotWrite: return "the report could not be written"
+    case .internalError: return "the solver failed (a defect: please report it)"
     }
   }
 }
@@ -97,8 +159,13 @@ extension ExitCode {
 /// Loads, solves plan + baseline + scenarios, writes the report folder; shared by `plan` and `whatif`.
 @discardableResult
 func runAndWrite(
-  _ dir: String, out: String, only: String?, io: CommandIO, progress: Progress, verb: String
+  _ dir: String, out: String, only: String?, io: CommandIO, progress: Progress, verb: String,
+  verify: Bool = false
 ) -> (ExitCode, PlanRun?) {
+  if let reason = ReportFolder.refusal(out, kind: .report, inputs: [dir]) {
+    io.err("baseload \(verb): \(ReportFolder.WriteError.refused(path: out, reason: reason))\n")
+    return (.usage, nil)
+  }
   progress.say("\(dir): reading sheets")
   guard let input = loadInput(dir, io) else { return (.badInput, nil) }
   if let only, !input.scenarioNames.contains(only) {
@@ -120,21 +187,31 @@ func runAndWrite(
     return (e.exitCode, nil)
   } catch {
     io.err("baseload \(verb) \(dir): \(error)\n")
-    return (.badInput, nil)
+    return (.internalError, nil)
+  }
+  if verify {
+    progress.say("\(dir): verifying the plan with the reference model")
+    do {
+      guard let model = ModelLocator.path() else { throw PlanError.modelNotFound }
+      let check = try run.plan.result.verify(modelPath: model)
+      io.err("baseload \(verb) \(dir): \(check.text)\n")
+      guard check.agrees else { return (.internalError, nil) }
+    } catch {
+      io.err("baseload \(verb) \(dir): the plan could not be verified: \(error)\n")
+      return (.internalError, nil)
+    }
   }
   progress.say("\(dir): writing the report")
-  do {
-    try PlanReport.folder(run).write(to: out)
+  do throws(ReportFolder.WriteError) {
+    try PlanReport.folder(run).write(to: out, protecting: [dir])
   } catch {
     io.err("baseload \(verb) \(dir): \(error)\n")
-    return (.badInput, nil)
+    return (error.exitCode, nil)
   }
   io.out(run.plan.terminalSummary(out: out))
   for s in run.scenarios { io.out("\nscenario \(s.scenario): \(s.verdict)\n") }
-  if run.plan.result.status == .timeLimit {
-    io.err(
-      "baseload \(verb) \(dir): time limit reached; the best plan found was written (gap \(Format.percent(run.plan.result.mipGap ?? 1, 2)))\n"
-    )
+  if let limited = run.timeLimited {
+    io.err("baseload \(verb) \(dir): \(limited)\n")
     return (.solverLimit, run)
   }
   return (.ok, run)

@@ -20,6 +20,8 @@ struct QuoteCommand: Command {
 
   func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
     guard let dir = oneFolder(args, io) else { return .usage }
+    let out = args.options["out"] ?? defaultReportFolder(for: dir)
+    guard mayWrite(out, input: dir, io) else { return .usage }
     let progress = Progress(io: io, quiet: args.switches.contains("quiet"))
     guard let input = loadInput(dir, io) else { return .badInput }
     if let w = args.options["workload"], !input.workloads.contains(where: { $0.id == w }) {
@@ -39,8 +41,11 @@ struct QuoteCommand: Command {
         offer: args.options["offer"])
       var folder = ReportFolder()
       folder.add("quotes.csv", set.csv)
-      let out = args.options["out"] ?? defaultReportFolder(for: dir)
-      try folder.merge(into: out)
+      do throws(ReportFolder.WriteError) {
+        try folder.merge(into: out, protecting: [dir])
+      } catch {
+        return failed(error, io)
+      }
       io.out(set.table)
       io.out("wrote \(out)/quotes.csv\n")
       return .ok
@@ -49,7 +54,7 @@ struct QuoteCommand: Command {
       return e.exitCode
     } catch {
       io.err("baseload quote \(dir): \(error)\n")
-      return .badInput
+      return .internalError
     }
   }
 }

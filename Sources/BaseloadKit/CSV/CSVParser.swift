@@ -38,12 +38,27 @@ public enum CSVParser {
 
     while index < scalars.count {
       let c = scalars[index]
+      if let words = controlWords(c) {
+        throw DiagnosticList([
+          Diagnostic(file: fileName, line: line, column: column, message: words)
+        ])
+      }
+      if c == "\r", index + 1 >= scalars.count || scalars[index + 1] != "\n" {
+        throw DiagnosticList([
+          Diagnostic(
+            file: fileName, line: line, column: column,
+            message:
+              "carriage return without a line feed; save the sheet with LF or CRLF line ends")
+        ])
+      }
       if skipLine {
         if c == "\n" {
           skipLine = false
           line += 1
           column = 1
           atRecordStart = true
+        } else {
+          column += 1
         }
         index += 1
         continue
@@ -72,8 +87,8 @@ public enum CSVParser {
           field.append(c)
           line += 1
           column = 0
-        } else if c == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" {
-          // CRLF inside a quoted cell is kept as LF.
+        } else if c == "\r" {
+          // CRLF inside a quoted cell is kept as LF (a lone CR was refused above).
         } else {
           field.append(c)
         }
@@ -97,8 +112,7 @@ public enum CSVParser {
         fieldLine = line
         fieldColumn = column + 1
       case "\r":
-        if index + 1 < scalars.count, scalars[index + 1] == "\n" { break }
-        field.append(c)
+        break  // the LF after it ends the record; a lone CR was refused above
       case "\n":
         endRecord()
         line += 1
@@ -141,6 +155,28 @@ public enum CSVParser {
     for i in trimmed.cells.indices {
       trimmed.cells[i].text = trimmed.cells[i].text.trimmingCharacters(in: .whitespaces)
     }
-    return CSVTable(fileName: fileName, header: trimmed, records: Array(all.dropFirst()))
+    // Trailing empty header cells (a trailing comma) name no column.
+    while trimmed.cells.count > 1, trimmed.cells.last?.text.isEmpty == true {
+      trimmed.cells.removeLast()
+    }
+    var problems = DiagnosticList()
+    for cell in trimmed.cells where cell.text.isEmpty {
+      problems.add(at: cell, in: fileName, "empty column name in the header")
+    }
+    let records = Array(all.dropFirst())
+    let width = trimmed.cells.count
+    for record in records {
+      // Empty cells past the header (trailing commas) hold nothing; a value there would be lost.
+      for cell in record.cells.dropFirst(width)
+      where !cell.text.trimmingCharacters(in: .whitespaces).isEmpty {
+        problems.add(
+          at: cell, in: fileName,
+          "cell '\(Diagnostic.echo(cell.text))' is past the last column; the header names \(width) column\(width == 1 ? "" : "s")"
+        )
+        break
+      }
+    }
+    guard problems.isEmpty else { throw problems }
+    return CSVTable(fileName: fileName, header: trimmed, records: records)
   }
 }

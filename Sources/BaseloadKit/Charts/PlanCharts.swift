@@ -48,8 +48,17 @@ public enum PlanCharts {
   }
 
   /// Letters, digits, `-` and `_`; anything else becomes `_`.
+  /// A file-name part: ASCII letters, digits, `-` and `_`; a name longer than 64 characters is cut to 55 and
+  /// given a hash of the whole, so that a long scenario name or id never exceeds the file system's name limit
+  /// (255 bytes) and two long names that share a beginning stay apart.
   static func fileSafe(_ s: String) -> String {
-    String(
+    let safe = String(
       s.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
+    guard safe.count > 64 else { return safe }
+    // FNV-1a, 32 bits: the same name gives the same file on every run and machine.
+    var hash: UInt32 = 2_166_136_261
+    for byte in s.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    let hex = String(hash, radix: 16)
+    return safe.prefix(55) + "-" + String(repeating: "0", count: 8 - hex.count) + hex
   }
 }

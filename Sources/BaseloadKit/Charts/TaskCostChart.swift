@@ -1,13 +1,15 @@
 /// Cost per completed task by workload: the plan, and the baseline beside it where there is one.
 public enum TaskCostChart {
   public static func scene(_ a: PlanAnalysis, baseline: PlanAnalysis?) -> ChartScene? {
-    let rows = a.workloads.filter { $0.completedTasks > 0 }
+    // Only workloads that complete tasks have a cost per completed task (a bar); the same for the baseline.
+    let rows = a.workloads.compactMap { w in
+      w.costPerCompletedTask.map { (workload: w.workload, cost: $0) }
+    }
     guard !rows.isEmpty else { return nil }
     let before = rows.map { w in
-      baseline?.workloads.first { $0.workload == w.workload }.map(\.costPerCompletedTask)
+      baseline?.workloads.first { $0.workload == w.workload }?.costPerCompletedTask
     }
-    let top =
-      max(rows.map(\.costPerCompletedTask).max() ?? 0, before.compactMap { $0 }.max() ?? 0) * 1.15
+    let top = max(rows.map(\.cost).max() ?? 0, before.compactMap { $0 }.max() ?? 0) * 1.15
     guard top > 0 else { return nil }
     var frame = ChartFrame()
     frame.left = 170
@@ -46,11 +48,11 @@ public enum TaskCostChart {
       }
       s.add(
         .rect(
-          x: x(0), y: y, width: x(w.costPerCompletedTask) - x(0), height: 16,
-          fill: Palette.colour(0), title: "plan \(Format.perUnit(w.costPerCompletedTask))"))
+          x: x(0), y: y, width: x(w.cost) - x(0), height: 16,
+          fill: Palette.colour(0), title: "plan \(Format.perUnit(w.cost))"))
       s.add(
         .text(
-          x: x(w.costPerCompletedTask) + 5, y: y + 12, text: Format.perUnit(w.costPerCompletedTask),
+          x: x(w.cost) + 5, y: y + 12, text: Format.perUnit(w.cost),
           size: 11))
     }
     frame.legend(

@@ -52,7 +52,7 @@ public struct SliceSet: Sendable {
               index: out.count, monthIndex: mi, hourOfWeek: how, dayOfMonth: day + 1, weight: 1,
               dayKey: mi * 40 + day))
         }
-      case .week, .cluster:
+      case .week, .cluster, .auto:
         var count = [Double](repeating: 0, count: 168)
         for day in 0..<month.days {
           let wd = (first + day) % 7

@@ -16,13 +16,30 @@ extension PlanAnalysis {
     // Cost of each pair and month (usage), and allocation of fixed charges by weight.
     var pairCost = [[Double]](repeating: [Double](repeating: 0, count: nM), count: data.pairs.count)
     var unallocated = 0.0
+    let workloadCalls = data.workloads.indices.map { wi in
+      months.indices.map { mi in
+        data.pairs.indices.reduce(0.0) { $0 + (data.pairs[$1].workload == wi ? calls[$1][mi] : 0) }
+      }
+    }
+    /// Spreads a fixed charge over pairs so that every billed dollar reaches a workload: by `weights` (the
+    /// month's use), else by the offer's use over the horizon, else by the month's calls of the workloads that
+    /// could use it, else by every call of the month, else of the horizon.
     func allocate(_ amount: Double, month mi: Int, weights: [(Int, Double)]) {
-      let total = weights.reduce(0) { $0 + $1.1 }
-      guard total > 0 else {
+      let offerPairs = weights.map(\.0)
+      let all = Array(data.pairs.indices)
+      let candidates: [[(Int, Double)]] = [
+        weights,
+        offerPairs.map { ($0, calls[$0].reduce(0, +)) },
+        offerPairs.map { ($0, workloadCalls[data.pairs[$0].workload][mi]) },
+        all.map { ($0, calls[$0][mi]) },
+        all.map { ($0, calls[$0].reduce(0, +)) },
+      ]
+      guard let spread = candidates.first(where: { $0.reduce(0) { $0 + $1.1 } > 0 }) else {
         unallocated += amount
         return
       }
-      for (pi, w) in weights { pairCost[pi][mi] += amount * w / total }
+      let total = spread.reduce(0) { $0 + $1.1 }
+      for (pi, w) in spread { pairCost[pi][mi] += amount * w / total }
     }
     for (oi, offer) in data.offers.enumerated() {
       let pairs = data.pairs.indices.filter { data.pairs[$0].offer == oi }
@@ -141,7 +158,7 @@ extension PlanAnalysis {
         let net = level * hours - coveredList
         allocate(
           net, month: mi,
-          weights: eligible.map { ($0, calls[$0][mi] * data.pairs[$0].usageCost + 1e-12) })
+          weights: eligible.map { ($0, calls[$0][mi] * data.pairs[$0].usageCost) })
       }
     }
     invoice = Invoice(lines: Invoice.sorted(lines), months: months)
@@ -156,7 +173,11 @@ extension PlanAnalysis {
       let pairs = data.pairs.indices.filter { data.pairs[$0].workload == wi }
       for (mi, month) in months.enumerated() {
         let all = pairs.reduce(0.0) { $0 + calls[$1][mi] }
-        for pi in pairs where calls[pi][mi] > 0 {
+        for pi in pairs where calls[pi][mi] == 0 && abs(pairCost[pi][mi]) < 0.005 {
+          // Round-off of an allocation to a pair with no calls: counted, not listed.
+          t.cost += pairCost[pi][mi]
+        }
+        for pi in pairs where calls[pi][mi] > 0 || abs(pairCost[pi][mi]) >= 0.005 {
           let c = calls[pi][mi]
           let offer = data.offers[data.pairs[pi].offer].id
           let tasks = w.callsPerTask > 0 ? c / w.callsPerTask : 0

@@ -51,7 +51,8 @@ public struct WorkloadTotals: Sendable, Equatable {
   public var humanCost: Double
   public var costPerMtok: Double { tokens > 0 ? cost / tokens * 1e6 : 0 }
   public var costPerTask: Double { tasks > 0 ? cost / tasks : 0 }
-  public var costPerCompletedTask: Double { completedTasks > 0 ? cost / completedTasks : 0 }
+  /// Cost per completed task, $; nil when no task completes (success rate 0), never $0 or infinity.
+  public var costPerCompletedTask: Double? { completedTasks > 0 ? cost / completedTasks : nil }
 }
 
 /// Everything the reports say about a solved plan, computed once from the solution values.

@@ -2,6 +2,12 @@ import Foundation
 
 extension PlacementData {
   /// A MathProg symbol, quoted: `'support-triage'`.
+  /// Text safe inside a MathProg comment: printable ASCII only (anything else as `?`), and no `*/`.
+  static func commentText(_ s: String) -> String {
+    String(s.unicodeScalars.map { $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
+      .replacingOccurrences(of: "*/", with: "* /")
+  }
+
   static func sym(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
 
   /// Shortest round-trip decimal.
@@ -12,7 +18,7 @@ extension PlacementData {
   /// The data section for `Models/placement.mod`: sets, slice table, demand and per-pair parameters.
   public func mathProgData() -> String {
     var out =
-      "/* Baseload placement data: \(input.settings.name), \(slices.months.first.map(\.description) ?? "")"
+      "/* Baseload placement data: \(Self.commentText(input.settings.name)), \(slices.months.first.map(\.description) ?? "")"
     out +=
       " + \(slices.months.count) months, resolution \(slices.resolution.rawValue), \(slices.slices.count) slices.\n"
     out += "   Solve with: glpsol -m Models/placement.mod -d placement.dat */\n\ndata;\n\n"

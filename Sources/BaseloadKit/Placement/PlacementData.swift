@@ -81,7 +81,7 @@ public struct PlacementData: Sendable {
     slices = SliceSet(months: months, resolution: resolution ?? input.settings.resolution)
     forecast = Forecast(input: input)
     offers = input.apis.map(OfferRef.api) + input.capacity.map(OfferRef.capacity)
-    if input.settings.resolution == .cluster && resolution == nil {
+    if [.cluster, .auto].contains(input.settings.resolution) && resolution == nil {
       slices = SliceSet(months: months, resolution: .week)
     }
     var pairs: [PlacementPair] = []
@@ -140,27 +140,81 @@ public struct PlacementData: Sendable {
       + w.outputTokens / c.outputTokPerSecPerUnit
   }
 
-  /// Units enough to carry every compatible call at its worst hour (deferrable work: its whole day in one hour),
-  /// rounded up to the step, plus signed units.
-  func boundUnits(offer oi: Int, _ c: CapacityOffer) -> Double {
-    var need = 0.0
+  /// Load all compatible calls could put on offer `oi` in the busiest hour of each month, unit-hours per hour
+  /// (deferrable work: its whole day in one hour). No dispatch can use more of the offer in that month.
+  func peakLoad(offer oi: Int) -> [Double] {
+    var need = [Double](repeating: 0, count: slices.months.count)
     for p in pairs where p.offer == oi {
-      let w = input.workloads[p.workload]
-      var worst = 0.0
-      for mi in 0..<slices.months.count {
-        let rates = forecast.callsPerHour[p.workload][mi]
-        if w.deferHours > 0 {
+      let defers = input.workloads[p.workload].deferHours > 0
+      for mi in need.indices {
+        // Calls per hour in each hour of the month's week: the forecast's, or the slices' own demand where the
+        // data carries it (merged demand classes, whose workloads are not the forecast's).
+        var rates =
+          forecast.callsPerHour.indices.contains(p.workload) && sliceDemand == nil
+          ? forecast.callsPerHour[p.workload][mi] : [Double](repeating: 0, count: 168)
+        if sliceDemand != nil {
+          for s in slices.slices(inMonth: mi) {
+            rates[s.hourOfWeek] = max(rates[s.hourOfWeek], demand(p.workload, s))
+          }
+        }
+        var worst = 0.0
+        if defers {
           for d in 0..<7 { worst = max(worst, rates[(d * 24)..<(d * 24 + 24)].reduce(0, +)) }
         } else {
-          worst = max(worst, rates.max() ?? 0)
+          worst = rates.max() ?? 0
         }
+        need[mi] += worst * p.load
       }
-      need += worst * p.load
     }
-    let step = c.unitStep
+    return need
+  }
+
+  /// The most units of reserved offer `c` worth buying at the start of each month, in whole steps: enough for
+  /// the busiest month of the purchase's term (and `min_units`). Buying more is never cheaper: cutting a larger
+  /// purchase to this size leaves every month it is active in with at least the load any dispatch can place and
+  /// at least `min_units`, and lowers the reserved charge by more than any commitment credit it could lose.
+  public func purchaseCaps(_ c: CapacityOffer) -> [Double] {
+    guard let oi = offers.firstIndex(where: { $0.id == c.id }) else { return months.map { _ in 0 } }
+    let need = peakLoad(offer: oi)
+    return months.indices.map { m in
+      let active = m..<min(months.count, m + c.termMonths)
+      let most = max(active.map { need[$0] }.max() ?? 0, c.minUnits)
+      return (most / c.unitStep - 1e-9).rounded(.up) * c.unitStep
+    }
+  }
+
+  /// Units of reserved offer `c` that can be active in each month of some optimal plan: signed units plus the
+  /// purchase caps of every month whose purchases are still active (overlapping terms add up), within the sheet's
+  /// `max_units`.
+  public func unitCaps(_ c: CapacityOffer) -> [Double] {
+    let caps = purchaseCaps(c)
+    return months.indices.map { m in
+      let signed = contractUnits[c.id]?[m] ?? 0
+      let most = signed + purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + caps[$1] }
+      return min(most, c.maxUnits ?? most)
+    }
+  }
+
+  /// `max_units` when the sheet sets none: on demand, the busiest hour's load; reserved, the most units any
+  /// month can need (`unitCaps`), and never below units held fixed (locked what-ifs keep the plan's units even
+  /// when the scenario's demand is lower).
+  func boundUnits(offer oi: Int, _ c: CapacityOffer) -> Double {
+    let held = fixedUnits[c.id]?.max() ?? 0
     let signed = contractUnits[c.id]?.max() ?? 0
-    let units = (need / step).rounded(.up) * step + signed
-    return max(units, c.minUnits, signed, step)
+    guard c.billing == .reserved else {
+      return max(peakLoad(offer: oi).max() ?? 0, held, signed)
+    }
+    return max(unitCaps(c).max() ?? 0, held, signed, c.minUnits, c.unitStep)
+  }
+
+  /// Holds reserved units and commitment levels (a locked what-if), raising derived unit bounds to them.
+  public mutating func hold(units: [String: [Double]], levels: [String: [Double]]) {
+    fixedUnits = units
+    fixedLevels = levels
+    for (oi, o) in offers.enumerated() {
+      guard let c = o.capacity, c.maxUnits == nil else { continue }
+      maxUnits[c.id] = boundUnits(offer: oi, c)
+    }
   }
 
   /// The same data at another resolution (week or hour slices).

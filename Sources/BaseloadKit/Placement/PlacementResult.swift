@@ -34,4 +34,6 @@ public struct PlacementResult: Sendable {
   public var solverLog: String
   /// Lower and upper bound on the optimum over every real hour.
   public var certificate: Certificate? = nil
+  /// The solve path taken and why (`SolveStrategy.choose(for:)`, or the fallback that replaced it).
+  public var strategy: SolveStrategy? = nil
 }

@@ -6,34 +6,28 @@ public enum PlacementSolver {
   /// Progress of a solve, for the terminal.
   public typealias Progress = @Sendable (String) -> Void
 
-  /// Solves the placement for `data`; throws `PlanError.infeasible` with a located shortfall.
+  /// Solves the placement for `data` on the path `SolveStrategy.choose(for:)` picks; throws
+  /// `PlanError.infeasible` with a located shortfall, `PlanError.timeLimit` when no plan was found in time.
   public static func solve(
     _ data: PlacementData, modelPath: String? = nil, progress: Progress? = nil
   ) throws -> PlacementResult {
     guard let model = modelPath ?? ModelLocator.path() else { throw PlanError.modelNotFound }
-    if data.input.settings.resolution == .cluster && data.sliceDemand == nil && data.routing.isEmpty
-      && data.fixedUnits.isEmpty
-      && !data.allowShortfall
-    {
-      if data.workloads.contains(where: { $0.deferHours > 0 }) {
-        var r = try solve(data.withResolution(.week), modelPath: model, progress: progress)
-        r.certificate?.note =
-          "Deferrable batch work couples the hours of a day, so the exact week model was solved instead of clusters."
-        return r
-      }
-      let merge = WorkloadMerge(data)
-      guard merge.reduces else { return try certified(data, model: model, progress: progress) }
-      progress?(
-        "\(data.workloads.count) workloads form \(merge.classes.count) demand classes (proportional per-call terms)"
-      )
-      var r = merge.expand(
-        try certified(merge.merged(data), model: model, progress: progress), into: data)
-      let merged =
-        "Exact aggregation: \(data.workloads.count) workloads solved as \(merge.classes.count) demand classes (same offers, proportional per-call costs and loads); each class's calls split back by demand."
-      let note = r.certificate?.note
-      r.certificate?.note = [note, merged].compactMap { $0 }.joined(separator: "\n")
-      return r
+    let strategy = SolveStrategy.choose(for: data)
+    var result: PlacementResult
+    switch strategy.path {
+    case .exact: result = try exact(data, model: model, progress: progress)
+    case .dispatch: result = try dispatchHeld(data, model: model)
+    case .benders, .clusters:
+      result = try decomposed(data, strategy.path, model: model, progress: progress)
     }
+    result.strategy = result.strategy ?? strategy
+    return result
+  }
+
+  /// `Models/placement.mod` solved whole over the data's slices.
+  static func exact(_ data: PlacementData, model: String, progress: Progress?) throws
+    -> PlacementResult
+  {
     let solution = try run(data, model: model, progress: progress)
     switch solution.status {
     case .optimal, .feasible:
@@ -42,7 +36,7 @@ public enum PlacementSolver {
       throw PlanError.infeasible(try explainShortfall(data, model: model))
     case .unbounded, .undefined:
       if solution.stop == .timeLimit {
-        throw PlanError.solver(
+        throw PlanError.timeLimit(
           "the time limit (\(Format.plain(data.input.settings.timeLimitSeconds)) s) passed before any plan was found; raise time_limit_s in plan.csv"
         )
       }
@@ -54,11 +48,89 @@ public enum PlacementSolver {
     }
   }
 
+  /// Capacity held (a locked what-if): every slice dispatched with the held units and levels. The same optimum
+  /// as the exact model with `fixed_units` and `fixed_level`, without its integer purchase columns.
+  static func dispatchHeld(_ data: PlacementData, model: String) throws -> PlacementResult {
+    let o = try HourlyDispatch(data: data, units: data.fixedUnits, levels: data.fixedLevels).run(
+      threads: 2)
+    guard o.feasible else { throw PlanError.infeasible(try explainShortfall(data, model: model)) }
+    /// Purchases that reproduce held amounts: each month buys what its active purchases and signed
+    /// amounts lack.
+    func purchases(_ held: [Double], signed: [Double]?, term: Int) -> [Double] {
+      var buys = [Double](repeating: 0, count: data.months.count)
+      for m in data.months.indices {
+        let active = data.purchaseWindow(month: m, term: term).reduce(0) { $0 + buys[$1] }
+        buys[m] = max(0, held[m] - (signed?[m] ?? 0) - active)
+      }
+      return buys
+    }
+    let none = data.months.map { _ in 0.0 }
+    var units: [String: [Double]] = [:]
+    var bought: [String: [Double]] = [:]
+    for c in data.reservedOffers {
+      units[c.id] = data.fixedUnits[c.id] ?? none
+      bought[c.id] = purchases(
+        units[c.id]!, signed: data.contractUnits[c.id], term: c.termMonths)
+    }
+    var levels: [String: [Double]] = [:]
+    var levelBought: [String: [Double]] = [:]
+    for k in data.input.commitments {
+      levels[k.id] = data.fixedLevels[k.id] ?? none
+      levelBought[k.id] = purchases(
+        levels[k.id]!, signed: data.contractUSD[k.id], term: k.termMonths)
+    }
+    return PlacementResult(
+      data: data, status: .optimal, objective: o.cost, mipGap: nil, bound: o.cost,
+      seconds: o.seconds, flows: o.flows, units: units, bought: bought, levels: levels,
+      levelBought: levelBought, covered: o.covered, solverLog: "",
+      certificate: Certificate(
+        resolution: data.slices.resolution.rawValue, slices: data.slices.slices.count,
+        lowerBound: o.cost, upperBound: o.cost))
+  }
+
+  /// The certified decomposition, on workloads merged into demand classes where that is exact. When it fails
+  /// (a numerical failure of the capacity master, a slice it cannot serve), the exact week model is solved
+  /// within what is left of the time limit, and the report says so.
+  static func decomposed(
+    _ data: PlacementData, _ path: SolvePath, model: String, progress: Progress?
+  ) throws -> PlacementResult {
+    let start = Date()
+    do {
+      let merge = WorkloadMerge(data)
+      guard merge.reduces else {
+        return try certified(data, path, model: model, progress: progress)
+      }
+      progress?(
+        "\(data.workloads.count) workloads form \(merge.classes.count) demand classes (proportional per-call terms)"
+      )
+      var r = merge.expand(
+        try certified(merge.merged(data), path, model: model, progress: progress), into: data)
+      let merged =
+        "Exact aggregation: \(data.workloads.count) workloads solved as \(merge.classes.count) demand classes (same offers, proportional per-call costs and loads); each class's calls split back by demand."
+      let note = r.certificate?.note
+      r.certificate?.note = [note, merged].compactMap { $0 }.joined(separator: "\n")
+      return r
+    } catch PlanError.solver(let why) {
+      let left = data.input.settings.timeLimitSeconds - Date().timeIntervalSince(start)
+      progress?("the decomposition failed; solving the exact week model instead")
+      var exactData = data
+      exactData.input.settings.timeLimitSeconds = max(1, left)
+      var r = try exact(exactData, model: model, progress: progress)
+      r.data = data
+      r.strategy = SolveStrategy(
+        path: .exact,
+        reason:
+          "the decomposition failed (\(why.split(separator: "\n").first ?? "")), so the exact week model was solved within what was left of the time limit"
+      )
+      return r
+    }
+  }
+
   /// The certified clustered solve: the Benders capacity master, or the refined clustered MIP.
-  static func certified(_ data: PlacementData, model: String, progress: Progress?) throws
-    -> PlacementResult
-  {
-    if useBenders(data) {
+  static func certified(
+    _ data: PlacementData, _ path: SolvePath, model: String, progress: Progress?
+  ) throws -> PlacementResult {
+    if path == .benders {
       do {
         return try BendersSolver(data: data, progress: progress).solve()
       } catch is BendersUnavailable {
@@ -67,12 +139,6 @@ public enum PlacementSolver {
       }
     }
     return try CertifiedSolver(data: data, modelPath: model, progress: progress).solve()
-  }
-
-  /// Whether a clustered solve goes through the Benders capacity master (`auto` and `benders`) rather than the
-  /// refined clustered MIP (`clusters`). Held commitment levels (locked what-ifs) take the clustered path.
-  static func useBenders(_ data: PlacementData) -> Bool {
-    data.fixedLevels.isEmpty && data.input.settings.decomposition != .clusters
   }
 
   /// Translates and solves once; the data file lives in a temporary folder for the call.

@@ -6,6 +6,8 @@ public enum PlanError: Error, Sendable, CustomStringConvertible {
   case infeasible(String)
   /// GLPK failed (model translation, data or solver), with its own words.
   case solver(String)
+  /// The time limit passed before any plan was found.
+  case timeLimit(String)
 
   public var description: String {
     switch self {
@@ -14,6 +16,7 @@ public enum PlanError: Error, Sendable, CustomStringConvertible {
         "cannot find Models/placement.mod; run from the Baseload folder or set BASELOAD_MODELS to the folder holding it"
     case .infeasible(let why): return "no plan can meet the demand: \(why)"
     case .solver(let why): return "the solver failed: \(why)"
+    case .timeLimit(let why): return "no plan yet: \(why)"
     }
   }
 
@@ -21,7 +24,8 @@ public enum PlanError: Error, Sendable, CustomStringConvertible {
   public var exitCode: ExitCode {
     switch self {
     case .infeasible: return .infeasible
-    case .modelNotFound, .solver: return .badInput
+    case .timeLimit: return .solverLimit
+    case .modelNotFound, .solver: return .internalError
     }
   }
 }

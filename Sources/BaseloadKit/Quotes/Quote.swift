@@ -4,9 +4,10 @@ public struct Quote: Sendable, Equatable {
   public var offer: String
   /// `token API`, `reserved`, `on-demand`.
   public var billing: String
-  /// Price with no idle time, $ per million tokens (all classes) and $ per completed task.
+  /// Price with no idle time, $ per million tokens (all classes) and $ per completed task (nil when the
+  /// success rate on this offer is 0: no task completes).
   public var listPerMtok: Double
-  public var listPerCompletedTask: Double
+  public var listPerCompletedTask: Double?
   /// The whole workload on this offer alone, sized for its own peak (integer units, terms), idle included; nil when it cannot carry it.
   public var standalonePerMtok: Double?
   public var standalonePerCompletedTask: Double?

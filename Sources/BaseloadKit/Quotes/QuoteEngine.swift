@@ -42,8 +42,8 @@ public struct QuoteEngine: Sendable {
 
   func quote(_ w: Workload, _ o: OfferRef, _ p: PlacementPair, peakToMean: Double) throws -> Quote {
     let success = input.successRate(w, on: o.id)
-    let perTask = { (perCall: Double) in
-      success > 0 ? perCall * w.callsPerTask / success : .infinity
+    let perTask = { (perCall: Double) -> Double? in
+      success > 0 ? perCall * w.callsPerTask / success : nil
     }
     let listPerCall: Double
     let billing: String

@@ -66,13 +66,19 @@ public struct QuoteSet: Sendable {
               Format.money(q.listPerMtok),
               Self.opt(q.standalonePerMtok) { Format.money($0) },
               Self.opt(q.inPlanPerMtok) { Format.money($0) },
-              Format.perUnit(q.listPerCompletedTask),
+              Self.opt(q.listPerCompletedTask) { Format.perUnit($0) },
               Self.opt(q.standalonePerCompletedTask) { Format.perUnit($0) },
               Self.opt(q.standaloneUtilisation) { Format.percent($0) },
               Self.opt(q.inPlanUtilisation) { Format.percent($0) },
               Format.percent(q.inPlanShare),
             ]
-          }, right: Set(3...10)) + "\n"
+          }, right: Set(3...10))
+      let none = qs.filter { $0.listPerCompletedTask == nil }.map { "`\($0.offer)`" }
+      if !none.isEmpty {
+        md +=
+          "\nOn \(none.joined(separator: ", ")) no task of `\(w)` completes (success rate 0): there is no cost per completed task (—).\n"
+      }
+      md += "\n"
     }
     if !breakEvens.isEmpty {
       md +=
@@ -89,7 +95,7 @@ public struct QuoteSet: Sendable {
       [
         "quote", .text(q.workload), .text(q.offer), .text(q.billing), .fixed(q.listPerMtok, 6),
         n(q.standalonePerMtok, 6),
-        n(q.inPlanPerMtok, 6), .fixed(q.listPerCompletedTask, 6),
+        n(q.inPlanPerMtok, 6), n(q.listPerCompletedTask, 6),
         n(q.standalonePerCompletedTask, 6),
         n(q.inPlanPerCompletedTask, 6), n(q.standaloneUtilisation, 6), n(q.inPlanUtilisation, 6),
         .fixed(q.inPlanShare, 6),
@@ -129,7 +135,7 @@ public struct QuoteSet: Sendable {
               ("list_usd_per_mtok", .fixed(q.listPerMtok, 4)),
               ("standalone_usd_per_mtok", n(q.standalonePerMtok, 4)),
               ("in_plan_usd_per_mtok", n(q.inPlanPerMtok, 4)),
-              ("list_usd_per_completed_task", .fixed(q.listPerCompletedTask, 6)),
+              ("list_usd_per_completed_task", n(q.listPerCompletedTask, 6)),
               ("standalone_usd_per_completed_task", n(q.standalonePerCompletedTask, 6)),
               ("standalone_utilisation", n(q.standaloneUtilisation, 4)),
               ("in_plan_utilisation", n(q.inPlanUtilisation, 4)),

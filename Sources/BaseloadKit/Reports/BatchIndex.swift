@@ -28,7 +28,8 @@ public struct BatchEntry: Sendable, Equatable {
     self.failure = failure
   }
 
-  var costPerCompletedTask: Double { completedTasks > 0 ? total / completedTasks : 0 }
+  /// Nil when no task completes (every success rate 0): shown as `—` and an empty CSV cell, never $0.
+  var costPerCompletedTask: Double? { completedTasks > 0 ? total / completedTasks : nil }
   var reservedShare: Double { total > 0 ? reservedCost / total : 0 }
 }
 
@@ -46,7 +47,7 @@ public enum BatchIndex {
         }
         return [
           .text(e.folder), .text(e.plan), "ok", .fixed(e.total, 2),
-          .fixed(e.costPerCompletedTask, 6), .fixed(e.reservedShare, 6),
+          e.costPerCompletedTask.map { .fixed($0, 6) } ?? "", .fixed(e.reservedShare, 6),
           .fixed(e.idleCost, 2),
         ]
       })
@@ -64,7 +65,7 @@ public enum BatchIndex {
       rows +=
         "<tr><td>\(link)</td><td>\(HTML.escape(e.plan))</td><td class=\"n\">\(HTML.escape(Format.money(e.total)))</td>"
       rows +=
-        "<td class=\"n\">\(HTML.escape(Format.perUnit(e.costPerCompletedTask)))</td><td class=\"n\">\(Format.percent(e.reservedShare))</td>"
+        "<td class=\"n\">\(HTML.escape(Format.perCompletedTask(e.costPerCompletedTask)))</td><td class=\"n\">\(Format.percent(e.reservedShare))</td>"
       rows += "<td class=\"n\">\(HTML.escape(Format.money(e.idleCost)))</td></tr>\n"
     }
     return """

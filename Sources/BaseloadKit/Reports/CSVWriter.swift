@@ -22,9 +22,15 @@ public enum CSVWriter {
     switch value {
     case .number(let s):
       return s
-    case .text(var s):
-      if let first = s.first, formulaStarts.contains(first) { s = "'" + s }
-      if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+    case .text(let raw):
+      // Control characters (ESC, NUL…) are shown as `\x1b`: `cat invoice.csv` must not drive the terminal.
+      // Line breaks and tabs stay: quoting carries them and spreadsheets read them back.
+      var s = VisibleText.csvCell(raw)
+      // By scalar, not Character: "\r\n" is one Character that equals neither "\r" nor "\n".
+      if let first = s.unicodeScalars.first, formulaStarts.contains(Character(first)) {
+        s = "'" + s
+      }
+      if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
       }
       return s

@@ -88,8 +88,10 @@ public enum MarkdownHTML {
     return out
   }
 
-  /// Escapes, then applies `code`, **bold** and *italic*.
-  static func inline(_ text: String) -> String {
+  /// Escapes, then applies `code`, **bold** and *italic*. The entities `Markdown.safe` writes are read back
+  /// first, so that they are escaped once.
+  static func inline(_ markdownText: String) -> String {
+    let text = Markdown.unescapeEntities(markdownText)
     var out = ""
     var rest = Substring(text)
     while let tick = rest.firstIndex(of: "`") {

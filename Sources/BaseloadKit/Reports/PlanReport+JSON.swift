@@ -40,7 +40,7 @@ extension PlanAnalysis {
         ("human_cost", .fixed(w.humanCost, 2)),
       ])
     }
-    return .object([
+    let summary: JSON = .object([
       ("plan", .string(s.name)), ("start", .string(s.start.description)),
       ("months", .int(s.months)),
       ("currency", .string(s.currency)), ("resolution", .string(data.slices.resolution.rawValue)),
@@ -61,6 +61,7 @@ extension PlanAnalysis {
         "solver",
         .object([
           ("status", .string(result.status == .optimal ? "optimal" : "time_limit")),
+          ("path", result.strategy.map { .string($0.path.rawValue) } ?? .null),
           ("objective", .fixed(result.objective, 2)),
           ("mip_gap", result.mipGap.map { .fixed($0, 6) } ?? .null),
           ("mip_gap_limit", .fixed(s.mipGap, 6)),
@@ -74,6 +75,14 @@ extension PlanAnalysis {
         ])
       ),
     ])
+    // Cost per completed task of the whole bill, and per team, right after the total.
+    guard case .object(var fields) = summary,
+      let total = fields.firstIndex(where: { $0.0 == "total_cost" })
+    else { return summary }
+    fields.insert(
+      contentsOf: [("usd_per_completed_task", costPerCompletedTaskJSON), ("teams", teamsJSON)],
+      at: total + 1)
+    return .object(fields)
   }
 
   /// Spend per billing model: token API, on-demand capacity, reserved capacity, commitments.
@@ -86,5 +95,28 @@ extension PlanAnalysis {
     ]
     return groups.map { name, f in (name, invoice.lines.filter(f).reduce(0) { $0 + $1.billedCost })
     }
+  }
+}
+
+extension PlanAnalysis {
+  /// The whole invoice over every completed task, $/task; null when no task completes.
+  var costPerCompletedTaskJSON: JSON {
+    let done = workloads.reduce(0) { $0 + $1.completedTasks }
+    return done > 0 ? .fixed(invoice.total / done, 4) : .null
+  }
+
+  /// Per team: allocated cost (every billed dollar), completed tasks and cost per completed task.
+  var teamsJSON: JSON {
+    .array(
+      teams.map { t in
+        .object([
+          ("team", .string(t.workload)), ("cost", .fixed(t.cost, 2)),
+          ("completed_tasks", .fixed(t.completedTasks, 2)),
+          (
+            "usd_per_completed_task",
+            .fixed(t.costPerCompletedTask, 4)
+          ),
+        ])
+      })
   }
 }

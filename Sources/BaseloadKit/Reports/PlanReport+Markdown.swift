@@ -160,7 +160,7 @@ extension PlanAnalysis {
         w.workload, wl.latency.rawValue, unique.joined(separator: ", "),
         Format.number(w.tokens / 1e6, 1), money(w.cost),
         Format.money(w.costPerMtok), Format.perUnit(w.costPerTask),
-        Format.perUnit(w.costPerCompletedTask),
+        Format.perCompletedTask(w.costPerCompletedTask),
         money(w.humanCost),
       ]
     }
@@ -170,11 +170,22 @@ extension PlanAnalysis {
         "human cost of failures",
       ], rows,
       right: Set(3...8))
+    md += Self.noCompletedTasksNote(
+      workloads.filter { $0.costPerCompletedTask == nil }.map(\.workload))
     md += "\nReserved and commitment charges are shared among workloads by the capacity they use."
     if unallocated > 0.005 {
       md += " \(money(unallocated)) of fixed charges fall in months when no workload used them."
     }
     return md + "\n"
+  }
+
+  /// "\n`w` has no completed tasks (success rate 0): no cost per completed task.\n", or "" when every workload
+  /// completes some.
+  static func noCompletedTasksNote(_ workloads: [String]) -> String {
+    guard !workloads.isEmpty else { return "" }
+    let names = workloads.map { "`\($0)`" }.joined(separator: ", ")
+    return
+      "\n\(names) \(workloads.count == 1 ? "has" : "have") no completed tasks (success rate 0): there is no cost per completed task (—).\n"
   }
 
   var baseloadSplit: String {
@@ -193,6 +204,11 @@ extension PlanAnalysis {
   }
 
   var solverText: String {
+    let path = result.strategy.map { "Solve path: \($0.path.rawValue) — \($0.reason).\n\n" } ?? ""
+    return path + solverDetail
+  }
+
+  var solverDetail: String {
     let s = data.input.settings
     let objective =
       ". Objective \(money(result.objective)) = invoice \(money(invoice.total)) + human cost of failures \(money(humanCost)).\n"

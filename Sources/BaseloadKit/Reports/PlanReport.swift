@@ -4,7 +4,8 @@ public enum PlanReport {
   public static func folder(_ run: PlanRun) -> ReportFolder {
     let analysis = run.plan
     var f = ReportFolder()
-    let markdown = run.markdown
+    // Ids and names reach report.md and report.html as text, never as HTML or control characters.
+    let markdown = Markdown.safe(run.markdown)
     let charts = PlanCharts.all(run)
     f.add("report.md", markdown)
     f.add(

@@ -16,8 +16,8 @@ extension PlanRun {
       let rows = plan.workloads.map { w -> [String] in
         let b = baseline.analysis.workloads.first { $0.workload == w.workload }
         return [
-          w.workload, Format.perUnit(b?.costPerCompletedTask ?? 0),
-          Format.perUnit(w.costPerCompletedTask),
+          w.workload, Format.perCompletedTask(b?.costPerCompletedTask),
+          Format.perCompletedTask(w.costPerCompletedTask),
           Format.percent(
             b?.completedTasks ?? 0 > 0 ? (b!.tasks > 0 ? b!.completedTasks / b!.tasks : 0) : 0),
           Format.percent(w.tasks > 0 ? w.completedTasks / w.tasks : 0),
@@ -28,7 +28,14 @@ extension PlanRun {
           [
             "workload", "baseline $/completed task", "plan $/completed task", "baseline success",
             "plan success",
-          ], rows, right: [1, 2, 3, 4]) + "\n"
+          ], rows, right: [1, 2, 3, 4])
+      md +=
+        PlanAnalysis.noCompletedTasksNote(
+          plan.workloads.filter { w in
+            w.costPerCompletedTask == nil
+              || baseline.analysis.workloads.first { $0.workload == w.workload }?
+                .costPerCompletedTask == nil
+          }.map(\.workload)) + "\n"
     }
     if let quotes { md += quotes.markdown }
     if !scenarios.isEmpty {

@@ -3,10 +3,12 @@ public enum Compatibility {
   /// Nil when `offer` can serve `workload`, else the requirement that excludes it, in words.
   public static func exclusion(of offer: any OfferTerms, for workload: Workload) -> String? {
     if !offer.tiers.contains("*") && !offer.tiers.contains(workload.tier) {
-      return "tier '\(workload.tier)' not in '\(offer.tiers.joined(separator: ";"))'"
+      return
+        "tier '\(Diagnostic.echo(workload.tier))' not in '\(Diagnostic.echo(offer.tiers.joined(separator: ";")))'"
     }
     if let region = workload.region, !offer.regions.contains("*"), !offer.regions.contains(region) {
-      return "region '\(region)' not in '\(offer.regions.joined(separator: ";"))'"
+      return
+        "region '\(Diagnostic.echo(region))' not in '\(Diagnostic.echo(offer.regions.joined(separator: ";")))'"
     }
     if !offer.latencies.contains(workload.latency) {
       let served = LatencyClass.allCases.filter { offer.latencies.contains($0) }.map(\.rawValue)

@@ -19,34 +19,47 @@ public enum InputLoader {
       ])
     }
     var tables: [String: CSVTable] = [:]
+    var unreadable = Set<String>()
     for name in knownSheets {
-      let path = (folder as NSString).appendingPathComponent(name)
-      guard FileManager.default.fileExists(atPath: path) else { continue }
-      guard let data = FileManager.default.contents(atPath: path),
-        let text = String(data: data, encoding: .utf8)
-      else {
-        problems.add(name, 1, 1, "cannot read the sheet as UTF-8 text")
-        continue
-      }
       do throws(DiagnosticList) {
+        guard let text = try SheetFile.contents(folder: folder, name: name) else { continue }
         tables[name] = try CSVParser.table(in: text, fileName: name)
       } catch {
         problems.append(contentsOf: error)
+        unreadable.insert(name)
       }
     }
+    // A sheet that is missing or unreadable defines nothing; others' references to it are not errors.
+    var broken = unreadable
     for name in ["plan.csv", "workloads.csv", "profiles.csv"]
-    where tables[name] == nil && !problems.items.contains(where: { $0.file == name }) {
+    where tables[name] == nil && !unreadable.contains(name) {
       problems.add(name, 1, 1, "required sheet is missing from \(folder)")
+      broken.insert(name)
     }
-    if tables["apis.csv"] == nil && tables["capacity.csv"] == nil {
+    if tables["apis.csv"] == nil && tables["capacity.csv"] == nil
+      && unreadable.isDisjoint(with: ["apis.csv", "capacity.csv"])
+    {
       problems.add("apis.csv", 1, 1, "no offers: the folder needs apis.csv or capacity.csv")
+      broken.formUnion(["apis.csv", "capacity.csv"])
     }
     let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     var parser = SheetParsers(folderName: folderName)
+    parser.broken = broken
     let settings = tables["plan.csv"].flatMap { parser.plan($0) }
     let profiles = tables["profiles.csv"].map { parser.profiles($0) } ?? [:]
     let apis = tables["apis.csv"].map { parser.apis($0) } ?? []
-    let capacity = tables["capacity.csv"].map { parser.capacity($0) } ?? []
+    let capacity = tables["capacity.csv"].map { parser.capacity($0, apis: apis) } ?? []
+    let offerSheets = ["apis.csv", "capacity.csv"].filter { tables[$0] != nil }
+    if !offerSheets.isEmpty, apis.isEmpty, capacity.isEmpty,
+      offerSheets.allSatisfy({ (parser.named[$0] ?? []).isEmpty && !parser.broken.contains($0) }),
+      unreadable.isDisjoint(with: ["apis.csv", "capacity.csv"])
+    {
+      let sheet = offerSheets[0]
+      problems.add(
+        sheet, tables[sheet]?.header.line ?? 1, 1,
+        "no offers: \(offerSheets.joined(separator: " and ")) hold\(offerSheets.count == 1 ? "s" : "") a header but no rows"
+      )
+    }
     let workloads = tables["workloads.csv"].map { parser.workloads($0) } ?? []
     if let t = tables["workloads.csv"], tables["profiles.csv"] != nil {
       parser.checkProfiles(profiles, t)
@@ -70,17 +83,28 @@ public enum InputLoader {
         parser.scenarios($0, workloads: workloads, apis: apis, capacity: capacity)
       } ?? []
     problems.append(contentsOf: parser.diagnostics)
-    if let t = tables["workloads.csv"], !workloads.isEmpty {
+    // An offer or workload lost to its own bad row would make others look unservable.
+    let servable = ["workloads.csv", "apis.csv", "capacity.csv"]
+    if let t = tables["workloads.csv"], !workloads.isEmpty,
+      !problems.items.contains(where: { servable.contains($0.file) })
+    {
       problems.append(contentsOf: servability(workloads, apis: apis, capacity: capacity, table: t))
     }
     guard problems.isEmpty, let settings else {
       problems.items.sort()
       throw problems
     }
-    return PlanInput(
+    let input = PlanInput(
       folder: folder, settings: settings, workloads: workloads, profiles: profiles, apis: apis,
       capacity: capacity, commitments: commitments, contracts: contracts, quality: quality,
       current: current, scenarios: scenarios)
+    // Only a valid input has a forecast and model parameters to bound.
+    var ranges = input.rangeProblems(tables: tables)
+    guard ranges.isEmpty else {
+      ranges.items.sort()
+      throw ranges
+    }
+    return input
   }
 
   /// A workload that no offer can serve, named with what excluded each offer.

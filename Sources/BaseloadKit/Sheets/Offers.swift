@@ -102,6 +102,8 @@ public struct QualityOverride: Sendable, Equatable {
   public var workload: String
   public var offer: String
   public var successRate: Double
+  /// Line in quality.csv (for messages).
+  public var line: Int = 0
 }
 
 /// `current.csv`: today's routing share of a workload on an offer.

@@ -19,6 +19,9 @@ public enum Resolution: String, Sendable {
   /// Hour-of-week slices clustered per month, refined until the certified gap (lower bound from the clustered
   /// model, upper bound from dispatching every hour with its capacity) is within `optimality_gap`.
   case cluster
+  /// The exact week model when it is small, the certified decomposition when it is not
+  /// (`SolveStrategy.choose(for:)`).
+  case auto
 }
 
 /// `plan.csv`: the horizon and solver settings.
@@ -38,7 +41,7 @@ public struct PlanSettings: Sendable {
   /// Horizon length, calendar months (1...36).
   public var months: Int
   public var currency: String = "USD"
-  public var resolution: Resolution = .week
+  public var resolution: Resolution = .auto
   /// Solver time limit, seconds.
   public var timeLimitSeconds: Double = 60
   /// Relative MIP gap at which the solver may stop.

@@ -94,8 +94,27 @@ extension SheetParsers {
       required: ["scenario", "target", "field", "op", "value"])
     defer { finish(r) }
     var out: [ScenarioChange] = []
+    var chartName: [String: String] = [:]
     for row in r.rows {
-      let name = row.required("scenario")
+      var name = row.required("scenario")
+      if let n = name, n.count > IDRules.maxCharacters {
+        r.report(
+          row.place("scenario"),
+          "scenario name '\(Diagnostic.echo(n))' is too long (\(n.count) characters); at most \(IDRules.maxCharacters)"
+        )
+        name = nil
+      } else if let n = name {
+        // Each scenario gets the chart files waterfall-<name>-*.svg; two names must not share them.
+        let file = PlanCharts.fileSafe(n)
+        if let other = chartName[file], other != n {
+          r.report(
+            row.place("scenario"),
+            "scenarios '\(Diagnostic.echo(other))' and '\(Diagnostic.echo(n))' would share the chart files waterfall-\(Diagnostic.echo(file))-*.svg; rename one"
+          )
+          name = nil
+        }
+        chartName[file] = n
+      }
       let target = row.required("target")
       let fieldName = row.required("field")
       let op = row.choice("op", ["set": ScenarioOp.set, "scale": .scale, "add": .add])
@@ -106,22 +125,32 @@ extension SheetParsers {
         if field == nil {
           r.report(
             row.place("field"),
-            "unknown field '\(fieldName)' (fields: \(ScenarioField.all.map(\.name).joined(separator: ", ")))"
+            "unknown field '\(Diagnostic.echo(fieldName))' (fields: \(ScenarioField.all.map(\.name).joined(separator: ", ")))"
           )
         }
       }
       if let target, let field, target != "*" {
         let kind: String?
+        let sheet: String
         switch field.target {
-        case .workload: kind = workloads.contains { $0.id == target } ? nil : "workload"
-        case .api: kind = apis.contains { $0.id == target } ? nil : "token API offer (apis.csv)"
+        case .workload:
+          kind = workloads.contains { $0.id == target } ? nil : "workload"
+          sheet = "workloads.csv"
+        case .api:
+          kind = apis.contains { $0.id == target } ? nil : "token API offer (apis.csv)"
+          sheet = "apis.csv"
         case .capacity:
           kind = capacity.contains { $0.id == target } ? nil : "capacity offer (capacity.csv)"
+          sheet = "capacity.csv"
         }
         if let kind {
-          r.report(
-            row.place("target"),
-            "unknown target '\(target)': field '\(field.name)' needs a \(kind) id or '*'")
+          // A target its sheet names in a bad row is that sheet's error, not this one's.
+          if unknown(target, in: [sheet]) {
+            r.report(
+              row.place("target"),
+              "unknown target '\(Diagnostic.echo(target))': field '\(field.name)' needs a \(kind) id or '*'"
+            )
+          }
           continue
         }
       }
@@ -132,7 +161,7 @@ extension SheetParsers {
         if !field.range.contains(new) {
           r.report(
             row.place("value"),
-            "\(op.rawValue) \(Format.plain(value)) makes \(field.name) of '\(id)' \(Format.plain(new)); it must be \(field.words)"
+            "\(op.rawValue) \(Format.plain(value)) makes \(field.name) of '\(Diagnostic.echo(id))' \(Format.plain(new)); it must be \(field.words)"
           )
         }
       }

@@ -11,25 +11,36 @@ extension SheetParsers {
     defer { finish(r) }
     let rows = r.rows
     checkUnique(rows, column: "id", reader: r)
+    name(rows, "id", sheet: table.fileName)
     let offerIDs = Set(apis.map(\.id) + capacity.map(\.id))
     var owner: [String: String] = [:]
     var out: [Commitment] = []
     for row in rows {
-      let id = row.required("id")
+      var id = row.identifier("id")
+      if let i = id, !unknown(i, in: ["apis.csv", "capacity.csv"]) || offerIDs.contains(i) {
+        r.report(
+          row.place("id"),
+          "commitment id '\(Diagnostic.echo(i))' is also an offer id; contracts.csv could not tell them apart"
+        )
+        id = nil
+      }
       let vendor = row.required("vendor")
       let applies = row.list("applies_to", default: [])
       if applies.isEmpty { r.report(row.place("applies_to"), "missing value for 'applies_to'") }
       var ok = true
       for o in applies {
         if !offerIDs.contains(o) {
-          r.report(
-            row.place("applies_to"),
-            "unknown offer '\(o)' in applies_to (not in apis.csv or capacity.csv)")
+          if unknown(o, in: ["apis.csv", "capacity.csv"]) {
+            r.report(
+              row.place("applies_to"),
+              "unknown offer '\(Diagnostic.echo(o))' in applies_to (not in apis.csv or capacity.csv)"
+            )
+          }
           ok = false
         } else if let other = owner[o] {
           r.report(
             row.place("applies_to"),
-            "offer '\(o)' is already covered by commitment '\(other)'; an offer may be in one commitment"
+            "offer '\(Diagnostic.echo(o))' is already covered by commitment '\(Diagnostic.echo(other))'; an offer may be in one commitment"
           )
           ok = false
         } else if let id {
@@ -61,6 +72,9 @@ extension SheetParsers {
       required: ["offer", "start", "end"])
     defer { finish(r) }
     var out: [Contract] = []
+    /// Units signed per capacity offer and month so far, against its max_units.
+    var signed: [String: [Month: Double]] = [:]
+    let horizon = settings?.horizon ?? []
     for row in r.rows {
       guard let offer = row.required("offer") else { continue }
       let cap = capacity.first { $0.id == offer }
@@ -100,13 +114,39 @@ extension SheetParsers {
           r.report(row.place("units"), "units are for capacity offers; '\(offer)' is a commitment")
         }
       } else {
-        r.report(
-          row.place("offer"),
-          "unknown offer '\(offer)' (not a capacity offer in capacity.csv or a commitment in commitments.csv)"
-        )
+        if unknown(offer, in: ["capacity.csv", "commitments.csv"]) {
+          r.report(
+            row.place("offer"),
+            "unknown offer '\(Diagnostic.echo(offer))' (not a capacity offer in capacity.csv or a commitment in commitments.csv)"
+          )
+        }
         continue
       }
       guard let start, let end, end >= start else { continue }
+      if let cap, let most = cap.maxUnits, units > 0 {
+        // The model holds signed units within max_units in every month of the horizon.
+        for month in horizon where month >= start && month <= end {
+          let total = signed[offer, default: [:]][month, default: 0] + units
+          signed[offer, default: [:]][month] = total
+          if total > most {
+            r.report(
+              row.place("units"),
+              "contracts hold \(Format.plain(total)) units of '\(Diagnostic.echo(offer))' in \(month), above its max_units \(Format.plain(most)) (capacity.csv line \(cap.line))"
+            )
+            break
+          }
+          // Signed units make the offer active, so its units must reach min_units in whole steps on top of
+          // them without passing max_units.
+          let steps = max(0, ((cap.minUnits - total) / cap.unitStep).rounded(.up))
+          if total < cap.minUnits && total + steps * cap.unitStep > most {
+            r.report(
+              row.place("units"),
+              "contracts hold \(Format.plain(total)) units of '\(Diagnostic.echo(offer))' in \(month); in steps of \(Format.plain(cap.unitStep)) on top of them it cannot reach min_units \(Format.plain(cap.minUnits)) within max_units \(Format.plain(most)) (capacity.csv line \(cap.line))"
+            )
+            break
+          }
+        }
+      }
       out.append(
         Contract(
           offer: offer, units: units, usdPerHour: usd, start: start, end: end, line: row.line))
@@ -137,7 +177,7 @@ extension SheetParsers {
         continue
       }
       seen[w + "\u{1}" + o] = row.line
-      out.append(QualityOverride(workload: w, offer: o, successRate: s))
+      out.append(QualityOverride(workload: w, offer: o, successRate: s, line: row.line))
     }
     return out
   }
@@ -153,7 +193,12 @@ extension SheetParsers {
     let ids = Set(offers.map(\.id))
     var out: [CurrentShare] = []
     var lastLine: [String: Int] = [:]
+    var erred = Set<String>()
     for row in r.rows {
+      let before = r.diagnostics.items.count
+      defer {
+        if r.diagnostics.items.count > before, let w = row.text("workload") { erred.insert(w) }
+      }
       let w = knownWorkload(row, "workload", workloads)
       let o = knownOffer(row, "offer", ids)
       let s = row.number("share", in: .unit)
@@ -162,13 +207,16 @@ extension SheetParsers {
         let off = offers.first(where: { $0.id == o }),
         let why = Compatibility.exclusion(of: off, for: wl)
       {
-        r.report(row.place("offer"), "offer '\(o)' cannot serve workload '\(w)': \(why)")
+        r.report(
+          row.place("offer"),
+          "offer '\(Diagnostic.echo(o))' cannot serve workload '\(Diagnostic.echo(w))': \(why)")
         continue
       }
       lastLine[w] = row.line
       out.append(CurrentShare(workload: w, offer: o, share: s))
     }
-    for (w, line) in lastLine.sorted(by: { $0.value < $1.value }) {
+    // A workload with a bad row is not summed: its shares are incomplete, not wrong.
+    for (w, line) in lastLine.sorted(by: { $0.value < $1.value }) where !erred.contains(w) {
       let total = out.filter { $0.workload == w }.map(\.share).reduce(0, +)
       if abs(total - 1) > 1e-6 {
         r.report(

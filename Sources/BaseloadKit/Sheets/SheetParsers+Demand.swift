@@ -20,10 +20,15 @@ extension SheetParsers {
     defer { finish(r) }
     let rows = r.rows
     checkUnique(rows, column: "id", reader: r)
+    name(rows, "id", sheet: table.fileName)
+    if rows.isEmpty && !r.headerBroken {
+      r.report(line: table.header.line, "no workloads: the sheet has a header but no rows")
+      broken.insert(table.fileName)
+    }
     var out: [Workload] = []
     var seen = Set<String>()
     for row in rows {
-      let id = row.required("id")
+      let id = row.identifier("id")
       let tier = row.required("tier")
       let latency = row.choice("latency", LatencyClass.byName)
       let users = row.number("users", in: .nonNegative)
@@ -48,7 +53,8 @@ extension SheetParsers {
       if let latency, let d = deferHours, d > 0, latency != .batch {
         r.report(
           row.place("defer_hours"),
-          "defer_hours is for batch workloads; '\(id ?? "?")' is \(latency.rawValue)")
+          "defer_hours is for batch workloads; '\(Diagnostic.echo(id ?? "?"))' is \(latency.rawValue)"
+        )
       }
       guard let id, let tier, let latency, let users, let growth, let spd, let pps, let cpp,
         let inTok, let outTok,
@@ -71,15 +77,16 @@ extension SheetParsers {
     return out
   }
 
-  /// Every workload names a profile that exists.
+  /// Every workload names a profile that profiles.csv defines (in a valid row or not).
   mutating func checkProfiles(_ profiles: [String: Profile], _ table: CSVTable) {
     let r = reader(table, known: Self.workloadColumns, required: [])
     for row in r.rows {
-      guard let p = row.text("profile"), profiles[p] == nil else { continue }
+      guard let p = row.text("profile"), profiles[p] == nil, unknown(p, in: ["profiles.csv"])
+      else { continue }
       let known = profiles.keys.sorted().joined(separator: ", ")
       diagnostics.add(
         at: row.place("profile"), in: table.fileName,
-        "unknown profile '\(p)' (profiles.csv defines: \(known))")
+        "unknown profile '\(Diagnostic.echo(p))' (profiles.csv defines: \(known))")
     }
   }
 }

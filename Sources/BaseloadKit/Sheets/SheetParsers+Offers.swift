@@ -21,9 +21,10 @@ extension SheetParsers {
     defer { finish(r) }
     let rows = r.rows
     checkUnique(rows, column: "id", reader: r)
+    name(rows, "id", sheet: table.fileName)
     var out: [APIOffer] = []
     for row in rows {
-      let id = row.required("id")
+      let id = row.identifier("id")
       let vendor = row.required("vendor")
       let tiers = row.list("tiers", default: [])
       if tiers.isEmpty { r.report(row.place("tiers"), "missing value for 'tiers'") }
@@ -56,7 +57,7 @@ extension SheetParsers {
   }
 
   /// `capacity.csv`.
-  mutating func capacity(_ table: CSVTable) -> [CapacityOffer] {
+  mutating func capacity(_ table: CSVTable, apis: [APIOffer]) -> [CapacityOffer] {
     let r = reader(
       table, known: Self.capacityColumns,
       required: [
@@ -66,10 +67,20 @@ extension SheetParsers {
     defer { finish(r) }
     let rows = r.rows
     checkUnique(rows, column: "id", reader: r)
+    name(rows, "id", sheet: table.fileName)
     var out: [CapacityOffer] = []
+    var chartFile: [String: String] = [:]
     let positive = 1e-12...Double.greatestFiniteMagnitude
     for row in rows {
-      let id = row.required("id")
+      var id = row.identifier("id")
+      if let i = id, named["apis.csv"]?.contains(i) == true {
+        let line = apis.first { $0.id == i }.map { " (line \($0.line))" } ?? ""
+        r.report(
+          row.place("id"),
+          "offer id '\(Diagnostic.echo(i))' is also in apis.csv\(line); an id names one offer across apis.csv and capacity.csv"
+        )
+        id = nil
+      }
       let vendor = row.required("vendor")
       let tiers = row.list("tiers", default: [])
       if tiers.isEmpty { r.report(row.place("tiers"), "missing value for 'tiers'") }
@@ -98,6 +109,17 @@ extension SheetParsers {
           "max_units \(Format.plain(m)) is below min_units \(Format.plain(minUnits))")
       }
       let latencies = latencies(row)
+      if let id, billing == .reserved {
+        // A reserved offer gets the chart file utilisation-<id>.svg; two ids must not share it.
+        let file = PlanCharts.fileSafe(id)
+        if let other = chartFile[file], other != id {
+          r.report(
+            row.place("id"),
+            "reserved offers '\(Diagnostic.echo(other))' and '\(Diagnostic.echo(id))' would share the chart file utilisation-\(Diagnostic.echo(file)).svg; rename one"
+          )
+        }
+        chartFile[file] = id
+      }
       guard let id, let vendor, !tiers.isEmpty, let price, let billing, let term, let minUnits,
         let step,
         maxText == nil || maxUnits != nil, let inRate, let outRate, let weight,

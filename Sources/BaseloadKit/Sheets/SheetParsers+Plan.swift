@@ -19,12 +19,20 @@ extension SheetParsers {
       if !Self.planKeys.contains(key) {
         r.report(
           row.place("key"),
-          "unknown plan key '\(key)' (known keys: \(Self.planKeys.joined(separator: ", ")))")
+          "unknown plan key '\(Diagnostic.echo(key))' (known keys: \(Self.planKeys.joined(separator: ", ")))"
+        )
       } else if byKey[key] == nil {
         byKey[key] = row
       }
     }
     let name = byKey["name"]?.text("value") ?? folderName
+    if let row = byKey["name"], name.contains("*/") {
+      // The name heads placement.dat inside a MathProg comment, which `*/` would end.
+      r.report(
+        row.place("value"),
+        "plan name '\(Diagnostic.echo(name))' holds '*/', which would end the comment that names the plan in placement.dat"
+      )
+    }
     var start: Month?
     if let row = byKey["start"] {
       start = month(row, "value")
@@ -43,7 +51,8 @@ extension SheetParsers {
     if let c = byKey["currency"]?.text("value") { s.currency = c }
     if let row = byKey["resolution"],
       let v = row.choice(
-        "value", ["week": Resolution.week, "hour": .hour, "cluster": .cluster], default: .week)
+        "value", ["week": Resolution.week, "hour": .hour, "cluster": .cluster, "auto": .auto],
+        default: .auto)
     {
       s.resolution = v
     }
@@ -90,7 +99,18 @@ extension SheetParsers {
     var cells: [String: [Int: (weight: Double, rank: Int, line: Int)]] = [:]
     var order: [String] = []
     var firstLine: [String: Int] = [:]
-    for row in r.rows {
+    var erred = Set<String>()
+    let rows = r.rows
+    name(rows, "profile", sheet: table.fileName)
+    if rows.isEmpty && !r.headerBroken {
+      r.report(line: table.header.line, "no profiles: the sheet has a header but no rows")
+      broken.insert(table.fileName)
+    }
+    for row in rows {
+      let before = r.diagnostics.items.count
+      defer {
+        if r.diagnostics.items.count > before, let p = row.text("profile") { erred.insert(p) }
+      }
       guard let id = row.required("profile") else { continue }
       if cells[id] == nil {
         cells[id] = [:]
@@ -113,7 +133,9 @@ extension SheetParsers {
             dayIndices = [i]
             rank = 2
           } else {
-            r.report(row.place("day"), "'\(d)' is not a day (mon..sun, weekday, weekend, all)")
+            r.report(
+              row.place("day"),
+              "'\(Diagnostic.echo(d))' is not a day (mon..sun, weekday, weekend, all)")
           }
         }
       }
@@ -144,7 +166,7 @@ extension SheetParsers {
       if let clash {
         r.report(
           row.place("day"),
-          "profile '\(id)' sets \(days[clash.day]) hour \(clash.hour) twice (also on line \(clash.line))"
+          "profile '\(Diagnostic.echo(id))' sets \(days[clash.day]) hour \(clash.hour) twice (also on line \(clash.line))"
         )
       }
     }
@@ -153,7 +175,12 @@ extension SheetParsers {
       var w = [Double](repeating: 0, count: 168)
       for (k, v) in cells[id] ?? [:] { w[k] = v.weight }
       if w.reduce(0, +) <= 0 {
-        r.report(line: firstLine[id] ?? 1, "profile '\(id)' has no weight: every hour is 0")
+        // A profile with a bad row may have lost its weights to that row's error.
+        if !erred.contains(id) {
+          r.report(
+            line: firstLine[id] ?? 1,
+            "profile '\(Diagnostic.echo(id))' has no weight: every hour is 0")
+        }
         continue
       }
       out[id] = Profile(id: id, weights: w, line: firstLine[id] ?? 0)

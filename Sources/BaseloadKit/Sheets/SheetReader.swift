@@ -6,24 +6,36 @@ final class SheetReader {
   let file: String
   private(set) var diagnostics = DiagnosticList()
   private var columnIndex: [String: Int] = [:]
+  /// True when the header lacks a required column or names one twice: its rows cannot be trusted,
+  /// so other sheets do not report references to it as unknown.
+  private(set) var headerBroken = false
 
-  /// Checks the header: unknown columns and missing required ones are reported.
+  /// Checks the header: unknown columns and missing required ones are reported; so is a line
+  /// break inside any cell (a cell holds one line of text).
   init(table: CSVTable, known: [String], required: [String]) {
     self.table = table
     self.file = table.fileName
     for (i, cell) in table.header.cells.enumerated() {
-      if cell.text.isEmpty && i == table.header.cells.count - 1 { continue }
       if !known.contains(cell.text) {
         report(
-          cell, "unknown column '\(cell.text)' (known columns: \(known.joined(separator: ", ")))")
+          cell,
+          "unknown column '\(Diagnostic.echo(cell.text))' (known columns: \(known.joined(separator: ", ")))"
+        )
       } else if columnIndex[cell.text] != nil {
         report(cell, "column '\(cell.text)' appears twice")
+        headerBroken = true
       } else {
         columnIndex[cell.text] = i
       }
     }
     for name in required where columnIndex[name] == nil {
       diagnostics.add(file, table.header.line, 1, "missing required column '\(name)'")
+      headerBroken = true
+    }
+    for record in table.records {
+      for cell in record.cells where cell.text.contains("\n") {
+        report(cell, "line break inside a quoted cell; a cell holds one line of text")
+      }
     }
   }
 
@@ -90,19 +102,41 @@ struct SheetRow {
       return fallback
     }
     let c = place(column)
-    guard let v = Double(t.replacingOccurrences(of: "_", with: "")), v.isFinite else {
-      reader.report(c, "'\(t)' is not a number (column '\(column)')")
+    let shown = Diagnostic.echo(t)
+    guard let v = PlainDecimal.value(t) else {
+      reader.report(c, "'\(shown)' is not a number (column '\(column)')")
+      return nil
+    }
+    guard v.isFinite, v != 0 || !PlainDecimal.hasNonzeroDigit(t) else {
+      reader.report(
+        c,
+        "\(column) \(shown) is out of range; numbers in sheets are at most 1e12 in magnitude and, other than 0, at least 1e-9"
+      )
       return nil
     }
     if integer && v.rounded() != v {
-      reader.report(c, "\(column) must be a whole number, got \(t)")
+      reader.report(c, "\(column) must be a whole number, got \(shown)")
       return nil
     }
     if let r = range, !r.contains(v) {
-      reader.report(c, "\(column) must be \(rangeWords ?? Self.words(r)), got \(t)")
+      reader.report(c, "\(column) must be \(rangeWords ?? Self.words(r)), got \(shown)")
+      return nil
+    }
+    if let words = NumericLimits.cellProblem(v) {
+      reader.report(c, "\(column) \(shown) is out of range; \(words)")
       return nil
     }
     return v
+  }
+
+  /// An id cell: required, at most `IDRules.maxCharacters` characters, not `*`, no `;`.
+  func identifier(_ column: String) -> String? {
+    guard let id = required(column) else { return nil }
+    if let words = IDRules.problem(id) {
+      reader.report(place(column), "\(column) '\(Diagnostic.echo(id))' \(words)")
+      return nil
+    }
+    return id
   }
 
   /// A `;`-separated list; empty gives `default`.
@@ -122,7 +156,8 @@ struct SheetRow {
     if let v = options[t.lowercased()] { return v }
     reader.report(
       place(column),
-      "'\(t)' is not one of \(options.keys.sorted().joined(separator: ", ")) (column '\(column)')")
+      "'\(Diagnostic.echo(t))' is not one of \(options.keys.sorted().joined(separator: ", ")) (column '\(column)')"
+    )
     return nil
   }
 

@@ -8,7 +8,7 @@ extension BendersSolver {
   /// before an integer master had a solution.
   func master(
     _ cuts: [Cut], groupMonth: [Int], bounds: CapacityBounds, integer: Bool,
-    timeLimit: Double? = nil
+    timeLimit: Double? = nil, incumbent: Capacity? = nil
   ) throws -> (capacity: Capacity, bound: Double)? {
     let reserved = data.reservedOffers
     let commitments = data.input.commitments
@@ -18,8 +18,8 @@ extension BendersSolver {
     var buyCol = [[Int]]()
     var levelCol = [[Int]]()
     var spentCol = [[Int]]()
+    var activeCol: [(r: Int, m: Int, column: Int)] = []
     for (r, c) in reserved.enumerated() {
-      let cap = data.maxUnits[c.id] ?? 0
       unitsCol.append(
         months.indices.map { m in
           lp.addColumn(
@@ -29,7 +29,9 @@ extension BendersSolver {
         })
       buyCol.append(
         months.indices.map { m in
-          lp.addColumn("buy[\(r),\(m)]", kind: integer ? .integer : .continuous)
+          lp.addColumn(
+            "buy[\(r),\(m)]", kind: integer ? .integer : .continuous,
+            bounds: .range(0, bounds.buySteps[r][m]))
         })
       for m in months.indices {
         let window = data.purchaseWindow(month: m, term: c.termMonths)
@@ -39,27 +41,28 @@ extension BendersSolver {
         if c.minUnits > 0 {
           let active = lp.addColumn(
             "active[\(r),\(m)]", kind: integer ? .binary : .continuous, bounds: .range(0, 1))
+          activeCol.append((r, m, active))
           lp.addRow(
             "MinUnitsWhenActive[\(r),\(m)]", bounds: .lower(0),
             coefficients: [(unitsCol[r][m], 1), (active, -c.minUnits)])
           lp.addRow(
             "ActiveWhenUsed[\(r),\(m)]", bounds: .upper(0),
-            coefficients: [(unitsCol[r][m], 1), (active, -cap)])
+            coefficients: [(unitsCol[r][m], 1), (active, -max(1, bounds.units[r][m]))])
         }
       }
     }
     for (k, c) in commitments.enumerated() {
-      let most = bounds.levels[k]
       levelCol.append(
         months.indices.map { m in
           lp.addColumn(
-            "level[\(k),\(m)]", bounds: .range(0, most + (data.contractUSD[c.id]?[m] ?? 0)),
+            "level[\(k),\(m)]", bounds: .range(0, bounds.levels[k][m]),
             objective: Double(months[m].hours))
         })
       spentCol.append(
         months.indices.map { m in
           lp.addColumn(
-            "spent[\(k),\(m)]", bounds: data.allowNewCommitments ? .lower(0) : .fixed(0))
+            "spent[\(k),\(m)]",
+            bounds: data.allowNewCommitments ? .range(0, bounds.spent[k]) : .fixed(0))
         })
       for m in months.indices {
         let window = data.purchaseWindow(month: m, term: c.termMonths)
@@ -82,9 +85,41 @@ extension BendersSolver {
     options.scale = !integer
     options.cuts = true
     options.pseudocostBranching = true
-    // The master's bound is what the certificate uses, so a quarter of the target gap is close enough.
-    options.mipGap = data.input.settings.optimalityGap / 4
+    // The master's bound is what the certificate uses: half the target gap leaves the other half to the cuts.
+    options.mipGap = data.input.settings.optimalityGap / 2
     options.timeLimitSeconds = timeLimit ?? data.input.settings.timeLimitSeconds
+    if integer, let p = incumbent {
+      // The best plan so far as the search's first incumbent (without presolve, which would renumber columns).
+      var x = [Double](repeating: 0, count: lp.columns.count)
+      for r in unitsCol.indices {
+        for m in months.indices {
+          x[unitsCol[r][m]] = p.units[r][m]
+          x[buyCol[r][m]] = p.bought[r][m] / reserved[r].unitStep
+        }
+      }
+      for a in activeCol { x[a.column] = p.units[a.r][a.m] > 0 ? 1 : 0 }
+      for k in levelCol.indices {
+        for m in months.indices {
+          x[levelCol[k][m]] = p.levels[k][m]
+          x[spentCol[k][m]] = p.spent[k][m]
+        }
+      }
+      var thetaValue = [Double](repeating: -.infinity, count: theta.count)
+      for cut in cuts {
+        let m = groupMonth[cut.group]
+        var v = cut.constant
+        for (r, slope) in cut.unitSlope.enumerated() { v += slope * p.units[r][m] }
+        for (k, slope) in cut.levelSlope.enumerated() { v += slope * p.levels[k][m] }
+        thetaValue[cut.group] = max(thetaValue[cut.group], v)
+      }
+      for (g, j) in theta.enumerated() { x[j] = thetaValue[g].isFinite ? thetaValue[g] : 0 }
+      options.initialSolution = x
+      options.presolve = false
+      options.scale = true
+    }
+    if integer, let dir = ProcessInfo.processInfo.environment["BASELOAD_DUMP_MASTER"] {
+      try? GLPKSolver.writeLP(lp, to: "\(dir)/master-\(cuts.count).lp")
+    }
     var s = try GLPKSolver.solve(lp, options: options)
     if s.status != .optimal && s.status != .feasible {
       // GLPK's presolver can give up on a nearly degenerate master; solve it without.

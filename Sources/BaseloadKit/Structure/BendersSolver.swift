@@ -21,7 +21,7 @@ struct BendersSolver {
   /// Slice groups per month: each group gets its own θ (more groups, more cuts, fewer iterations).
   var groupsPerMonth = 12
   /// Most master solves in each phase.
-  var maxIterations = (relaxed: 40, integer: 25)
+  var maxIterations = (relaxed: 60, integer: 25)
 
   /// A point in capacity space: units per reserved offer and month, commitment level per month ($/h).
   struct Capacity {
@@ -31,11 +31,14 @@ struct BendersSolver {
     var spent: [[Double]]
   }
 
-  /// Bounds on the master's capacity, computed once per solve: units worth having per reserved offer and
-  /// month (`usefulUnits`), and the most commitment level that could be used per commitment, $/h.
+  /// Bounds on the master's capacity, computed once per solve, each one kept by some optimal plan (see
+  /// `PlacementData.purchaseCaps`): units per reserved offer and month, steps bought per month, and the
+  /// commitment level and purchase per commitment and month, $/h.
   struct CapacityBounds {
     var units: [[Double]]
-    var levels: [Double]
+    var buySteps: [[Double]]
+    var levels: [[Double]]
+    var spent: [Double]
   }
 
   /// One cut: θ_g ≥ constant + Σ unitSlope·units[·][month] + Σ levelSlope·level[·][month].
@@ -53,7 +56,7 @@ struct BendersSolver {
     let groupMonth = grouped.slices.slices.map(\.monthIndex)
     let reserved = data.reservedOffers
     let commitments = data.input.commitments
-    let bounds = CapacityBounds(units: usefulUnits(), levels: commitments.map(levelBound))
+    let bounds = capacityBounds()
     let penalty = shortfallPenalty()
     let totalCalls = data.slices.slices.reduce(0.0) { sum, s in
       sum + s.weight * data.workloads.indices.reduce(0.0) { $0 + data.demand($1, s) }
@@ -75,10 +78,17 @@ struct BendersSolver {
           for k in ls.indices { ls[k] += o.levelSlope[t][k] }
         }
         // A slope whose largest possible effect is below a millionth of a cent is round-off in the duals; kept,
-        // it would wreck the master's conditioning.
-        for r in us.indices where abs(us[r]) * max(1, bounds.units[r][m]) < 1e-8 { us[r] = 0 }
-        for k in ls.indices where abs(ls[k]) < 1e-10 { ls[k] = 0 }
+        // it would wreck the master's conditioning. Dropping it lowers the constant by that largest effect, so
+        // the cut still under-estimates the cost everywhere in the master's box.
         var constant = cost
+        for r in us.indices where abs(us[r]) * max(1, bounds.units[r][m]) < 1e-8 {
+          constant -= abs(us[r]) * max(1, bounds.units[r][m])
+          us[r] = 0
+        }
+        for k in ls.indices where abs(ls[k]) * max(1, bounds.levels[k][m]) < 1e-8 {
+          constant -= abs(ls[k]) * max(1, bounds.levels[k][m])
+          ls[k] = 0
+        }
         for r in us.indices { constant -= us[r] * point.units[r][m] }
         for k in ls.indices { constant -= ls[k] * point.levels[k][m] }
         cuts.append(Cut(group: g, constant: constant, unitSlope: us, levelSlope: ls))
@@ -86,16 +96,20 @@ struct BendersSolver {
     }
     let identity = grouped.slices.slices.indices.map { [$0] }
 
-    // Phase 1: the master's integrality relaxed, cuts from each group's mean demand.
+    // Phase 1: the master's integrality relaxed; cuts first from each group's mean demand (cheap, valid by
+    // convexity), then from every real slice, until the relaxed master is within a quarter of the target gap of
+    // the real cost of its own (fractional) capacity. Its bound is then the LP relaxation's, and the integer
+    // phase starts from cuts that already describe the real hours.
     var point = Capacity(
       units: reserved.map { c in data.months.indices.map { data.contractUnits[c.id]?[$0] ?? 0 } },
       levels: commitments.map { k in data.months.indices.map { data.contractUSD[k.id]?[$0] ?? 0 } },
       bought: [], spent: [])
+    var exactCuts = false
     for i in 0..<maxIterations.relaxed {
-      let o = try dispatch(grouped, point, penalty)
+      let o = try dispatch(exactCuts ? data : grouped, point, penalty)
       // Unserved calls are priced; what can still make a slice infeasible is a rate limit or on-demand cap.
       guard o.feasible else { throw BendersUnavailable() }
-      addCuts(o, at: point, groups: identity)
+      addCuts(o, at: point, groups: exactCuts ? members : identity)
       let upper = o.cost
       guard let solved = try master(cuts, groupMonth: groupMonth, bounds: bounds, integer: false)
       else { throw BendersUnavailable() }
@@ -104,26 +118,46 @@ struct BendersSolver {
       point = solved.capacity
       let gap = (upper - bound) / max(abs(upper), 1e-9)
       progress?(
-        "capacity master (relaxed) \(i + 1): bounds \(Format.money(bound)) … \(Format.money(upper)), gap \(Format.percent(gap, 3))"
+        "capacity master (relaxed, \(exactCuts ? "every slice" : "group means")) \(i + 1): bounds \(Format.money(bound)) … \(Format.money(upper)), gap \(Format.percent(gap, 3))"
       )
-      if gap <= target / 4 { break }
+      if gap <= target / 4 {
+        if exactCuts { break }
+        exactCuts = true
+      }
     }
 
     // Phase 2: integer capacity, every real slice dispatched, cuts per group from the real slices. The first
     // candidate is the relaxed master's capacity rounded up to whole steps (often within the gap already);
     // then the integer master, within what is left of the time limit.
     var status = PlanStatus.optimal
+    var masterFailure: String?
     for i in 0...maxIterations.integer {
       let stepStart = Date()
       let next: Capacity
       if i == 0 {
-        next = roundedUp(point)
+        // Rounding up can leave the master's box (max_units, a purchase larger than any term can use): then
+        // only the integer master proposes capacity.
+        let rounded = roundedUp(point)
+        guard within(rounded, bounds) else { continue }
+        next = rounded
       } else {
         let left = data.input.settings.timeLimitSeconds - Date().timeIntervalSince(start)
-        guard left > 0,
-          let solved = try master(
-            cuts, groupMonth: groupMonth, bounds: bounds, integer: true, timeLimit: left)
-        else {
+        let attempt: (capacity: Capacity, bound: Double)?
+        do {
+          attempt =
+            left > 0
+            ? try master(
+              cuts, groupMonth: groupMonth, bounds: bounds, integer: true,
+              timeLimit: max(1, left / 2), incumbent: best?.capacity) : nil
+        } catch let e as PlanError where best != nil {
+          // A numerical failure of the integer master with a plan in hand: report that plan with the bounds
+          // proven so far rather than none.
+          progress?("the integer capacity master failed (\(e)); keeping the best plan found")
+          masterFailure = "\(e)".split(separator: "\n").first.map(String.init)
+          status = .timeLimit
+          break
+        }
+        guard let solved = attempt else {
           status = .timeLimit
           break
         }
@@ -171,6 +205,9 @@ struct BendersSolver {
     certificate.stepCounts = "cuts"
     certificate.note =
       "Capacity by Benders decomposition: \(identity.count) groups of slices, \(cuts.count) cuts from the dispatch duals; every one of the \(data.slices.slices.count) slices dispatched exactly."
+      + (masterFailure.map {
+        " The integer capacity master then failed (\($0)); the best plan found is reported with the bounds proven so far."
+      } ?? "")
     return PlacementResult(
       data: data, status: status, objective: best.outcome.cost, mipGap: nil, bound: lower,
       seconds: Date().timeIntervalSince(start), flows: best.outcome.flows, units: units,
@@ -178,22 +215,36 @@ struct BendersSolver {
       solverLog: "", certificate: certificate)
   }
 
-  /// The most units of each reserved offer worth having in each month: the load of all compatible demand in the
-  /// month's busiest slice, in whole steps, plus signed units, within `max_units`. More can only add cost.
-  func usefulUnits() -> [[Double]] {
-    data.reservedOffers.map { c in
-      let oi = data.offers.firstIndex { $0.id == c.id }!
-      let pairs = data.pairs.filter { $0.offer == oi }
-      return data.months.indices.map { m in
-        var peak = 0.0
-        for s in data.slices.slices(inMonth: m) {
-          peak = max(peak, pairs.reduce(0.0) { $0 + data.demand($1.workload, s) * $1.load })
+  /// The master's box: reserved units and purchases from `PlacementData.unitCaps`/`purchaseCaps`; commitment
+  /// purchases at most the most level that could ever be used (`levelBound`), levels signed plus every purchase
+  /// still active.
+  func capacityBounds() -> CapacityBounds {
+    let commitments = data.input.commitments
+    let spent = commitments.map(levelBound)
+    return CapacityBounds(
+      units: data.reservedOffers.map { data.unitCaps($0) },
+      buySteps: data.reservedOffers.map { c in data.purchaseCaps(c).map { $0 / c.unitStep } },
+      levels: commitments.enumerated().map { k, c in
+        data.months.indices.map { m in
+          (data.contractUSD[c.id]?[m] ?? 0) + spent[k]
+            * Double(data.purchaseWindow(month: m, term: c.termMonths).count)
         }
-        let signed = data.contractUnits[c.id]?[m] ?? 0
-        let useful = signed + (peak / c.unitStep).rounded(.up) * c.unitStep
-        return min(max(useful, c.minUnits), data.maxUnits[c.id] ?? useful)
+      },
+      spent: spent)
+  }
+
+  /// Whether capacity `p` is inside the master's box: units within `max_units` and the unit caps, purchases
+  /// within their caps. Capacity outside it is not a plan the model allows.
+  func within(_ p: Capacity, _ b: CapacityBounds) -> Bool {
+    for (r, c) in data.reservedOffers.enumerated() {
+      for m in data.months.indices {
+        if p.units[r][m] > max(b.units[r][m], data.contractUnits[c.id]?[m] ?? 0) + 1e-9 {
+          return false
+        }
+        if p.bought[r][m] / c.unitStep > b.buySteps[r][m] + 1e-9 { return false }
       }
     }
+    return true
   }
 
   /// Dispatches every slice of `d` with the capacity of `p`, unserved calls priced at `penalty`.

@@ -17,7 +17,7 @@ struct CertifiedSolver {
     while true {
       let start = Date()
       let (clustered, _) = SliceClustering.cluster(data, perMonth: k)
-      let r = try PlacementSolver.solve(clustered, modelPath: modelPath, progress: nil)
+      let r = try PlacementSolver.exact(clustered, model: modelPath, progress: nil)
       lower = max(lower, r.certificate?.lowerBound ?? r.objective)
       let dispatch = try HourlyDispatch(data: data, units: r.units, levels: r.levels).run(
         threads: 2)

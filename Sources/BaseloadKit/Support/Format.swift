@@ -39,6 +39,11 @@ public enum Format {
     money(v, symbol: symbol, decimals: abs(v) < 1 ? 4 : 2)
   }
 
+  /// Cost per completed task (`perUnit`), or `—` when no task completes: never `$0.0000` or `inf`.
+  public static func perCompletedTask(_ v: Double?, symbol: String = "$") -> String {
+    v.map { perUnit($0, symbol: symbol) } ?? "—"
+  }
+
   /// A count with thousands separators and fixed decimals: `1,234.5`.
   public static func number(_ v: Double, _ decimals: Int = 0) -> String {
     let s = fixed(v, decimals)

@@ -1,10 +1,11 @@
 /// HTML text escaping.
 public enum HTML {
-  /// Escapes `& < > " '` for text and attribute values.
+  /// Escapes `& < > " '` for text and attribute values; control characters are shown as `\x1b` (XML does
+  /// not allow most of them).
   public static func escape(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.count)
-    for c in s {
+    for c in VisibleText.terminal(s) {
       switch c {
       case "&": out += "&amp;"
       case "<": out += "&lt;"

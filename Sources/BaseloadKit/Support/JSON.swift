@@ -13,6 +13,10 @@ public indirect enum JSON: Sendable, Equatable {
     .number(Format.fixed(v, decimals))
   }
   public static func int(_ v: Int) -> JSON { .number(String(v)) }
+  /// A number with fixed decimals, or `null` when there is none.
+  public static func fixed(_ v: Double?, _ decimals: Int) -> JSON {
+    v.map { .number(Format.fixed($0, decimals)) } ?? .null
+  }
 
   public static func == (a: JSON, b: JSON) -> Bool { a.render() == b.render() }
 
@@ -47,7 +51,7 @@ public indirect enum JSON: Sendable, Equatable {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if u.value < 0x20 {
+        if u.value < 0x20 || (0x7F...0x9F).contains(u.value) {
           let hex = String(u.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

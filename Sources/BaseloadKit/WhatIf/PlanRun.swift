@@ -6,6 +6,25 @@ public struct PlanRun: Sendable {
   /// Quotes and break-even prices, when plan.csv asks for them (`quotes,yes`).
   public var quotes: QuoteSet?
 
+  /// What stopped at the time limit with the best plan found (plan, baseline or scenario), in words; nil when
+  /// every solve finished.
+  public var timeLimited: String? {
+    var parts: [(String, PlacementResult)] = [("the plan", plan.result)]
+    if let baseline { parts.append(("the baseline", baseline.analysis.result)) }
+    for s in scenarios {
+      for o in s.outcomes {
+        parts.append(("scenario \(s.scenario) (\(o.mode.rawValue))", o.analysis.result))
+      }
+    }
+    let hit = parts.filter { $0.1.status == .timeLimit }
+    guard !hit.isEmpty else { return nil }
+    return "time limit reached; the best plan found was written: "
+      + hit.map { name, r in
+        let gap = r.certificate.map { Format.percent($0.gap, 3) } ?? "unknown"
+        return "\(name) within \(gap) of the optimum"
+      }.joined(separator: ", ")
+  }
+
   /// The plan compared with its baseline, line by line.
   public var baselineDiff: InvoiceDiff? {
     baseline.map { InvoiceDiff(before: $0.analysis, after: plan) }

@@ -60,6 +60,8 @@ extension ScenarioReport {
             .object([
               ("mode", .string(o.mode.rawValue)),
               ("total_cost", .fixed(o.analysis.invoice.total, 2)),
+              ("usd_per_completed_task", o.analysis.costPerCompletedTaskJSON),
+              ("teams", o.analysis.teamsJSON),
               ("cash_saving", .fixed(o.diff.cashSaving, 2)),
               ("capacity_headroom_usd", .fixed(o.diff.headroomUSD, 2)),
               (

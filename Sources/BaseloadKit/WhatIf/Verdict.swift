@@ -109,23 +109,35 @@ public struct ScenarioReport: Sendable {
     return s
   }
 
-  /// Cost per completed task per team: baseline → plan → scenario (at renewal).
+  /// Cost per completed task per team, every billed dollar allocated (idle reserved and committed cost
+  /// included): baseline → plan → this scenario locked and at renewal, and which way it moves.
   var taskCostText: String {
-    let after = renewal.analysis.teams
+    let locked = self.locked.analysis.teams
+    let renewal = self.renewal.analysis.teams
+    // A team that completes no task (success rate 0) has no cost per completed task: say so, never "$0.0000".
+    func cost(_ v: Double?) -> String { v.map { Format.perUnit($0) } ?? "no completed tasks" }
     let pieces = plan.teams.compactMap { t -> String? in
-      guard let a = after.first(where: { $0.workload == t.workload }), t.completedTasks > 0 else {
-        return nil
-      }
+      guard t.tasks > 0,
+        let l = locked.first(where: { $0.workload == t.workload }),
+        let r = renewal.first(where: { $0.workload == t.workload })
+      else { return nil }
       var s = ""
-      if let b = baseline?.analysis.teams.first(where: { $0.workload == t.workload }),
-        b.completedTasks > 0
-      {
-        s += "\(Format.perUnit(b.costPerCompletedTask)) in the baseline → "
+      if let b = baseline?.analysis.teams.first(where: { $0.workload == t.workload }), b.tasks > 0 {
+        s += "\(cost(b.costPerCompletedTask)) in the baseline → "
       }
       s +=
-        "\(Format.perUnit(t.costPerCompletedTask)) in the plan → \(Format.perUnit(a.costPerCompletedTask)) in this scenario"
+        "\(cost(t.costPerCompletedTask)) in the plan → \(cost(l.costPerCompletedTask)) locked, \(cost(r.costPerCompletedTask)) at renewal"
+      s +=
+        " (\(t.workload == "" ? "all workloads" : "team " + t.workload), \(Format.number(l.completedTasks)) tasks completed)"
+      if let before = t.costPerCompletedTask, let after = l.costPerCompletedTask,
+        Format.perUnit(before) != Format.perUnit(after)
+      {
+        s +=
+          after > before
+          ? "; locked it rises, as capacity already bought is spread over fewer tasks"
+          : "; locked it falls"
+      }
       return s
-        + " (\(t.workload == "" ? "all workloads" : "team " + t.workload), \(Format.number(a.completedTasks)) tasks completed)"
     }
     return pieces.isEmpty ? "" : "Cost per completed task: " + pieces.joined(separator: "; ") + "."
   }

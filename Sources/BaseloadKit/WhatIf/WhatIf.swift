@@ -25,8 +25,7 @@ public enum WhatIf {
   {
     var data = PlacementData(input: input.applying(scenario: scenario))
     if mode == .locked {
-      data.fixedUnits = plan.result.units
-      data.fixedLevels = plan.result.levels
+      data.hold(units: plan.result.units, levels: plan.result.levels)
     }
     let analysis = PlanAnalysis(try PlacementSolver.solve(data, modelPath: modelPath))
     return ScenarioOutcome(

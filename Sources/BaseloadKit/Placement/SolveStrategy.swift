@@ -1,0 +1,83 @@
+/// How a placement is solved. Chosen in one place, `SolveStrategy.choose(for:)`, and stated in the report.
+public enum SolvePath: String, Sendable, Equatable {
+  /// `Models/placement.mod` over every slice of the data (one representative week per month, or every hour):
+  /// exact.
+  case exact = "exact model"
+  /// Capacity is given (a locked what-if): every slice dispatched with it; exact, and no integer decision left.
+  case dispatch = "dispatch with capacity given"
+  /// Benders capacity master with cuts from the dispatch of every slice: certified lower and upper bounds.
+  case benders = "Benders decomposition"
+  /// Clustered MIP refined until the certified gap is met.
+  case clusters = "clustered MIP"
+}
+
+/// The solve path for a placement and why.
+public struct SolveStrategy: Sendable, Equatable {
+  public var path: SolvePath
+  public var reason: String
+
+  /// Largest exact week model `resolution,auto` solves directly: workload/offer pairs × slices (columns of the
+  /// placement), and reserved offers × months (integer purchase decisions). Beyond either, the certified
+  /// decomposition is faster by orders of magnitude (see the README's *Speed*).
+  public static let autoExactColumns = 60_000
+  public static let autoExactPurchases = 36
+
+  /// The one place that decides the solve path.
+  public static func choose(for data: PlacementData) -> SolveStrategy {
+    let defers = data.workloads.contains { $0.deferHours > 0 }
+    if data.allowShortfall {
+      return .init(path: .exact, reason: "locating a shortfall needs the whole model")
+    }
+    if data.sliceDemand != nil {
+      return .init(path: .exact, reason: "a clustered model is solved whole")
+    }
+    if !data.routing.isEmpty {
+      return .init(path: .exact, reason: "today's routing (current.csv) is fixed in the model")
+    }
+    if !data.fixedUnits.isEmpty && !defers {
+      return .init(
+        path: .dispatch,
+        reason:
+          "reserved units and commitment levels are held, so every hour is dispatched with them")
+    }
+    if !data.fixedUnits.isEmpty {
+      return .init(path: .exact, reason: "held capacity with deferrable batch work")
+    }
+    switch data.input.settings.resolution {
+    case .week, .hour:
+      return .init(
+        path: .exact, reason: "resolution \(data.input.settings.resolution.rawValue) in plan.csv")
+    case .cluster:
+      return decomposed(data, why: "resolution cluster in plan.csv")
+    case .auto:
+      let columns = data.pairs.count * data.slices.slices.count
+      let purchases = data.reservedOffers.count * data.months.count
+      if columns <= autoExactColumns && purchases <= autoExactPurchases {
+        return .init(
+          path: .exact,
+          reason:
+            "resolution auto: the exact week model is small (\(columns) placement columns, \(purchases) purchase decisions)"
+        )
+      }
+      return decomposed(
+        data,
+        why:
+          "resolution auto: the exact week model is large (\(columns) placement columns, \(purchases) purchase decisions)"
+      )
+    }
+  }
+
+  static func decomposed(_ data: PlacementData, why: String) -> SolveStrategy {
+    if data.workloads.contains(where: { $0.deferHours > 0 }) {
+      return .init(
+        path: .exact,
+        reason:
+          "\(why), but deferrable batch work couples the hours of a day, so the exact week model is solved"
+      )
+    }
+    if data.input.settings.decomposition == .clusters || !data.fixedLevels.isEmpty {
+      return .init(path: .clusters, reason: "\(why), decomposition clusters")
+    }
+    return .init(path: .benders, reason: why)
+  }
+}

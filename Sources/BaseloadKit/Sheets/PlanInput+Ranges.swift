@@ -1,0 +1,272 @@
+import Foundation
+
+/// The magnitudes that may reach GLPK. Sheet cells are checked when read; the derived model
+/// parameters (demand, tokens, cost and capacity per call, units) after the forecast, for the plan
+/// and for every scenario. A value outside these bounds is reported at the sheet cell that made it.
+public enum NumericLimits {
+  /// Largest magnitude of a sheet number and of a derived coefficient or bound.
+  public static let largest = 1e12
+  /// Smallest magnitude of a sheet number other than 0.
+  public static let smallestCell = 1e-9
+  /// Smallest magnitude of a derived per-call coefficient other than 0: $/call, unit-hours/call.
+  /// (GLPK aborts near 1e-200; a real call costs more than 1e-9 $ and takes more than 1e-12 h.)
+  public static let smallestCoefficient = 1e-12
+  /// Most calls per hour of one workload in any hour of the horizon, calls/h.
+  public static let mostCallsPerHour = 1e9
+
+  /// Why a sheet number is out of range, or nil when it is within the bounds.
+  static func cellProblem(_ v: Double) -> String? {
+    if abs(v) > largest { return "numbers in sheets are at most 1e12 in magnitude" }
+    if v != 0 && abs(v) < smallestCell {
+      return "a number other than 0 must be at least 1e-9 in magnitude"
+    }
+    return nil
+  }
+
+  /// Three significant digits, exponent without `+` or leading zeros: `2e302`, `1.5e-15`, `640`.
+  static func short(_ v: Double) -> String {
+    guard v.isFinite else { return v.isNaN ? "not a number" : "infinite" }
+    var s = String(format: "%.3g", v)
+    if let e = s.firstIndex(of: "e") {
+      var exp = String(s[s.index(after: e)...])
+      let negative = exp.hasPrefix("-")
+      exp = String(exp.drop { $0 == "+" || $0 == "-" || $0 == "0" })
+      s = String(s[..<e]) + "e" + (negative ? "-" : "") + (exp.isEmpty ? "0" : exp)
+    }
+    return s
+  }
+}
+
+/// A sheet cell (or a scenario change) that a derived parameter is made from.
+struct RangeSource {
+  var file: String
+  var line: Int
+  var column: Int
+  /// `input_tokens_per_call 1e308`, or `scale 1e9 (scenario 'big') on users`.
+  var words: String
+  /// Orders of magnitude the source adds to the value: ±log10 of its value.
+  var weight: Double
+  var fromScenario: Bool
+}
+
+/// Checks the derived parameters of one input and its scenarios, locating each problem.
+struct RangeCheck {
+  let tables: [String: CSVTable]
+  var problems = DiagnosticList()
+  private var seen = Set<Diagnostic>()
+  /// The change of the scenario being checked, by `kind:id:field`.
+  private var changes: [String: ScenarioChange] = [:]
+  /// The first change of the scenario being checked: blamed when none of a value's sources changed.
+  private var firstChange: RangeSource?
+  /// What the plan itself got wrong; a scenario does not repeat it.
+  private var planProblems = Set<String>()
+
+  init(tables: [String: CSVTable]) { self.tables = tables }
+
+  /// Checks `input`, which is the plan's input with the changes of `scenario` applied (if any).
+  mutating func run(_ input: PlanInput, scenario: [ScenarioChange] = []) {
+    changes = [:]
+    firstChange = scenario.first.map { c in
+      RangeSource(
+        file: "scenarios.csv", line: c.line, column: c.valueColumn,
+        words: "scenario '\(Diagnostic.echo(c.scenario))'", weight: 0, fromScenario: true)
+    }
+    for c in scenario {
+      let kind: String
+      let ids: [String]
+      switch ScenarioField.named(c.field)?.target {
+      case .workload: (kind, ids) = ("w", input.workloads.map(\.id))
+      case .api: (kind, ids) = ("a", input.apis.map(\.id))
+      case .capacity: (kind, ids) = ("c", input.capacity.map(\.id))
+      case nil: continue
+      }
+      for id in ids where c.target == "*" || c.target == id {
+        changes["\(kind):\(id):\(c.field)"] = c
+      }
+    }
+    let data = PlacementData(input: input)
+    let months = Double(max(input.settings.months - 1, 0))
+    for (wi, w) in input.workloads.enumerated() {
+      let peak = data.forecast.callsPerHour[wi].lazy.flatMap { $0 }.max() ?? 0
+      check(
+        peak, "the calls per hour of '\(w.id)' in its busiest hour",
+        upper: NumericLimits.mostCallsPerHour,
+        sources: [
+          workload(w, "users", w.users),
+          workload(
+            w, "user_growth_pct_per_month", pow(1 + w.userGrowthPctPerMonth / 100, months)),
+          workload(w, "sessions_per_user_per_day", w.sessionsPerUserPerDay),
+          workload(w, "prompts_per_session", w.promptsPerSession),
+          workload(w, "calls_per_prompt", w.callsPerPrompt),
+          workload(w, "retry_rate", 1 + w.retryRate),
+        ], fallback: row("workloads.csv", w.line, w.id))
+      check(
+        w.tokensPerCall, "the tokens per call of '\(w.id)'", sources: tokenSources(w),
+        fallback: row("workloads.csv", w.line, w.id))
+    }
+    for c in input.capacity {
+      check(
+        c.usdPerUnitHour, "the unit price of '\(c.id)'",
+        sources: [offer("c", c.id, c.line, "usd_per_unit_hour", c.usdPerUnitHour)],
+        fallback: row("capacity.csv", c.line, c.id))
+      guard c.maxUnits == nil, let units = data.maxUnits[c.id] else { continue }
+      check(
+        units, "the units '\(c.id)' needs for its compatible demand (set max_units)",
+        sources: [
+          offer("c", c.id, c.line, "input_tok_per_s_per_unit", c.inputTokPerSecPerUnit, -1),
+          offer("c", c.id, c.line, "output_tok_per_s_per_unit", c.outputTokPerSecPerUnit, -1),
+          offer("c", c.id, c.line, "unit_step", c.unitStep),
+          offer("c", c.id, c.line, "min_units", c.minUnits),
+        ] + input.workloads.map { workload($0, "users", $0.users) },
+        fallback: row("capacity.csv", c.line, c.id))
+    }
+    for p in data.pairs {
+      let w = input.workloads[p.workload]
+      let o = data.offers[p.offer]
+      let pair = "'\(w.id)' on '\(o.id)'"
+      let here = row("workloads.csv", w.line, w.id)
+      var usage = tokenSources(w)
+      switch o {
+      case .api(let a):
+        usage += [
+          offer("a", a.id, a.line, "usd_per_mtok_input", a.usdPerMtokInput),
+          offer("a", a.id, a.line, "usd_per_mtok_cached_input", a.usdPerMtokCachedInput),
+          offer("a", a.id, a.line, "usd_per_mtok_output", a.usdPerMtokOutput),
+        ]
+      case .capacity(let c):
+        let rates = [
+          offer("c", c.id, c.line, "input_tok_per_s_per_unit", c.inputTokPerSecPerUnit, -1),
+          offer("c", c.id, c.line, "output_tok_per_s_per_unit", c.outputTokPerSecPerUnit, -1),
+        ]
+        check(
+          p.load, "the unit-hours per call of \(pair)", sources: tokenSources(w) + rates,
+          fallback: here)
+        usage += rates + [offer("c", c.id, c.line, "usd_per_unit_hour", c.usdPerUnitHour)]
+      }
+      check(
+        p.usageCost, "the usage cost per call of \(pair) ($)", sources: usage, fallback: here)
+      let success = input.successRate(w, on: o.id)
+      let override = input.quality.first { $0.workload == w.id && $0.offer == o.id }
+      let failure =
+        override.map {
+          source("quality.csv", $0.line, "success_rate", 1 - success, key: nil)
+        } ?? workload(w, "success_rate", 1 - success)
+      check(
+        p.failCost, "the failure cost per call of \(pair) ($)",
+        sources: [
+          workload(w, "human_cost_per_failure", w.humanCostPerFailure), failure,
+          workload(w, "calls_per_prompt", w.callsPerPrompt, -1),
+          workload(w, "retry_rate", 1 + w.retryRate, -1),
+        ], fallback: here)
+    }
+  }
+
+  /// Reports `value` when it is not finite, above `upper`, or other than 0 and below `lower`,
+  /// at the source that pushed it furthest that way.
+  private mutating func check(
+    _ value: Double, _ what: String, upper: Double = NumericLimits.largest,
+    lower: Double = NumericLimits.smallestCoefficient, sources: [RangeSource?],
+    fallback: RangeSource? = nil
+  ) {
+    let tooBig = !value.isFinite || abs(value) > upper
+    let tooSmall = value != 0 && abs(value) < lower
+    guard tooBig || tooSmall else { return }
+    var candidates = sources.compactMap { $0 }
+    let inScenario = firstChange != nil
+    if inScenario {
+      // In a scenario, blame its changes; what the plan got wrong is reported already.
+      if planProblems.contains(what) { return }
+      candidates = candidates.filter(\.fromScenario)
+    } else {
+      planProblems.insert(what)
+    }
+    let blamed =
+      tooBig
+      ? candidates.max { $0.weight < $1.weight } : candidates.min { $0.weight < $1.weight }
+    guard let s = blamed ?? (inScenario ? firstChange : fallback) else { return }
+    let bound =
+      tooBig
+      ? "at most \(NumericLimits.short(upper))"
+      : "other than 0 it must be at least \(NumericLimits.short(lower))"
+    let shown = value.isFinite ? NumericLimits.short(value) : "overflow"
+    let d = Diagnostic(
+      file: s.file, line: s.line, column: s.column,
+      message: "\(s.words) makes \(what) \(shown); \(bound)")
+    if seen.insert(d).inserted { problems.items.append(d) }
+  }
+
+  /// The start of a row, blamed only when no cell of it can be.
+  private func row(_ file: String, _ line: Int, _ id: String) -> RangeSource {
+    RangeSource(
+      file: file, line: line, column: 1, words: "the row of '\(Diagnostic.echo(id))'", weight: 0,
+      fromScenario: false)
+  }
+
+  private func tokenSources(_ w: Workload) -> [RangeSource?] {
+    [
+      workload(w, "input_tokens_per_call", w.inputTokensPerCall),
+      workload(w, "output_tokens_per_call", w.outputTokensPerCall),
+      workload(w, "reasoning_tokens_per_call", w.reasoningTokensPerCall),
+    ]
+  }
+
+  private func workload(_ w: Workload, _ column: String, _ value: Double, _ exponent: Double = 1)
+    -> RangeSource?
+  {
+    source("workloads.csv", w.line, column, value, exponent, key: "w:\(w.id):\(column)")
+  }
+
+  private func offer(
+    _ kind: String, _ id: String, _ line: Int, _ column: String, _ value: Double,
+    _ exponent: Double = 1
+  ) -> RangeSource? {
+    source(
+      kind == "a" ? "apis.csv" : "capacity.csv", line, column, value, exponent,
+      key: "\(kind):\(id):\(column)")
+  }
+
+  /// The cell `column` of the row on `line` of `file`, or the scenario change of `key`.
+  /// A value of 0 adds no magnitude and is no source.
+  private func source(
+    _ file: String, _ line: Int, _ column: String, _ value: Double, _ exponent: Double = 1,
+    key: String?
+  ) -> RangeSource? {
+    guard value != 0, value.isFinite else { return nil }
+    let weight = exponent * log10(abs(value))
+    if let key, let c = changes[key] {
+      let text = cell("scenarios.csv", c.line, "value")?.text ?? Format.plain(c.value)
+      return RangeSource(
+        file: "scenarios.csv", line: c.line, column: c.valueColumn,
+        words:
+          "\(c.op.rawValue) \(Diagnostic.echo(text)) on \(column) (scenario '\(Diagnostic.echo(c.scenario))')",
+        weight: weight, fromScenario: true)
+    }
+    guard let cell = cell(file, line, column) else { return nil }
+    return RangeSource(
+      file: file, line: cell.line, column: cell.column,
+      words: "\(column) \(Diagnostic.echo(cell.text))", weight: weight, fromScenario: false)
+  }
+
+  /// The cell under `column` in the record that starts on `line`.
+  private func cell(_ file: String, _ line: Int, _ column: String) -> CSVCell? {
+    guard let table = tables[file], let i = table.index(of: column),
+      let record = table.records.first(where: { $0.line == line }), let cell = record[i]
+    else { return nil }
+    var trimmed = cell
+    trimmed.text = cell.text.trimmingCharacters(in: .whitespaces)
+    return trimmed
+  }
+}
+
+extension PlanInput {
+  /// Derived parameters out of GLPK's range, for the plan and each scenario, located at the
+  /// sheet cells (or scenario changes) that made them. Empty when every value is in range.
+  func rangeProblems(tables: [String: CSVTable]) -> DiagnosticList {
+    var check = RangeCheck(tables: tables)
+    check.run(self)
+    for name in scenarioNames {
+      check.run(applying(scenario: name), scenario: scenarios.filter { $0.scenario == name })
+    }
+    return check.problems
+  }
+}

@@ -1,0 +1,53 @@
+import BaseloadKit
+import BaseloadTestSupport
+import Foundation
+
+/// Wall seconds and peak RSS of one child process, from a tiny Python wrapper (getrusage of children).
+struct Measured {
+  var seconds: Double
+  var mib: Double
+  var status: Int32
+  var timedOut: Bool
+}
+
+/// Runs `argv` with a timeout; stdout to `stdoutFile` (default /dev/null).
+func measure(_ argv: [String], timeout: Double, stdoutFile: String? = nil) -> Measured {
+  let script = """
+    import resource, subprocess, sys, time, json
+    argv = json.loads(sys.argv[1]); out = sys.argv[3]
+    t = time.time()
+    try:
+        with open(out, 'w') as f:
+            p = subprocess.run(argv, stdout=f, stderr=subprocess.DEVNULL, timeout=float(sys.argv[2]))
+        code, timed = p.returncode, 0
+    except subprocess.TimeoutExpired:
+        code, timed = -1, 1
+    w = time.time() - t
+    print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0, code, timed)
+    """
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  let json = String(decoding: try! JSONSerialization.data(withJSONObject: argv), as: UTF8.self)
+  p.arguments = ["python3", "-c", script, json, "\(timeout)", stdoutFile ?? "/dev/null"]
+  let pipe = Pipe()
+  p.standardOutput = pipe
+  try! p.run()
+  let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  p.waitUntilExit()
+  let f = text.split(separator: " ").map {
+    Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+  }
+  guard f.count == 4 else { return Measured(seconds: -1, mib: -1, status: -1, timedOut: false) }
+  return Measured(seconds: f[0], mib: f[1], status: Int32(f[2]), timedOut: f[3] == 1)
+}
+
+func fmt(_ v: Double?, _ d: Int = 2) -> String { v.map { Format.fixed($0, d) } ?? "—" }
+
+/// Writes `sheets` into a fresh folder.
+func writeSheets(_ sheets: [String: String], to dir: URL) {
+  try? FileManager.default.removeItem(at: dir)
+  try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  for (name, text) in sheets {
+    try! text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import BaseloadKit
+
+/// A workload whose success rate is 0 completes no task: its cost per completed task is "—" / empty / null
+/// with the words "no completed tasks", never `$0.0000` or `inf`, in every report that shows one.
+@Suite struct CompletedTaskTests {
+  static let sheets = [
+    "workloads.csv": TestFolder.workloadHeader + ",success_rate,team\n"
+      + "w1,mid,standard,10,1,1,1,1000,100,flat,0,red\nw2,mid,standard,10,1,1,1,1000,100,flat,0.5,blue\n",
+    "scenarios.csv": "scenario,target,field,op,value\nhalf,*,users,scale,0.5\n",
+  ]
+
+  @Test func reportsSayNoCompletedTasks() throws {
+    let input = try TestFolder.load(Self.sheets)
+    let run = try PlanRun.solve(input, modelPath: TestFolder.modelPath)
+    let w1 = try #require(run.plan.workloads.first { $0.workload == "w1" })
+    #expect(w1.costPerCompletedTask == nil)
+    let folder = PlanReport.folder(run)
+    let md = try #require(folder.text("report.md"))
+    let row = try #require(md.split(separator: "\n").first { $0.hasPrefix("| w1 | standard |") })
+    #expect(row.hasSuffix("| — | $0.00 |"), "\(row)")
+    #expect(md.contains("`w1` has no completed tasks (success rate 0)"))
+    let baselineRow = try #require(
+      md.split(separator: "\n").first { $0.hasPrefix("| w1 | ") && $0.contains("0.0%") })
+    #expect(baselineRow == "| w1 | — | — | 0.0% | 0.0% |")
+    let json = try #require(folder.text("summary.json"))
+    #expect(json.contains("\"workload\": \"w1\""))
+    #expect(!json.contains("inf") && !json.contains("nan"))
+    let w1JSON = try #require(
+      json.components(separatedBy: "\"workload\": \"w1\"").dropFirst().first)
+    #expect(w1JSON.prefix(400).contains("\"usd_per_completed_task\": null"))
+    let verdicts = run.scenarios.map(\.verdict).joined(separator: "\n")
+    #expect(
+      verdicts.contains("no completed tasks in the plan → no completed tasks locked, no completed tasks at renewal"))
+    #expect(!verdicts.contains("$0.0000"))
+    // The chart shows only the workload that completes tasks.
+    let chart = try #require(folder.text("charts/task-cost.svg"))
+    #expect(chart.contains(">w2<") && !chart.contains(">w1<"))
+  }
+
+  @Test func quotesLeaveTheCellEmpty() throws {
+    let e = try QuoteTests.engine(Self.sheets)
+    let set = try QuoteSet.compute(e, workload: "w1")
+    let q = try #require(set.quotes.first)
+    #expect(q.listPerCompletedTask == nil)
+    #expect(q.standalonePerCompletedTask == nil)
+    #expect(!set.csv.contains("inf"))
+    let row = try #require(set.csv.split(separator: "\n").first { $0.hasPrefix("quote,w1,") })
+    let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+    #expect(cells[7] == "" && cells[8] == "" && cells[9] == "")
+    #expect(set.markdown.contains("no task of `w1` completes (success rate 0)"))
+    #expect(!set.markdown.contains("$inf"))
+  }
+
+  @Test func theBatchIndexLeavesTheCellEmpty() throws {
+    let input = try TestFolder.load([
+      "workloads.csv": TestFolder.workloadHeader + ",success_rate\n"
+        + "w1,mid,standard,10,1,1,1,1000,100,flat,0\n"
+    ])
+    let entry = BatchEntry(
+      folder: "f", run: try PlanRun.solve(input, modelPath: TestFolder.modelPath))
+    let row = BatchIndex.csv([entry]).split(separator: "\n")[1]
+    #expect(row.hasPrefix("f,t,ok,"))
+    #expect(row.split(separator: ",", omittingEmptySubsequences: false)[4] == "")
+    #expect(BatchIndex.html([entry]).contains("<td class=\"n\">—</td>"))
+  }
+}
