@@ -5,7 +5,8 @@ import Testing
 
 /// Runs `body`; while the defect is open (no `BASELOAD_EXPECT_FIXED=1`) its failures are a known issue. Once
 /// the solver is fixed the known issue is no longer recorded and Swift Testing says so: then drop the wrapper
-/// (or run with `BASELOAD_EXPECT_FIXED=1`).
+/// (or run with `BASELOAD_EXPECT_FIXED=1`). Every defect of issue 11 reproduced below is fixed on main, so no
+/// test wraps its body today; a new reproduction of an open defect should.
 func openDefect(_ comment: Comment, _ body: () throws -> Void) rethrows {
   if FindingClass.expectFixed {
     try body()
@@ -63,17 +64,10 @@ func openDefect(_ comment: Comment, _ body: () throws -> Void) rethrows {
     input.settings.decomposition = decomposition
     let r = try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
     let c = try #require(r.certificate)
-    let check = {
-      #expect(c.lowerBound <= Self.shrinkingOptimum + 0.01, "lower bound \(c.lowerBound)")
-      #expect(
-        r.objective <= Self.shrinkingOptimum / (1 - input.settings.optimalityGap) + 0.01,
-        "plan \(r.objective), optimum \(Self.shrinkingOptimum)")
-    }
-    if decomposition == .benders {
-      openDefect("issue 11 item 1: Benders caps units by each month's own peak") { check() }
-    } else {
-      check()
-    }
+    #expect(c.lowerBound <= Self.shrinkingOptimum + 0.01, "lower bound \(c.lowerBound)")
+    #expect(
+      r.objective <= Self.shrinkingOptimum / (1 - input.settings.optimalityGap) + 0.01,
+      "plan \(r.objective), optimum \(Self.shrinkingOptimum)")
     #expect(r.objective >= Self.shrinkingOptimum - 0.01)
     #expect(abs(r.objective - c.upperBound) < 1e-6)
   }
@@ -114,17 +108,10 @@ func openDefect(_ comment: Comment, _ body: () throws -> Void) rethrows {
     let input = try TestFolder.load(Self.twoGPUs(maxUnits: maxUnits))
     let plan = PlanAnalysis(
       try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath))
-    let body = {
-      let locked = try WhatIf.run(
-        input, scenario: "low", mode: .locked, plan: plan, modelPath: TestFolder.modelPath)
-      #expect(abs(locked.analysis.invoice.total - 17_472) < 0.005)
-      #expect(locked.analysis.result.units["gpu"] == [2])
-    }
-    if maxUnits.isEmpty {
-      try openDefect("issue 11 item 6: the units bound comes from the scenario's own demand", body)
-    } else {
-      try body()
-    }
+    let locked = try WhatIf.run(
+      input, scenario: "low", mode: .locked, plan: plan, modelPath: TestFolder.modelPath)
+    #expect(abs(locked.analysis.invoice.total - 17_472) < 0.005)
+    #expect(locked.analysis.result.units["gpu"] == [2])
     let renewal = try WhatIf.run(
       input, scenario: "low", mode: .renewal, plan: plan, modelPath: TestFolder.modelPath)
     #expect(abs(renewal.analysis.invoice.total - 8_736) < 0.005)
@@ -136,9 +123,7 @@ func openDefect(_ comment: Comment, _ body: () throws -> Void) rethrows {
     let c = Captured()
     let out = ReportFolderTests.tempDir().path
     let code = BaseloadCLI.run(["whatif", folder, "--out", out, "--quiet"], io: c.io)
-    openDefect("issue 11 item 6: locked what-if exits 3 without max_units") {
-      #expect(code == .ok, "exit \(code.rawValue): \(c.stderr.prefix(300))")
-    }
+    #expect(code == .ok, "exit \(code.rawValue): \(c.stderr.prefix(300))")
   }
 
   /// Item 7: locked, the same $17,472.00 buys 336,000 completed tasks: $0.0520 a task, not $0.0260. The
@@ -151,13 +136,58 @@ func openDefect(_ comment: Comment, _ body: () throws -> Void) rethrows {
     #expect(abs(team.completedTasks - 336_000) < 1e-6)
     #expect(abs(team.cost - 17_472) < 0.005)
     #expect(abs((team.costPerCompletedTask ?? 0) - 0.052) < 1e-9)
-    openDefect("issue 11 items 5 and 7: the verdict quotes only the renewal per-task cost") {
-      #expect(s.verdict.contains("$0.0520"), "verdict: \(s.verdict)")
-    }
+    #expect(s.verdict.contains("$0.0520"), "verdict: \(s.verdict)")
     let json = PlanReport.folder(run).files.first { $0.path == "summary.json" }
     let text = json.map { String(decoding: $0.data, as: UTF8.self) } ?? ""
-    openDefect("issue 11 item 5: summary.json has no usd_per_completed_task per scenario mode") {
-      #expect(text.contains("\"usd_per_completed_task\": 0.0520"), "summary.json lacks it")
+    #expect(text.contains("\"usd_per_completed_task\": 0.0520"), "summary.json lacks it")
+  }
+
+  /// The two-GPU workload of items 6 and 7 with another reserved offer, for the lattice findings F2, F3 and
+  /// F7 of the property test (/work/notes/proptest-findings.md).
+  static func lattice(_ gpu: String, contracts: String? = nil) -> [String: String] {
+    var sheets = twoGPUs(maxUnits: "")
+    sheets["capacity.csv"] =
+      "id,vendor,tiers,usd_per_unit_hour,billing,term_months,min_units,unit_step,max_units,input_tok_per_s_per_unit,output_tok_per_s_per_unit\n"
+      + gpu + "\n"
+    sheets["scenarios.csv"] = nil
+    if let contracts {
+      sheets["contracts.csv"] = "offer,units,usd_per_hour,start,end\n" + contracts
     }
+    return sheets
+  }
+
+  /// F2: min_units 13 in steps of 5 within max_units 13 leaves no usable unit count but 0, so all 10,000
+  /// calls/h go to the API: 10,000 × 672 h × $0.003 = $20,160.00. A $1/h GPU made the Benders rounding buy
+  /// 15 units (above max_units) and report $10,080.00, below the optimum.
+  @Test(arguments: [Resolution.week, .cluster], [Decomposition.benders, .clusters])
+  func noReachableUnitCountMeansNoUnits(resolution: Resolution, decomposition: Decomposition)
+    throws
+  {
+    var input = try TestFolder.load(Self.lattice("gpu,VendorB,mid,1,reserved,1,13,5,13,2500,625"))
+    input.settings.resolution = resolution
+    input.settings.decomposition = decomposition
+    let r = try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
+    #expect(r.units["gpu"] == [0])
+    #expect(abs(r.objective - 20_160) < 0.01, "plan \(r.objective)")
+  }
+
+  /// F3 and F7: 2 units signed, min_units 11 in steps of 2, no max_units. The signed units make the offer
+  /// active, so it holds 2 + 2k ≥ 11 units: 12. Twelve $13/h GPUs carry all 10,000 calls/h:
+  /// 12 × 13 × 672 = $104,832.00. The all-API baseline still pays for them, plus 10,000 × 672 × $0.003 of
+  /// API: $124,992.00. Baseload wrote max_units 11 (exit 3 at week) and capped the Benders master at 11
+  /// (exit 1).
+  @Test(arguments: [Resolution.week, .cluster], [Decomposition.benders, .clusters])
+  func signedUnitsReachMinUnitsInSteps(resolution: Resolution, decomposition: Decomposition) throws
+  {
+    var input = try TestFolder.load(
+      Self.lattice(
+        "gpu,VendorB,mid,13,reserved,1,11,2,,2500,625", contracts: "gpu,2,,2027-02,2027-02\n"))
+    input.settings.resolution = resolution
+    input.settings.decomposition = decomposition
+    let r = try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
+    #expect(r.units["gpu"] == [12])
+    #expect(abs(r.objective - 104_832) < 0.01, "plan \(r.objective)")
+    let baseline = try Baseline.solve(input, modelPath: TestFolder.modelPath)
+    #expect(abs(baseline.analysis.invoice.total - 124_992) < 0.01)
   }
 }
