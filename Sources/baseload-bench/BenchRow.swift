@@ -69,20 +69,29 @@ struct BenchRow {
     row.baseload = (
       b.seconds, b.mib, ub, lb, "\(solver["path"] ?? "?")", "\(solver["status"] ?? "?")"
     )
-    print(
+    say(
       "  baseload: \(fmt(b.seconds)) s, \(fmt(b.mib, 0)) MiB, \(solver["path"] ?? "?"), plan \(fmt(ub)), lower bound \(fmt(lb)), status \(solver["status"] ?? "?")"
     )
   } else {
-    print("  baseload failed (exit \(b.status))")
+    say("  baseload failed (exit \(b.status))")
   }
   guard runPeers, let glpsol, fm.fileExists(atPath: out + "/placement.dat") else { return row }
   let input = try! InputLoader.load(folder: inputs.path)
+  let weekData = PlacementData(input: input)
+  let columns = weekData.pairs.count * weekData.slices.slices.count
+  guard columns <= peerMaxColumns else {
+    say(
+      "  peers not run: the exact week model has \(columns) placement columns (--peer-max-columns \(peerMaxColumns))"
+    )
+    row.columns = columns
+    return row
+  }
   row.gap = input.settings.optimalityGap
   let week = dir.appendingPathComponent("week.dat").path
   try! fm.copyItem(atPath: out + "/placement.dat", toPath: week)
   let (mps, size) = writeMPS(glpsol, data: week, dir: dir, name: "week")
   (row.rows, row.columns) = size
-  print("  exact week model: \(size.rows) rows, \(size.columns) columns")
+  say("  exact week model: \(size.rows) rows, \(size.columns) columns")
   row.peers["glpsol"] = runGLPSOL(glpsol, data: week, dir: dir, gap: row.gap)
   row.peers["HiGHS"] = runHiGHS(mps: mps, dir: dir, name: "week", gap: row.gap)
   if hourly {
@@ -137,7 +146,7 @@ struct BenchRow {
   }
   let note =
     g.timedOut || g.seconds >= peerTimeout ? "time limit" : (obj == nil ? "failed" : "solved")
-  print("  glpsol: \(fmt(g.seconds)) s, \(fmt(g.mib, 0)) MiB, \(note) \(fmt(obj))")
+  say("  glpsol: \(fmt(g.seconds)) s, \(fmt(g.mib, 0)) MiB, \(note) \(fmt(obj))")
   return (g.seconds, g.mib, obj, note)
 }
 
@@ -150,7 +159,7 @@ struct BenchRow {
     h = highspy.Highs(); h.setOptionValue('output_flag', False); h.setOptionValue('time_limit', float(sys.argv[2]))
     h.setOptionValue('mip_rel_gap', float(sys.argv[3])); h.setOptionValue('threads', 2)
     h.readModel(sys.argv[1]); t = time.time(); h.run(); w = time.time() - t
-    print(h.modelStatusToString(h.getModelStatus()), h.getInfo().objective_function_value, w)
+    say(h.modelStatusToString(h.getModelStatus()), h.getInfo().objective_function_value, w)
     """
   let hs = measure(
     ["python3", "-c", script, mps, "\(peerTimeout)", "\(gap)"], timeout: peerTimeout + 120,
@@ -162,7 +171,7 @@ struct BenchRow {
   let note =
     hs.timedOut || (parts.first.map { $0.hasPrefix("Time") } ?? false)
     ? "time limit" : (obj == nil ? "failed" : "solved")
-  print(
+  say(
     "  HiGHS (\(name)): \(fmt(hs.seconds)) s incl. reading the MPS, \(fmt(hs.mib, 0)) MiB, \(note) \(fmt(obj))"
   )
   return (hs.seconds, hs.mib, obj, note)

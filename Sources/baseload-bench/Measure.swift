@@ -23,7 +23,7 @@ func measure(_ argv: [String], timeout: Double, stdoutFile: String? = nil) -> Me
     except subprocess.TimeoutExpired:
         code, timed = -1, 1
     w = time.time() - t
-    print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0, code, timed)
+    say(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0, code, timed)
     """
   let p = Process()
   p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -50,4 +50,10 @@ func writeSheets(_ sheets: [String: String], to dir: URL) {
   for (name, text) in sheets {
     try! text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
   }
+}
+
+/// A line on stdout, written at once (a redirected `print` is buffered until exit, so a long run shows
+/// nothing while it works).
+func say(_ s: String) {
+  FileHandle.standardOutput.write(Data((s + "\n").utf8))
 }

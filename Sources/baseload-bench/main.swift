@@ -6,13 +6,15 @@ import Foundation
 // certifies — the exact week model it writes (`placement.dat` of the report) — with glpsol and HiGHS at the
 // SAME relative gap (plan.csv's optimality_gap). `--hourly` adds the monolithic hourly model as a second column.
 let usage = """
-  usage: baseload-bench [INSTANCE ...] [--peer-timeout S] [--no-peers] [--hourly] [--scaling] [--keep DIR]
+  usage: baseload-bench [INSTANCE ...] [--peer-timeout S] [--peer-max-columns N] [--no-peers] [--hourly]
+                        [--scaling] [--keep DIR]
          baseload-bench --write-portfolio W,O,M,SEED,DIR[,GROWTH_LO,GROWTH_HI[,TERM;TERM…]]
   instances: S M L XL (SyntheticPlan), \(Families.named.keys.sorted().joined(separator: " ")) (PortfolioPlan)
   """
 
 var names: [String] = []
 var peerTimeout = 600.0
+var peerMaxColumns = 400_000
 var peers = true
 var hourly = false
 var keep: String?
@@ -23,6 +25,7 @@ while !args.isEmpty {
   switch a {
   case "--peer-timeout": peerTimeout = Double(args.removeFirst()) ?? peerTimeout
   case "--no-peers": peers = false
+  case "--peer-max-columns": peerMaxColumns = Int(args.removeFirst()) ?? peerMaxColumns
   case "--hourly": hourly = true
   case "--keep": keep = args.removeFirst()
   case "--scaling": scaling = true
@@ -35,7 +38,7 @@ while !args.isEmpty {
     writeSheets(p.sheets, to: URL(fileURLWithPath: f[4]))
     exit(0)
   case "-h", "--help":
-    print(usage)
+    say(usage)
     exit(0)
   default:
     guard Families.instance(a) != nil else {
@@ -52,37 +55,37 @@ let exeDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInP
   .deletingLastPathComponent()
 let baseload = exeDir.appendingPathComponent("baseload").path
 guard fm.isExecutableFile(atPath: baseload) else {
-  print("build the tool first: swift build -c release   (looked for \(baseload))")
+  say("build the tool first: swift build -c release   (looked for \(baseload))")
   exit(2)
 }
 let model = ModelLocator.path() ?? ""
 guard !model.isEmpty else {
-  print("run from the Baseload folder (Models/placement.mod not found)")
+  say("run from the Baseload folder (Models/placement.mod not found)")
   exit(2)
 }
 let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first { fm.isExecutableFile(atPath: $0) }
 let root = URL(fileURLWithPath: keep ?? NSTemporaryDirectory())
 
-print(
+say(
   "Baseload benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores; peers solve the exact week model Baseload writes, at its optimality gap (timeout \(Int(peerTimeout)) s)\n"
 )
 var rows: [BenchRow] = []
 for name in names {
   let instance = Families.instance(name)!
-  print("[\(instance.name)] \(instance.about)")
+  say("[\(instance.name)] \(instance.about)")
   let row = runInstance(
     instance, in: root.appendingPathComponent("baseload-bench-\(instance.name)"), peers: peers)
   rows.append(row)
 }
-if !rows.isEmpty { print("\n" + BenchRow.table(rows)) }
+if !rows.isEmpty { say("\n" + BenchRow.table(rows)) }
 if scaling {
   var scaled: [BenchRow] = []
   for instance in Families.scaling {
-    print("[scaling] \(instance.about)")
+    say("[scaling] \(instance.about)")
     scaled.append(
       runInstance(
         instance, in: root.appendingPathComponent("baseload-scaling-\(instance.name)"),
         peers: false))
   }
-  print("\n" + BenchRow.scalingTable(scaled))
+  say("\n" + BenchRow.scalingTable(scaled))
 }
