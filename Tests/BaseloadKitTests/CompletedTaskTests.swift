@@ -33,7 +33,8 @@ import Testing
     #expect(w1JSON.prefix(400).contains("\"usd_per_completed_task\": null"))
     let verdicts = run.scenarios.map(\.verdict).joined(separator: "\n")
     #expect(
-      verdicts.contains("no completed tasks in the plan → no completed tasks locked, no completed tasks at renewal"))
+      verdicts.contains(
+        "no completed tasks in the plan → no completed tasks locked, no completed tasks at renewal"))
     #expect(!verdicts.contains("$0.0000"))
     // The chart shows only the workload that completes tasks.
     let chart = try #require(folder.text("charts/task-cost.svg"))
