@@ -34,7 +34,8 @@ import Testing
     let verdicts = run.scenarios.map(\.verdict).joined(separator: "\n")
     #expect(
       verdicts.contains(
-        "no completed tasks in the plan → no completed tasks locked, no completed tasks at renewal"))
+        "no completed tasks in the plan → no completed tasks locked, no completed tasks at renewal")
+    )
     #expect(!verdicts.contains("$0.0000"))
     // The chart shows only the workload that completes tasks.
     let chart = try #require(folder.text("charts/task-cost.svg"))
