@@ -159,7 +159,7 @@ struct BenchRow {
     h = highspy.Highs(); h.setOptionValue('output_flag', False); h.setOptionValue('time_limit', float(sys.argv[2]))
     h.setOptionValue('mip_rel_gap', float(sys.argv[3])); h.setOptionValue('threads', 2)
     h.readModel(sys.argv[1]); t = time.time(); h.run(); w = time.time() - t
-    say(h.modelStatusToString(h.getModelStatus()), h.getInfo().objective_function_value, w)
+    print(h.modelStatusToString(h.getModelStatus()), h.getInfo().objective_function_value, w)
     """
   let hs = measure(
     ["python3", "-c", script, mps, "\(peerTimeout)", "\(gap)"], timeout: peerTimeout + 120,

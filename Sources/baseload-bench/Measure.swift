@@ -23,7 +23,7 @@ func measure(_ argv: [String], timeout: Double, stdoutFile: String? = nil) -> Me
     except subprocess.TimeoutExpired:
         code, timed = -1, 1
     w = time.time() - t
-    say(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0, code, timed)
+    print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0, code, timed)
     """
   let p = Process()
   p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
