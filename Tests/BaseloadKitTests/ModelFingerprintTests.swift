@@ -12,15 +12,18 @@ import Testing
   /// whole (rows, bounds set per slice and objective coefficients all live in it).
   static let swiftCopies: [(file: String, function: String, families: [String])] = [
     (
-      "Sources/BaseloadKit/Structure/HourlyDispatch.swift", "func template()",
+      "Sources/BaseloadKit/Structure/HourlyDispatch.swift", "func template(",
       [
-        "TotalCost", "Serve", "ReservedCapacity", "OnDemandCapacity", "RateLimit",
-        "CoverWithinLevel", "CoverWithinUsage",
+        "TotalCost", "Serve", "NoServeBeforeArrival", "ServeWithinWindow", "ServeByEndOfDay",
+        "ReservedCapacity", "OnDemandCapacity", "RateLimit", "CoverWithinLevel", "CoverWithinUsage",
       ]
     ),
     (
       "Sources/BaseloadKit/Structure/HourlyDispatch.swift", "func solve(_ t: Template",
-      ["ReservedCapacity", "CoverWithinLevel", "CoverWithinUsage", "Serve"]
+      [
+        "ReservedCapacity", "CoverWithinLevel", "CoverWithinUsage", "Serve", "NoServeBeforeArrival",
+        "ServeWithinWindow", "ServeByEndOfDay",
+      ]
     ),
     (
       "Sources/BaseloadKit/Structure/HourlyDispatch.swift", "public var fixedCost",

@@ -87,16 +87,19 @@ public struct SolveStrategy: Sendable, Equatable {
   }
 
   static func decomposed(_ data: PlacementData, why: String) -> SolveStrategy {
-    if data.workloads.contains(where: { $0.deferHours > 0 }) {
-      return .init(
-        path: .exact,
-        reason:
-          "\(why), but deferrable batch work couples the hours of a day, so the exact week model is solved"
-      )
-    }
+    let defers = data.workloads.contains(where: { $0.deferHours > 0 })
     if data.input.settings.decomposition == .clusters || !data.fixedLevels.isEmpty {
+      if defers {
+        return .init(
+          path: .exact,
+          reason:
+            "\(why), but clustered hours cannot keep deferrable batch work within its day, so the exact week model is solved"
+        )
+      }
       return .init(path: .clusters, reason: "\(why), decomposition clusters")
     }
-    return .init(path: .benders, reason: why)
+    return .init(
+      path: .benders,
+      reason: defers ? "\(why); deferrable batch work is dispatched a whole day at a time" : why)
   }
 }

@@ -52,8 +52,26 @@ struct BendersSolver {
   func solve() throws -> PlacementResult {
     let start = Date()
     let target = data.input.settings.optimalityGap
-    let (grouped, members) = SliceClustering.cluster(data, perMonth: groupsPerMonth)
-    let groupMonth = grouped.slices.slices.map(\.monthIndex)
+    // With deferrable work a day is dispatched whole, so its slices group by weekday (whole days, one θ each
+    // per month) and cuts come from the real days from the start (group means have no days).
+    let byDay = data.workloads.contains { $0.deferHours > 0 }
+    var (grouped, members) = SliceClustering.cluster(data, perMonth: groupsPerMonth)
+    var groupMonth = grouped.slices.slices.map(\.monthIndex)
+    if byDay {
+      var keys: [[Int]: Int] = [:]
+      members = []
+      groupMonth = []
+      for sl in data.slices.slices {
+        let key = [sl.monthIndex, sl.weekday]
+        if keys[key] == nil {
+          keys[key] = members.count
+          members.append([])
+          groupMonth.append(sl.monthIndex)
+        }
+        members[keys[key]!].append(sl.index)
+      }
+      grouped = data
+    }
     let reserved = data.reservedOffers
     let commitments = data.input.commitments
     let bounds = capacityBounds()
@@ -104,7 +122,7 @@ struct BendersSolver {
       units: reserved.map { c in data.months.indices.map { data.contractUnits[c.id]?[$0] ?? 0 } },
       levels: commitments.map { k in data.months.indices.map { data.contractUSD[k.id]?[$0] ?? 0 } },
       bought: [], spent: [])
-    var exactCuts = false
+    var exactCuts = byDay
     for i in 0..<maxIterations.relaxed {
       let o = try dispatch(exactCuts ? data : grouped, point, penalty)
       // Unserved calls are priced; what can still make a slice infeasible is a rate limit or on-demand cap.

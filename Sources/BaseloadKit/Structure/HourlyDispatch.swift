@@ -46,69 +46,141 @@ public struct HourlyDispatch: Sendable {
     self.shortfallPenalty = shortfallPenalty
   }
 
-  /// Row and column positions of the per-slice template.
+  /// Row and column positions of the template: one dispatch unit of `hours` slices (one slice, or the hours
+  /// of one day when batch work may be deferred within it), indexed `[hour]` then by pair, workload or id.
   struct Template {
     var lp: LinearProgram
-    var demandRow: [Int]
-    var reservedRow: [String: Int]
-    var levelRow: [String: Int]
-    var usageRow: [String: Int]
-    var coveredColumn: [String: Int]
-    /// Unserved calls per workload (only with a shortfall penalty).
-    var shortfallColumn: [Int]
+    var hours: Int
+    var x: [[Int]]
+    /// Serve rows (workloads that do not defer), fixed at the hour's demand.
+    var demandRow: [[Int?]]
+    /// NoServeBeforeArrival rows (deferring workloads): served so far ≤ arrived so far.
+    var arrivedRow: [[Int?]]
+    /// ServeWithinWindow rows (deferring workloads): served or short so far ≥ arrived `defer` hours ago.
+    var windowRow: [[Int?]]
+    /// ServeByEndOfDay rows (deferring workloads): the day's work is done within the day.
+    var dayRow: [Int?]
+    var reservedRow: [[String: Int]]
+    var levelRow: [[String: Int]]
+    var usageRow: [[String: Int]]
+    var coveredColumn: [[String: Int]]
+    /// Unserved calls per hour and workload (only with a shortfall penalty).
+    var shortfallColumn: [[Int]]
   }
 
-  func template() -> Template {
+  /// Whether slices are dispatched a day at a time: some workload may defer its calls within the day.
+  var byDay: Bool { data.workloads.contains { $0.deferHours > 0 } }
+
+  /// The dispatch units: each slice alone, or (with deferral) the slices of each day in hour order.
+  func dispatchUnits() -> [[TimeSlice]] {
+    guard byDay else { return data.slices.slices.map { [$0] } }
+    var days: [Int: [TimeSlice]] = [:]
+    var order: [Int] = []
+    for s in data.slices.slices {
+      if days[s.dayKey] == nil { order.append(s.dayKey) }
+      days[s.dayKey, default: []].append(s)
+    }
+    return order.map { days[$0]!.sorted { $0.hourOfDay < $1.hourOfDay } }
+  }
+
+  func template(hours: Int = 1) -> Template {
     var lp = LinearProgram(name: "dispatch")
     let pairs = data.pairs
-    for (i, p) in pairs.enumerated() { lp.addColumn("x\(i)", objective: p.usageCost + p.failCost) }
-    let shortfallColumn = shortfallPenalty.map { penalty in
-      data.workloads.indices.map { lp.addColumn("s\($0)", objective: penalty[$0]) }
-    }
-    var demandRow: [Int] = []
-    for wi in data.workloads.indices {
-      let cols = pairs.indices.filter { pairs[$0].workload == wi }
-      let short = shortfallColumn.map { [($0[wi], 1.0)] } ?? []
-      demandRow.append(
-        lp.addRow("d\(wi)", bounds: .fixed(0), coefficients: cols.map { ($0, 1) } + short))
-    }
-    var reservedRow: [String: Int] = [:]
-    for (oi, o) in data.offers.enumerated() {
-      let cols = pairs.indices.filter { pairs[$0].offer == oi }
-      switch o {
-      case .capacity(let c):
-        let coefficients = cols.map { ($0, pairs[$0].load) }
-        if c.billing == .reserved {
-          reservedRow[c.id] = lp.addRow("r\(oi)", bounds: .upper(0), coefficients: coefficients)
-        } else {
-          lp.addRow("o\(oi)", bounds: .upper(data.maxUnits[c.id] ?? 0), coefficients: coefficients)
-        }
-      case .api(let a):
-        if let tpm = a.rateLimitTPM {
-          lp.addRow(
-            "t\(oi)", bounds: .upper(tpm),
-            coefficients: cols.map { ($0, data.workloads[pairs[$0].workload].tokensPerCall / 60) })
+    let workloads = data.workloads
+    var t = Template(
+      lp: lp, hours: hours, x: [], demandRow: [], arrivedRow: [], windowRow: [],
+      dayRow: [], reservedRow: [], levelRow: [], usageRow: [], coveredColumn: [],
+      shortfallColumn: [])
+    for k in 0..<hours {
+      let x = pairs.indices.map {
+        lp.addColumn("x\($0)_\(k)", objective: pairs[$0].usageCost + pairs[$0].failCost)
+      }
+      t.x.append(x)
+      t.shortfallColumn.append(
+        shortfallPenalty.map { penalty in
+          workloads.indices.map { lp.addColumn("s\($0)_\(k)", objective: penalty[$0]) }
+        } ?? [])
+      // Serve: calls served (and priced shortfall) meet the hour's demand, for work that cannot wait.
+      t.demandRow.append(
+        workloads.indices.map { wi in
+          guard workloads[wi].deferHours == 0 || hours == 1 else { return nil }
+          let short = t.shortfallColumn[k].isEmpty ? [] : [(t.shortfallColumn[k][wi], 1.0)]
+          return lp.addRow(
+            "d\(wi)_\(k)", bounds: .fixed(0),
+            coefficients: pairs.indices.filter { pairs[$0].workload == wi }.map { (x[$0], 1) }
+              + short)
+        })
+      var reserved: [String: Int] = [:]
+      for (oi, o) in data.offers.enumerated() {
+        let cols = pairs.indices.filter { pairs[$0].offer == oi }
+        switch o {
+        case .capacity(let c):
+          // ReservedCapacity / OnDemandCapacity: load within the units.
+          let coefficients = cols.map { (x[$0], pairs[$0].load) }
+          if c.billing == .reserved {
+            reserved[c.id] = lp.addRow("r\(oi)_\(k)", bounds: .upper(0), coefficients: coefficients)
+          } else {
+            lp.addRow(
+              "o\(oi)_\(k)", bounds: .upper(data.maxUnits[c.id] ?? 0), coefficients: coefficients)
+          }
+        case .api(let a):
+          // RateLimit: tokens per minute through the API.
+          if let tpm = a.rateLimitTPM {
+            lp.addRow(
+              "t\(oi)_\(k)", bounds: .upper(tpm),
+              coefficients: cols.map { (x[$0], workloads[pairs[$0].workload].tokensPerCall / 60) })
+          }
         }
       }
-    }
-    var levelRow: [String: Int] = [:]
-    var usageRow: [String: Int] = [:]
-    var coveredColumn: [String: Int] = [:]
-    for (ki, k) in data.input.commitments.enumerated() {
-      let d = k.discountPct / 100
-      let col = lp.addColumn("c\(ki)", objective: -1 / (1 - d))
-      coveredColumn[k.id] = col
-      levelRow[k.id] = lp.addRow("l\(ki)", bounds: .upper(0), coefficients: [(col, 1)])
-      let eligible = pairs.indices.filter {
-        k.appliesTo.contains(data.offers[pairs[$0].offer].id) && pairs[$0].usageCost > 0
+      t.reservedRow.append(reserved)
+      var levelRow: [String: Int] = [:]
+      var usageRow: [String: Int] = [:]
+      var coveredColumn: [String: Int] = [:]
+      for (ki, c) in data.input.commitments.enumerated() {
+        let d = c.discountPct / 100
+        let col = lp.addColumn("c\(ki)_\(k)", objective: -1 / (1 - d))
+        coveredColumn[c.id] = col
+        // CoverWithinLevel and CoverWithinUsage.
+        levelRow[c.id] = lp.addRow("l\(ki)_\(k)", bounds: .upper(0), coefficients: [(col, 1)])
+        let eligible = pairs.indices.filter {
+          c.appliesTo.contains(data.offers[pairs[$0].offer].id) && pairs[$0].usageCost > 0
+        }
+        usageRow[c.id] = lp.addRow(
+          "u\(ki)_\(k)", bounds: .upper(0),
+          coefficients: [(col, 1)] + eligible.map { (x[$0], -(1 - d) * pairs[$0].usageCost) })
       }
-      usageRow[k.id] = lp.addRow(
-        "u\(ki)", bounds: .upper(0),
-        coefficients: [(col, 1)] + eligible.map { ($0, -(1 - d) * pairs[$0].usageCost) })
+      t.levelRow.append(levelRow)
+      t.usageRow.append(usageRow)
+      t.coveredColumn.append(coveredColumn)
     }
-    return Template(
-      lp: lp, demandRow: demandRow, reservedRow: reservedRow, levelRow: levelRow,
-      usageRow: usageRow, coveredColumn: coveredColumn, shortfallColumn: shortfallColumn ?? [])
+    // Deferrable work within the day: NoServeBeforeArrival, ServeWithinWindow, ServeByEndOfDay.
+    for k in 0..<hours {
+      t.arrivedRow.append(
+        workloads.indices.map { _ in nil })
+      t.windowRow.append(workloads.indices.map { _ in nil })
+    }
+    t.dayRow = workloads.indices.map { _ in nil }
+    if hours > 1 {
+      for (wi, w) in workloads.enumerated() where w.deferHours > 0 {
+        let own = pairs.indices.filter { pairs[$0].workload == wi }
+        func served(upTo k: Int, short: Bool) -> [(Int, Double)] {
+          (0...k).flatMap { h in
+            own.map { (t.x[h][$0], 1.0) }
+              + (short && !t.shortfallColumn[h].isEmpty ? [(t.shortfallColumn[h][wi], 1.0)] : [])
+          }
+        }
+        for k in 0..<hours {
+          t.arrivedRow[k][wi] = lp.addRow(
+            "a\(wi)_\(k)", bounds: .upper(0), coefficients: served(upTo: k, short: false))
+          t.windowRow[k][wi] = lp.addRow(
+            "v\(wi)_\(k)", bounds: .lower(0), coefficients: served(upTo: k, short: true))
+        }
+        t.dayRow[wi] = lp.addRow(
+          "e\(wi)", bounds: .fixed(0), coefficients: served(upTo: hours - 1, short: true))
+      }
+    }
+    t.lp = lp
+    return t
   }
 
   /// Fixed charges: reserved units for every hour of their months, commitment levels, $.
@@ -128,17 +200,19 @@ public struct HourlyDispatch: Sendable {
   /// Solves every slice, split across `threads` threads.
   public func run(threads: Int = 2) throws -> Outcome {
     let start = Date()
-    let t = template()
+    let units = dispatchUnits()
+    let hours = units.map(\.count).max() ?? 1
+    let t = template(hours: hours)
     let slices = data.slices.slices
-    let chunks = max(1, min(threads, slices.count))
+    let chunks = max(1, min(threads, units.count))
     let box = ResultBox(
       pairs: data.pairs.count, slices: slices.count, commitments: data.input.commitments.map(\.id),
       reserved: data.reservedOffers.count)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      let lo = chunk * slices.count / chunks
-      let hi = (chunk + 1) * slices.count / chunks
+      let lo = chunk * units.count / chunks
+      let hi = (chunk + 1) * units.count / chunks
       do {
-        try solve(t, slices[lo..<hi], into: box)
+        try solve(t, units[lo..<hi], into: box)
       } catch {
         box.fail()
       }
@@ -151,7 +225,9 @@ public struct HourlyDispatch: Sendable {
       levelSlope: box.levelSlope, shortfall: box.shortfall)
   }
 
-  func solve(_ t: Template, _ slices: ArraySlice<TimeSlice>, into box: ResultBox) throws {
+  /// Solves each dispatch unit with the template: right-hand sides set from the unit's demand and the
+  /// capacity of its month. A unit's cost and slopes are booked on its first slice (a day's are the day's).
+  func solve(_ t: Template, _ units: ArraySlice<[TimeSlice]>, into box: ResultBox) throws {
     let reservedPrice = Dictionary(
       uniqueKeysWithValues: data.input.capacity.map { ($0.id, $0.usdPerUnitHour) })
     let reserved = data.reservedOffers
@@ -159,20 +235,41 @@ public struct HourlyDispatch: Sendable {
     try LPHandle.with(t.lp) { h in
       var local: [SliceOutcome] = []
       var feasible = true
-      for s in slices {
-        for (wi, row) in t.demandRow.enumerated() {
-          h.setRowBounds(row, .fixed(data.demand(wi, s)))
+      for unit in units {
+        // Every slice of a unit stands for the same number of calendar hours (a day of a representative
+        // week, or of the calendar); its cost is that weight times the unit's.
+        guard let weight = unit.first?.weight, unit.allSatisfy({ $0.weight == weight }),
+          unit.count == t.hours || t.hours == 1
+        else {
+          feasible = false
+          break
         }
-        for (id, row) in t.reservedRow {
-          h.setRowBounds(row, .upper(units[id]?[s.monthIndex] ?? 0))
-        }
-        for k in data.input.commitments {
-          let level = levels[k.id]?[s.monthIndex] ?? 0
-          h.setRowBounds(t.levelRow[k.id]!, .upper(level))
-          let reservedSpend = k.appliesTo.reduce(0.0) { sum, id in
-            sum + (units[id]?[s.monthIndex] ?? 0) * (reservedPrice[id] ?? 0)
+        for k in 0..<t.hours {
+          let s = unit[k]
+          var arrived = 0.0
+          for (wi, w) in data.workloads.enumerated() {
+            if let row = t.demandRow[k][wi] { h.setRowBounds(row, .fixed(data.demand(wi, s))) }
+            guard t.hours > 1, w.deferHours > 0 else { continue }
+            arrived = (0...k).reduce(0) { $0 + data.demand(wi, unit[$1]) }
+            let due =
+              k - w.deferHours >= 0
+              ? (0...(k - w.deferHours)).reduce(0) { $0 + data.demand(wi, unit[$1]) } : 0
+            h.setRowBounds(t.arrivedRow[k][wi]!, .upper(arrived))
+            h.setRowBounds(t.windowRow[k][wi]!, .lower(due))
+            if k == t.hours - 1 { h.setRowBounds(t.dayRow[wi]!, .fixed(arrived)) }
           }
-          h.setRowBounds(t.usageRow[k.id]!, .upper((1 - k.discountPct / 100) * reservedSpend))
+          for (id, row) in t.reservedRow[k] {
+            h.setRowBounds(row, .upper(self.units[id]?[s.monthIndex] ?? 0))
+          }
+          for c in commitments {
+            let level = levels[c.id]?[s.monthIndex] ?? 0
+            h.setRowBounds(t.levelRow[k][c.id]!, .upper(level))
+            let reservedSpend = c.appliesTo.reduce(0.0) { sum, id in
+              sum + (self.units[id]?[s.monthIndex] ?? 0) * (reservedPrice[id] ?? 0)
+            }
+            h.setRowBounds(
+              t.usageRow[k][c.id]!, .upper((1 - c.discountPct / 100) * reservedSpend))
+          }
         }
         var status = try h.solveSimplex(dual: true, iterationLimit: 20 * t.lp.rowCount + 1000)
         if status != .optimal {
@@ -183,24 +280,34 @@ public struct HourlyDispatch: Sendable {
           feasible = false
           break
         }
-        let x = (0..<data.pairs.count).map { h.columnValue($0) }
-        let short = t.shortfallColumn.reduce(0.0) { $0 + h.columnValue($1) }
-        var cov: [String: Double] = [:]
-        for (id, col) in t.coveredColumn { cov[id] = h.columnValue(col) }
-        // Sensitivities of the slice's cost to the capacity bought: duals of the rows whose right-hand sides
+        // Sensitivities of the unit's cost to the capacity bought: duals of the rows whose right-hand sides
         // the units and levels set (Benders cuts for the capacity master).
         let unitSlope = reserved.map { c -> Double in
-          var d = t.reservedRow[c.id].map { h.rowDual($0) } ?? 0
-          for k in commitments where k.appliesTo.contains(c.id) {
-            d += h.rowDual(t.usageRow[k.id]!) * (1 - k.discountPct / 100) * c.usdPerUnitHour
+          var d = 0.0
+          for k in 0..<t.hours {
+            d += t.reservedRow[k][c.id].map { h.rowDual($0) } ?? 0
+            for kc in commitments where kc.appliesTo.contains(c.id) {
+              d += h.rowDual(t.usageRow[k][kc.id]!) * (1 - kc.discountPct / 100) * c.usdPerUnitHour
+            }
           }
-          return s.weight * d
+          return weight * d
         }
-        let levelSlope = commitments.map { s.weight * h.rowDual(t.levelRow[$0.id]!) }
-        local.append(
-          SliceOutcome(
-            slice: s.index, x: x, covered: cov, cost: s.weight * h.objective, unitSlope: unitSlope,
-            levelSlope: levelSlope, shortfall: s.weight * short))
+        let levelSlope = commitments.map { c in
+          weight * (0..<t.hours).reduce(0.0) { $0 + h.rowDual(t.levelRow[$1][c.id]!) }
+        }
+        for (k, s) in unit.enumerated() {
+          let x = t.x[k].map { h.columnValue($0) }
+          let short = t.shortfallColumn[k].reduce(0.0) { $0 + h.columnValue($1) }
+          var cov: [String: Double] = [:]
+          for (id, col) in t.coveredColumn[k] { cov[id] = h.columnValue(col) }
+          let first = k == 0
+          local.append(
+            SliceOutcome(
+              slice: s.index, x: x, covered: cov, cost: first ? weight * h.objective : 0,
+              unitSlope: first ? unitSlope : unitSlope.map { _ in 0 },
+              levelSlope: first ? levelSlope : levelSlope.map { _ in 0 },
+              shortfall: s.weight * short))
+        }
       }
       box.merge(local, feasible: feasible)
     }
