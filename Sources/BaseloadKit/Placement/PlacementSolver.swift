@@ -140,7 +140,7 @@ public enum PlacementSolver {
           "a slice could not be served by the capacity master's plans; solving clusters instead")
       }
     }
-    return try CertifiedSolver(data: data, modelPath: model, progress: progress).solve()
+    return try ClusteredSolver(data: data, modelPath: model, progress: progress).solve()
   }
 
   /// Translates and solves once; the data file lives in a temporary folder for the call.

@@ -3,7 +3,7 @@ import Foundation
 /// Clustered capacity planning with a certificate: the clustered MIP is a lower bound (dispatch cost is convex in
 /// demand), its capacity dispatched over every real hour an upper bound; clusters are refined until the gap is
 /// within `optimality_gap`, or every hour-of-week is its own slice (exact).
-struct CertifiedSolver {
+struct ClusteredSolver {
   let data: PlacementData
   let modelPath: String
   let progress: PlacementSolver.Progress?
