@@ -200,9 +200,9 @@ struct BendersSolver {
       levelBought[c.id] = best.capacity.spent[k]
     }
     var certificate = Certificate(
-      resolution: "cluster", slices: data.slices.slices.count, lowerBound: lower,
+      resolution: .cluster, slices: data.slices.slices.count, lowerBound: lower,
       upperBound: best.outcome.cost, steps: steps)
-    certificate.stepCounts = "cuts"
+    certificate.stepCounts = .cuts
     certificate.note =
       "Capacity by Benders decomposition: \(identity.count) groups of slices, \(cuts.count) cuts from the dispatch duals; every one of the \(data.slices.slices.count) slices dispatched exactly."
       + (masterFailure.map {
@@ -267,7 +267,7 @@ struct BendersSolver {
     for p in data.pairs {
       var cost = p.usageCost + p.failCost
       if let c = data.offers[p.offer].capacity, c.billing == .reserved {
-        cost += p.load * c.usdPerUnitHour * 744 * Double(c.termMonths)
+        cost += p.load * c.usdPerUnitHour * Month.longestHours * Double(c.termMonths)
       }
       most[p.workload] = max(most[p.workload], cost)
     }

@@ -44,7 +44,7 @@ struct ClusteredSolver {
     result.objective = best.outcome.cost
     result.mipGap = nil
     result.certificate = Certificate(
-      resolution: "cluster", slices: steps.last?.slices ?? 0, lowerBound: lower,
+      resolution: .cluster, slices: steps.last?.slices ?? 0, lowerBound: lower,
       upperBound: best.outcome.cost, steps: steps)
     return result
   }

@@ -86,7 +86,7 @@ public enum PlacementSolver {
       seconds: o.seconds, flows: o.flows, units: units, bought: bought, levels: levels,
       levelBought: levelBought, covered: o.covered, solverLog: "",
       certificate: Certificate(
-        resolution: data.slices.resolution.rawValue, slices: data.slices.slices.count,
+        resolution: data.slices.resolution, slices: data.slices.slices.count,
         lowerBound: o.cost, upperBound: o.cost))
   }
 
@@ -223,7 +223,7 @@ public enum PlacementSolver {
       mipGap: s.mipGap, bound: nil, seconds: s.seconds, flows: flows, units: units, bought: bought,
       levels: levels, levelBought: levelBought, covered: covered, solverLog: s.terminalOutput,
       certificate: Certificate(
-        resolution: data.slices.resolution.rawValue, slices: data.slices.slices.count,
+        resolution: data.slices.resolution, slices: data.slices.slices.count,
         lowerBound: lowerBound(s, gapLimit: data.input.settings.mipGap), upperBound: s.objective))
   }
 

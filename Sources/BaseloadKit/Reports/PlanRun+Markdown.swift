@@ -64,18 +64,12 @@ extension PlanRun {
     }
     let rows = order.compactMap { k -> [String]? in
       let s = sums[k]!
-      guard abs(s.before) > 0.005 || abs(s.after) > 0.005 else { return nil }
-      let status: String
-      if abs(s.after - s.before) <= 0.005 {
-        status =
-          s.headroom > 0.005 ? "unchanged — \(plan.money(s.headroom)) of headroom" : "unchanged"
-      } else if abs(s.before) <= 0.005 {
-        status = "new"
-      } else if abs(s.after) <= 0.005 {
-        status = "disappears"
-      } else {
-        status = s.after < s.before ? "shrinks" : "grows"
-      }
+      let tolerance = LineStatus.toleranceUSD
+      guard abs(s.before) > tolerance || abs(s.after) > tolerance else { return nil }
+      let lineStatus = LineStatus(before: s.before, after: s.after)
+      let status =
+        lineStatus == .unchanged && s.headroom > tolerance
+        ? "unchanged — \(plan.money(s.headroom)) of headroom" : lineStatus.rawValue
       return [
         s.provider, s.line, plan.money(s.before), plan.money(s.after),
         plan.money(s.after - s.before), status,

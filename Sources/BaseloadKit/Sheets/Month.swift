@@ -41,6 +41,9 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// Hours in the month (UTC, no daylight saving).
   public var hours: Int { days * 24 }
 
+  /// Hours in the longest month (31 days), h.
+  public static let longestHours: Double = 31 * 24
+
   /// Day of week of the first day of the month: 0 = Monday ... 6 = Sunday.
   public var firstWeekday: Int {
     // Days since 1970-01-01 (a Thursday, weekday 3).

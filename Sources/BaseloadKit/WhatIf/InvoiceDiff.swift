@@ -1,6 +1,22 @@
 /// What happened to an invoice line between two plans.
 public enum LineStatus: String, Sendable, Equatable {
   case disappears, shrinks, unchanged, grows, new
+
+  /// Amounts this close are the same amount, $: half a cent, below what any report shows.
+  public static let toleranceUSD = 0.005
+
+  /// The status of a line billed `before` and `after`, $.
+  public init(before: Double, after: Double) {
+    if abs(after - before) <= Self.toleranceUSD {
+      self = .unchanged
+    } else if abs(before) <= Self.toleranceUSD {
+      self = .new
+    } else if abs(after) <= Self.toleranceUSD {
+      self = .disappears
+    } else {
+      self = after < before ? .shrinks : .grows
+    }
+  }
 }
 
 /// One invoice line before and after.
@@ -33,7 +49,7 @@ public struct DiffLine: Sendable, Equatable {
 
   /// `unchanged — 1,234 GPU-hours of headroom ($3,072.66 at list price)` and the like.
   public var statusText: String {
-    if status == .unchanged && headroomQuantity > 0.005 {
+    if status == .unchanged && headroomQuantity > LineStatus.toleranceUSD {
       return
         "unchanged — \(Format.number(headroomQuantity, 1)) \(pricingUnit)s of headroom (\(Format.money(headroomUSD)) at list price)"
     }
@@ -68,16 +84,7 @@ public struct InvoiceDiff: Sendable {
       let any = (a ?? b)!
       let before = b?.billedCost ?? 0
       let after = a?.billedCost ?? 0
-      let status: LineStatus
-      if abs(after - before) <= 0.005 {
-        status = .unchanged
-      } else if abs(before) <= 0.005 {
-        status = .new
-      } else if abs(after) <= 0.005 {
-        status = .disappears
-      } else {
-        status = after < before ? .shrinks : .grows
-      }
+      let status = LineStatus(before: before, after: after)
       var headroom = 0.0
       var idle = 0.0
       if any.kind.isFixed {
