@@ -15,7 +15,6 @@ public struct Certificate: Sendable, Equatable {
     /// $.
     public var lowerBound: Double
     public var upperBound: Double
-    public var seconds: Double
   }
   public var steps: [Step] = []
   /// What `Step.slices` counts; its raw value heads the bound history's first column.

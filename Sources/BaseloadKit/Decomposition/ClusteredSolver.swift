@@ -15,7 +15,6 @@ struct ClusteredSolver {
     var best: (outcome: HourlyDispatch.Outcome, result: PlacementResult)?
     var steps: [Certificate.Step] = []
     while true {
-      let start = Date()
       let (clustered, _) = SliceClustering.cluster(data, perMonth: k)
       let r = try PlacementSolver.exact(clustered, model: modelPath, progress: nil)
       lower = max(lower, r.certificate?.lowerBound ?? r.objective)
@@ -27,8 +26,7 @@ struct ClusteredSolver {
       let upper = best?.outcome.cost ?? .infinity
       steps.append(
         .init(
-          slices: clustered.slices.slices.count, lowerBound: lower, upperBound: upper,
-          seconds: Date().timeIntervalSince(start)))
+          slices: clustered.slices.slices.count, lowerBound: lower, upperBound: upper))
       let gap = upper.isFinite && upper > 0 ? (upper - lower) / upper : .infinity
       progress?(
         "clustered \(clustered.slices.slices.count) slices: bounds \(Format.money(lower)) … \(Format.money(upper)), gap \(gap.isFinite ? Format.percent(gap, 3) : "∞")"

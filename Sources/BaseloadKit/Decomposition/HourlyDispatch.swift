@@ -18,7 +18,6 @@ public struct HourlyDispatch: Sendable {
     /// Usage, human and commitment-credit cost of every slice times its weight, plus fixed charges, $.
     public var cost: Double
     public var feasible: Bool
-    public var seconds: Double
     /// Weighted dispatch cost of each slice (usage, human cost, commitment credit), $.
     public var sliceCost: [Double] = []
     /// Weighted change of each slice's cost per reserved unit, `[slice][reserved offer]` in the order of
@@ -127,7 +126,6 @@ public struct HourlyDispatch: Sendable {
 
   /// Solves every slice, split across `threads` threads.
   public func run(threads: Int = 2) throws -> Outcome {
-    let start = Date()
     let t = template()
     let slices = data.slices.slices
     let chunks = max(1, min(threads, slices.count))
@@ -147,7 +145,7 @@ public struct HourlyDispatch: Sendable {
     return Outcome(
       flows: box.flows, covered: box.covered,
       cost: fixedCost + box.sliceCost.reduce(0, +), feasible: box.feasible,
-      seconds: Date().timeIntervalSince(start), sliceCost: box.sliceCost, unitSlope: box.unitSlope,
+      sliceCost: box.sliceCost, unitSlope: box.unitSlope,
       levelSlope: box.levelSlope, shortfall: box.shortfall)
   }
 

@@ -26,9 +26,6 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
     return Month(year: index / 12, month: index % 12 + 1)
   }
 
-  /// Whole months from `self` to `other`.
-  public func distance(to other: Month) -> Int { (other.year - year) * 12 + (other.month - month) }
-
   /// Number of days in the month (Gregorian).
   public var days: Int {
     switch month {

@@ -12,7 +12,6 @@ public struct ScenarioChange: Sendable, Equatable {
   public var op: ScenarioOp
   public var value: Double
   public var line: Int = 0
-  public var targetColumn: Int = 1
-  public var fieldColumn: Int = 1
+  /// Column of the value cell in scenarios.csv (for messages).
   public var valueColumn: Int = 1
 }
