@@ -167,7 +167,7 @@ extension PlanAnalysis {
     md += Self.noCompletedTasksNote(
       workloads.filter { $0.costPerCompletedTask == nil }.map(\.workload))
     md += "\nReserved and commitment charges are shared among workloads by the capacity they use."
-    if unallocated > 0.005 {
+    if unallocated > Format.halfCentUSD {
       md += " \(money(unallocated)) of fixed charges fall in months when no workload used them."
     }
     return md + "\n"

@@ -9,7 +9,7 @@ extension PlanRun {
       md +=
         "the plan costs \(plan.money(plan.invoice.total)): a cash saving of **\(plan.money(diff.cashSaving))**"
       md +=
-        diff.headroomUSD > 0.005
+        diff.headroomUSD > Format.halfCentUSD
         ? " and \(plan.money(diff.headroomUSD)) of capacity headroom.\n\n" : ".\n\n"
       md += horizonTable(diff) + "\n"
       md += "Cost per completed task, baseline → plan:\n\n"
@@ -64,7 +64,7 @@ extension PlanRun {
     }
     let rows = order.compactMap { k -> [String]? in
       let s = sums[k]!
-      let tolerance = LineStatus.toleranceUSD
+      let tolerance = Format.halfCentUSD
       guard abs(s.before) > tolerance || abs(s.after) > tolerance else { return nil }
       let lineStatus = LineStatus(before: s.before, after: s.after)
       let status =

@@ -2,16 +2,13 @@
 public enum LineStatus: String, Sendable, Equatable {
   case disappears, shrinks, unchanged, grows, new
 
-  /// Amounts this close are the same amount, $: half a cent, below what any report shows.
-  public static let toleranceUSD = 0.005
-
   /// The status of a line billed `before` and `after`, $.
   public init(before: Double, after: Double) {
-    if abs(after - before) <= Self.toleranceUSD {
+    if abs(after - before) <= Format.halfCentUSD {
       self = .unchanged
-    } else if abs(before) <= Self.toleranceUSD {
+    } else if abs(before) <= Format.halfCentUSD {
       self = .new
-    } else if abs(after) <= Self.toleranceUSD {
+    } else if abs(after) <= Format.halfCentUSD {
       self = .disappears
     } else {
       self = after < before ? .shrinks : .grows
@@ -49,7 +46,7 @@ public struct DiffLine: Sendable, Equatable {
 
   /// `unchanged — 1,234 GPU-hours of headroom ($3,072.66 at list price)` and the like.
   public var statusText: String {
-    if status == .unchanged && headroomQuantity > LineStatus.toleranceUSD {
+    if status == .unchanged && headroomQuantity > Format.halfCentUSD {
       return
         "unchanged — \(Format.number(headroomQuantity, 1)) \(pricingUnit)s of headroom (\(Format.money(headroomUSD)) at list price)"
     }
