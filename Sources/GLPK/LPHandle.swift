@@ -30,17 +30,6 @@ public final class LPHandle {
     glp_set_row_bnds(problem.pointer, Int32(row + 1), t, lb, ub)
   }
 
-  /// Changes column `column`'s bounds.
-  public func setColumnBounds(_ column: Int, _ bounds: Bounds) {
-    let (t, lb, ub) = Problem.glpkBounds(bounds)
-    glp_set_col_bnds(problem.pointer, Int32(column + 1), t, lb, ub)
-  }
-
-  /// Changes an objective coefficient.
-  public func setObjective(_ column: Int, _ value: Double) {
-    glp_set_obj_coef(problem.pointer, Int32(column + 1), value)
-  }
-
   /// Re-solves from the current basis (warm start); dual simplex by default. `iterationLimit` stops a stalling
   /// warm start (the status is then not optimal, and the caller can re-solve from scratch).
   public func solveSimplex(dual: Bool = true, presolve: Bool = false, iterationLimit: Int? = nil)
@@ -70,7 +59,4 @@ public final class LPHandle {
     glp_get_col_prim(problem.pointer, Int32(column + 1))
   }
   public func rowDual(_ row: Int) -> Double { glp_get_row_dual(problem.pointer, Int32(row + 1)) }
-  public func rowActivity(_ row: Int) -> Double {
-    glp_get_row_prim(problem.pointer, Int32(row + 1))
-  }
 }

@@ -21,7 +21,7 @@ import Testing
     let certified = try PlacementSolver.solve(
       PlacementData(input: input), modelPath: TestFolder.modelPath)
     let c = try #require(certified.certificate)
-    #expect(c.resolution == "cluster")
+    #expect(c.resolution == .cluster)
     var hourly = input
     hourly.settings.resolution = .hour
     hourly.settings.mipGap = 0

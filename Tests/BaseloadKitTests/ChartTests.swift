@@ -48,7 +48,69 @@ import Testing
       html.contains(
         "<td><code>&lt;id&gt;</code></td><td class=\"n\"><strong>1 &amp; 2</strong></td>"))
     #expect(!html.contains("<script"))
-    #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+    // The SVG namespace is an identifier, not a fetch; nothing else may point off the page.
+    let offPage = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+    #expect(!offPage.contains("http://") && !offPage.contains("https://"))
+    #expect(!offPage.contains("src=") && !offPage.contains("href="))
+  }
+
+  /// The plan of an example in Inputs/, with its baseline and scenarios.
+  static func example(_ name: String) throws -> PlanRun {
+    let input = try InputLoader.load(
+      folder: TestFolder.repoRoot.appendingPathComponent("Inputs/\(name)").path)
+    return try PlanRun.solve(input, modelPath: TestFolder.modelPath)
+  }
+
+  /// Texts of a scene, in drawing order.
+  static func texts(_ scene: ChartScene) -> [String] {
+    scene.elements.compactMap {
+      if case .text(_, _, let text, _, _, _, _, _) = $0 { return text } else { return nil }
+    }
+  }
+
+  /// enterprise-quarter peaks in 2027-03: the dispatch chart stacks one area per offer serving tokens that
+  /// month — reserved first, then on-demand, then APIs — each named in the legend, and draws the reserved
+  /// pool's capacity as a dashed line.
+  @Test func dispatchChartStacksOneAreaPerOfferOfThePeakWeek() throws {
+    let run = try Self.example("enterprise-quarter")
+    let scene = try #require(DispatchChart.scene(run.plan))
+    #expect(scene.title.contains("(2027-03)"))
+    let served = Set(
+      run.plan.placement.filter { $0.month.description == "2027-03" && $0.tokens > 0 }.map(\.offer))
+    let expected = [
+      "azure-gpt-4.1-ptu", "lambda-h100-on-demand", "openai-gpt-4.1", "anthropic-sonnet",
+    ]
+    #expect(served == Set(expected))
+    let areas = scene.elements.filter {
+      if case .polygon = $0 { return true } else { return false }
+    }
+    #expect(areas.count == expected.count)
+    let legend = Self.texts(scene).filter { t in expected.contains { t.hasPrefix($0 + " (") } }
+    #expect(legend.map { t in expected.first { t.hasPrefix($0 + " (") }! } == expected)
+    #expect(Self.texts(scene).contains("capacity azure-gpt-4.1-ptu"))
+    let dashed = scene.elements.filter {
+      if case .line(let x1, _, let x2, _, _, _, true) = $0 {
+        return x2 - x1 > 100
+      } else {
+        return false
+      }
+    }
+    #expect(dashed.count == 1)
+  }
+
+  /// A utilisation heatmap has one cell per hour of week (7 days × 24 hours), each titled with its day and
+  /// hour; an offer the plan does not reserve has none.
+  @Test func utilisationHeatmapHasACellPerHourOfWeek() throws {
+    let run = try Self.example("ptu-step-down")
+    let scene = try #require(UtilisationHeatmap.scene(run.plan, offer: "azure-gpt-4o-ptu"))
+    let cells: [String] = scene.elements.compactMap {
+      if case .rect(_, _, _, _, _, let title?) = $0 { return title } else { return nil }
+    }
+    #expect(cells.count == 7 * 24)
+    #expect(cells.first?.hasPrefix("mon 0:00 — ") == true)
+    #expect(cells.last?.hasPrefix("sun 23:00 — ") == true)
+    #expect(Set(cells.map { $0.components(separatedBy: " — ")[0] }).count == 168)
+    #expect(UtilisationHeatmap.scene(run.plan, offer: "no-such-offer") == nil)
   }
 
   @Test func sameSceneRendersTheSameBytes() throws {
@@ -69,6 +131,9 @@ import Testing
     #expect(DispatchChart.scene(run.plan) == nil)
     #expect(LoadDurationChart.scene(run.plan) == nil)
     #expect(TaskCostChart.scene(run.plan, baseline: nil) == nil)
-    _ = PlanReport.folder(run)  // no crash on empty data
+    let files = PlanReport.folder(run).files.map(\.path)
+    // Only the baseline waterfall, which compares invoices (signed contracts are billed without demand).
+    #expect(files.filter { $0.hasPrefix("charts/") } == ["charts/waterfall-baseline.svg"])
+    #expect(files.contains("report.md") && files.contains("invoice.csv"))
   }
 }

@@ -12,29 +12,29 @@ import Testing
   /// whole (rows, bounds set per slice and objective coefficients all live in it).
   static let swiftCopies: [(file: String, function: String, families: [String])] = [
     (
-      "Sources/BaseloadKit/Structure/HourlyDispatch.swift", "func template(",
+      "Sources/BaseloadKit/Decomposition/HourlyDispatch.swift", "func template(",
       [
         "TotalCost", "Serve", "NoServeBeforeArrival", "ServeWithinWindow", "ServeByEndOfDay",
         "ReservedCapacity", "OnDemandCapacity", "RateLimit", "CoverWithinLevel", "CoverWithinUsage",
       ]
     ),
     (
-      "Sources/BaseloadKit/Structure/HourlyDispatch.swift", "func solve(_ t: Template",
+      "Sources/BaseloadKit/Decomposition/HourlyDispatch.swift", "func solve(_ t: Template",
       [
         "ReservedCapacity", "CoverWithinLevel", "CoverWithinUsage", "Serve", "NoServeBeforeArrival",
         "ServeWithinWindow", "ServeByEndOfDay",
       ]
     ),
     (
-      "Sources/BaseloadKit/Structure/HourlyDispatch.swift", "public var fixedCost",
+      "Sources/BaseloadKit/Decomposition/HourlyDispatch.swift", "public var fixedCost",
       ["TotalCost"]
     ),
     (
-      "Sources/BaseloadKit/Structure/BendersSolver+Master.swift", "func master(",
+      "Sources/BaseloadKit/Decomposition/BendersSolver+Master.swift", "func master(",
       ["TotalCost", "UnitsActive", "MinUnitsWhenActive", "ActiveWhenUsed", "LevelActive"]
     ),
     (
-      "Sources/BaseloadKit/Structure/BendersSolver+Master.swift", "func roundedUp(",
+      "Sources/BaseloadKit/Decomposition/BendersSolver+Master.swift", "func roundedUp(",
       ["UnitsActive", "MinUnitsWhenActive"]
     ),
   ]

@@ -23,10 +23,12 @@ public enum WaterfallChart {
       if sums[k] == nil { order.append(k) }
       sums[k, default: 0] += l.delta
     }
-    let moved = order.filter { abs(sums[$0]!) >= 0.005 }.sorted { sums[$0]! < sums[$1]! }
+    let moved = order.filter { abs(sums[$0]!) >= Format.halfCentUSD }.sorted {
+      sums[$0]! < sums[$1]!
+    }
     var steps = moved.prefix(limit).map { ($0, sums[$0]!) }
     let rest = moved.dropFirst(limit).reduce(0) { $0 + sums[$1]! }
-    if abs(rest) >= 0.005 { steps.append(("\(moved.count - limit) more lines", rest)) }
+    if abs(rest) >= Format.halfCentUSD { steps.append(("\(moved.count - limit) more lines", rest)) }
     return steps
   }
 

@@ -173,11 +173,11 @@ extension PlanAnalysis {
       let pairs = data.pairs.indices.filter { data.pairs[$0].workload == wi }
       for (mi, month) in months.enumerated() {
         let all = pairs.reduce(0.0) { $0 + calls[$1][mi] }
-        for pi in pairs where calls[pi][mi] == 0 && abs(pairCost[pi][mi]) < 0.005 {
+        for pi in pairs where calls[pi][mi] == 0 && abs(pairCost[pi][mi]) < Format.halfCentUSD {
           // Round-off of an allocation to a pair with no calls: counted, not listed.
           t.cost += pairCost[pi][mi]
         }
-        for pi in pairs where calls[pi][mi] > 0 || abs(pairCost[pi][mi]) >= 0.005 {
+        for pi in pairs where calls[pi][mi] > 0 || abs(pairCost[pi][mi]) >= Format.halfCentUSD {
           let c = calls[pi][mi]
           let offer = data.offers[data.pairs[pi].offer].id
           let tasks = w.callsPerTask > 0 ? c / w.callsPerTask : 0

@@ -4,7 +4,7 @@ struct ColumnName: Equatable {
   var subscripts: [String]
 
   /// Parses GLPK's generated names; symbols may be single-quoted with `''` for a quote.
-  init?(_ name: String) {
+  init(_ name: String) {
     guard let open = name.firstIndex(of: "["), name.last == "]" else {
       base = Substring(name)
       subscripts = []

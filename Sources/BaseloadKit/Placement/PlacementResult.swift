@@ -14,10 +14,6 @@ public struct PlacementResult: Sendable {
   public var objective: Double
   /// Relative MIP gap at the end (nil for a pure LP).
   public var mipGap: Double?
-  /// Best bound on the objective, $.
-  public var bound: Double?
-  /// Wall-clock seconds in GLPK.
-  public var seconds: Double
   /// Calls per hour, `[pair][slice]`.
   public var flows: [[Double]]
   /// Reserved units active, per offer id and month index.
@@ -30,8 +26,6 @@ public struct PlacementResult: Sendable {
   public var levelBought: [String: [Double]]
   /// Discounted usage covered, $/h, per commitment id and slice.
   public var covered: [String: [Double]]
-  /// GLPK's log of the solve.
-  public var solverLog: String
   /// Lower and upper bound on the optimum over every real hour.
   public var certificate: Certificate? = nil
   /// The solve path taken and why (`SolveStrategy.choose(for:)`, or the fallback that replaced it).

@@ -82,11 +82,10 @@ public enum PlacementSolver {
         levels[k.id]!, signed: data.contractUSD[k.id], term: k.termMonths)
     }
     return PlacementResult(
-      data: data, status: .optimal, objective: o.cost, mipGap: nil, bound: o.cost,
-      seconds: o.seconds, flows: o.flows, units: units, bought: bought, levels: levels,
-      levelBought: levelBought, covered: o.covered, solverLog: "",
+      data: data, status: .optimal, objective: o.cost, mipGap: nil, flows: o.flows, units: units,
+      bought: bought, levels: levels, levelBought: levelBought, covered: o.covered,
       certificate: Certificate(
-        resolution: data.slices.resolution.rawValue, slices: data.slices.slices.count,
+        resolution: data.slices.resolution, slices: data.slices.slices.count,
         lowerBound: o.cost, upperBound: o.cost))
   }
 
@@ -144,7 +143,7 @@ public enum PlacementSolver {
           "a slice could not be served by the capacity master's plans; solving clusters instead")
       }
     }
-    return try CertifiedSolver(data: data, modelPath: model, progress: progress).solve()
+    return try ClusteredSolver(data: data, modelPath: model, progress: progress).solve()
   }
 
   /// Translates and solves once; the data file lives in a temporary folder for the call.
@@ -201,7 +200,8 @@ public enum PlacementSolver {
     let steps = Dictionary(uniqueKeysWithValues: reserved.map { ($0.id, $0.unitStep) })
     for (j, name) in s.columnNames.enumerated() {
       let v = s.columnValues[j]
-      guard v != 0, let n = ColumnName(name) else { continue }
+      guard v != 0 else { continue }
+      let n = ColumnName(name)
       let sub = n.subscripts
       func index(_ i: Int) -> Int? { Int(sub[i]).map { $0 - 1 } }
       switch n.base {
@@ -224,10 +224,10 @@ public enum PlacementSolver {
     }
     return PlacementResult(
       data: data, status: s.stop == .timeLimit ? .timeLimit : .optimal, objective: s.objective,
-      mipGap: s.mipGap, bound: nil, seconds: s.seconds, flows: flows, units: units, bought: bought,
-      levels: levels, levelBought: levelBought, covered: covered, solverLog: s.terminalOutput,
+      mipGap: s.mipGap, flows: flows, units: units, bought: bought, levels: levels,
+      levelBought: levelBought, covered: covered,
       certificate: Certificate(
-        resolution: data.slices.resolution.rawValue, slices: data.slices.slices.count,
+        resolution: data.slices.resolution, slices: data.slices.slices.count,
         lowerBound: lowerBound(s, gapLimit: data.input.settings.mipGap), upperBound: s.objective))
   }
 
@@ -250,7 +250,8 @@ public enum PlacementSolver {
     }
     var worst: [String: (slice: Int, calls: Double, total: Double)] = [:]
     for (j, name) in s.columnNames.enumerated() where s.columnValues[j] > 1e-6 {
-      guard let n = ColumnName(name), n.base == "short", n.subscripts.count == 2,
+      let n = ColumnName(name)
+      guard n.base == "short", n.subscripts.count == 2,
         let t = Int(n.subscripts[1])
       else { continue }
       let w = n.subscripts[0]

@@ -8,7 +8,9 @@ public struct PlanVerification: Sendable, Equatable {
   public var reference: Double
 
   /// Agreement within a millionth (and half a cent): the dispatch LPs and the model solve the same problem.
-  public var agrees: Bool { abs(reported - reference) <= 1e-6 * max(abs(reference), 1) + 0.005 }
+  public var agrees: Bool {
+    abs(reported - reference) <= 1e-6 * max(abs(reference), 1) + Format.halfCentUSD
+  }
 
   /// One line for the terminal.
   public var text: String {

@@ -54,7 +54,7 @@ extension PlanAnalysis {
         "billing_models",
         .array(
           billingModels.map {
-            .object([("model", .string($0.model)), ("cost", .fixed($0.cost, 2))])
+            .object([("model", .string($0.model.title)), ("cost", .fixed($0.cost, 2))])
           })
       ),
       (
@@ -66,7 +66,8 @@ extension PlanAnalysis {
           ("mip_gap", result.mipGap.map { .fixed($0, 6) } ?? .null),
           ("mip_gap_limit", .fixed(s.mipGap, 6)),
           (
-            "resolution", .string(result.certificate?.resolution ?? data.slices.resolution.rawValue)
+            "resolution",
+            .string((result.certificate?.resolution ?? data.slices.resolution).rawValue)
           ),
           ("certificate_slices", .int(result.certificate?.slices ?? data.slices.slices.count)),
           ("lower_bound", result.certificate.map { .fixed($0.lowerBound, 2) } ?? .null),
@@ -86,14 +87,12 @@ extension PlanAnalysis {
   }
 
   /// Spend per billing model: token API, on-demand capacity, reserved capacity, commitments.
-  public var billingModels: [(model: String, cost: Double)] {
-    let groups: [(String, (InvoiceLine) -> Bool)] = [
-      ("token API", { [.inputTokens, .cachedInputTokens, .outputTokens].contains($0.kind) }),
-      ("on-demand capacity", { $0.kind == .onDemandUnits }),
-      ("reserved capacity", { $0.kind == .reservedUnits }),
-      ("spend commitments", { $0.kind == .commitmentFee || $0.kind == .commitmentCoverage }),
-    ]
-    return groups.map { name, f in (name, invoice.lines.filter(f).reduce(0) { $0 + $1.billedCost })
+  public var billingModels: [(model: BillingModel, cost: Double)] {
+    BillingModel.allCases.map { model in
+      (
+        model,
+        invoice.lines.filter { BillingModel($0.kind) == model }.reduce(0) { $0 + $1.billedCost }
+      )
     }
   }
 }

@@ -24,9 +24,10 @@ extension PlanAnalysis {
     for m in data.months {
       var r = [m.description]
       for g in models {
-        let cost = invoice.lines.filter { $0.month == m && billingModel(of: $0) == g.model }.reduce(
-          0
-        ) { $0 + $1.billedCost }
+        let cost = invoice.lines.filter { $0.month == m && BillingModel($0.kind) == g.model }
+          .reduce(
+            0
+          ) { $0 + $1.billedCost }
         r.append(money(cost))
       }
       r.append(money(invoice.total(in: m)))
@@ -35,7 +36,7 @@ extension PlanAnalysis {
     rows.append(["**total**"] + models.map { money($0.cost) } + ["**\(money(invoice.total))**"])
     md +=
       Markdown.table(
-        ["month"] + models.map(\.model) + ["total"], rows, right: Set(1...(models.count + 1)))
+        ["month"] + models.map(\.model.title) + ["total"], rows, right: Set(1...(models.count + 1)))
       + "\n"
     md += "## Cost by vendor\n\n"
     let vendors = invoice.totals { $0.provider }.sorted { $0.cost > $1.cost }
@@ -53,23 +54,16 @@ extension PlanAnalysis {
     return md
   }
 
-  func billingModel(of l: InvoiceLine) -> String {
-    switch l.kind {
-    case .inputTokens, .cachedInputTokens, .outputTokens: return "token API"
-    case .onDemandUnits: return "on-demand capacity"
-    case .reservedUnits: return "reserved capacity"
-    case .commitmentFee, .commitmentCoverage: return "spend commitments"
-    }
-  }
-
   /// One sentence on where the money goes.
   var headline: String {
     let top = billingModels.filter { $0.cost > 0 }.sorted { $0.cost > $1.cost }
     guard invoice.total > 0, let first = top.first else {
       return "The plan costs nothing: there is no demand."
     }
-    var s = "\(Format.percent(first.cost / invoice.total, 0)) of the bill is \(first.model)"
-    if top.count > 1 { s += ", \(Format.percent(top[1].cost / invoice.total, 0)) \(top[1].model)" }
+    var s = "\(Format.percent(first.cost / invoice.total, 0)) of the bill is \(first.model.title)"
+    if top.count > 1 {
+      s += ", \(Format.percent(top[1].cost / invoice.total, 0)) \(top[1].model.title)"
+    }
     return s + "."
   }
 
@@ -173,7 +167,7 @@ extension PlanAnalysis {
     md += Self.noCompletedTasksNote(
       workloads.filter { $0.costPerCompletedTask == nil }.map(\.workload))
     md += "\nReserved and commitment charges are shared among workloads by the capacity they use."
-    if unallocated > 0.005 {
+    if unallocated > Format.halfCentUSD {
       md += " \(money(unallocated)) of fixed charges fall in months when no workload used them."
     }
     return md + "\n"
@@ -197,7 +191,7 @@ extension PlanAnalysis {
     }
     let total = reservedTok + peakTok
     guard total > 0 else { return "No demand.\n" }
-    let reservedCost = billingModels.first { $0.model == "reserved capacity" }?.cost ?? 0
+    let reservedCost = billingModels.first { $0.model == .reservedCapacity }?.cost ?? 0
     return
       "Reserved capacity carries **\(Format.percent(reservedTok / total))** of all tokens (the baseload) for \(money(reservedCost)); "
       + "usage-billed offers carry the other \(Format.percent(peakTok / total)) (peaks, rare models and work no reserved pool can serve).\n"
@@ -212,7 +206,7 @@ extension PlanAnalysis {
     let s = data.input.settings
     let objective =
       ". Objective \(money(result.objective)) = invoice \(money(invoice.total)) + human cost of failures \(money(humanCost)).\n"
-    if let c = result.certificate, c.resolution == "cluster" {
+    if let c = result.certificate, c.resolution == .cluster {
       var t =
         result.status == .optimal
         ? "GLPK solved the capacity decisions and every slice's dispatch; the plan is certified within \(Format.percent(c.gap, 3)) of the hourly optimum (target \(Format.percent(s.optimalityGap, 3)))"

@@ -9,7 +9,7 @@ extension PlanRun {
       md +=
         "the plan costs \(plan.money(plan.invoice.total)): a cash saving of **\(plan.money(diff.cashSaving))**"
       md +=
-        diff.headroomUSD > 0.005
+        diff.headroomUSD > Format.halfCentUSD
         ? " and \(plan.money(diff.headroomUSD)) of capacity headroom.\n\n" : ".\n\n"
       md += horizonTable(diff) + "\n"
       md += "Cost per completed task, baseline → plan:\n\n"
@@ -64,18 +64,12 @@ extension PlanRun {
     }
     let rows = order.compactMap { k -> [String]? in
       let s = sums[k]!
-      guard abs(s.before) > 0.005 || abs(s.after) > 0.005 else { return nil }
-      let status: String
-      if abs(s.after - s.before) <= 0.005 {
-        status =
-          s.headroom > 0.005 ? "unchanged — \(plan.money(s.headroom)) of headroom" : "unchanged"
-      } else if abs(s.before) <= 0.005 {
-        status = "new"
-      } else if abs(s.after) <= 0.005 {
-        status = "disappears"
-      } else {
-        status = s.after < s.before ? "shrinks" : "grows"
-      }
+      let tolerance = Format.halfCentUSD
+      guard abs(s.before) > tolerance || abs(s.after) > tolerance else { return nil }
+      let lineStatus = LineStatus(before: s.before, after: s.after)
+      let status =
+        lineStatus == .unchanged && s.headroom > tolerance
+        ? "unchanged — \(plan.money(s.headroom)) of headroom" : lineStatus.rawValue
       return [
         s.provider, s.line, plan.money(s.before), plan.money(s.after),
         plan.money(s.after - s.before), status,

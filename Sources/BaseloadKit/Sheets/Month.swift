@@ -26,9 +26,6 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
     return Month(year: index / 12, month: index % 12 + 1)
   }
 
-  /// Whole months from `self` to `other`.
-  public func distance(to other: Month) -> Int { (other.year - year) * 12 + (other.month - month) }
-
   /// Number of days in the month (Gregorian).
   public var days: Int {
     switch month {
@@ -40,6 +37,9 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Hours in the month (UTC, no daylight saving).
   public var hours: Int { days * 24 }
+
+  /// Hours in the longest month (31 days), h.
+  public static let longestHours: Double = 31 * 24
 
   /// Day of week of the first day of the month: 0 = Monday ... 6 = Sunday.
   public var firstWeekday: Int {

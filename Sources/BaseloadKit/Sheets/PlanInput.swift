@@ -17,11 +17,6 @@ public struct PlanInput: Sendable {
   /// All offer ids, APIs first, in sheet order.
   public var offerIDs: [String] { apis.map(\.id) + capacity.map(\.id) }
 
-  /// Offer terms by id.
-  public func offer(_ id: String) -> (any OfferTerms)? {
-    apis.first { $0.id == id } ?? capacity.first { $0.id == id }
-  }
-
   /// Success rate of workload `w` on offer `o`: quality.csv override, else the workload's own.
   public func successRate(_ w: Workload, on offer: String) -> Double {
     quality.first { $0.workload == w.id && $0.offer == offer }?.successRate ?? w.successRate

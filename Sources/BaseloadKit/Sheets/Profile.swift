@@ -10,10 +10,4 @@ public struct Profile: Sendable, Equatable {
     let total = weights.reduce(0, +)
     return weights.map { $0 / total }
   }
-
-  /// Peak hour share ÷ mean hour share.
-  public var peakToMean: Double {
-    let s = shares
-    return (s.max() ?? 0) * Double(s.count)
-  }
 }

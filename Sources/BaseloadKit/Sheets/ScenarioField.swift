@@ -177,7 +177,6 @@ extension SheetParsers {
       out.append(
         ScenarioChange(
           scenario: name, target: target, field: field.name, op: op, value: value, line: row.line,
-          targetColumn: row.place("target").column, fieldColumn: row.place("field").column,
           valueColumn: place.column))
     }
     return out

@@ -48,8 +48,6 @@ struct SheetParsers {
     }
   }
 
-  static let latencyWords: [String: LatencyClass] = LatencyClass.byName
-
   /// A latency list cell: `*` or empty = all classes.
   func latencies(_ row: SheetRow) -> Set<LatencyClass> {
     let items = row.list("latency")

@@ -2,6 +2,9 @@ import Foundation
 
 /// Deterministic, locale-free number formatting for reports and messages.
 public enum Format {
+  /// Half a cent, $: an amount smaller than this prints as $0.00, so the reports treat it as zero.
+  public static let halfCentUSD = 0.005
+
   /// Shortest plain decimal for a value (no exponent for ordinary magnitudes): 0.6, 12, 2.49.
   public static func plain(_ v: Double) -> String {
     if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }

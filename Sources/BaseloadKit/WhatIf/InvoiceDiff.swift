@@ -1,6 +1,19 @@
 /// What happened to an invoice line between two plans.
 public enum LineStatus: String, Sendable, Equatable {
   case disappears, shrinks, unchanged, grows, new
+
+  /// The status of a line billed `before` and `after`, $.
+  public init(before: Double, after: Double) {
+    if abs(after - before) <= Format.halfCentUSD {
+      self = .unchanged
+    } else if abs(before) <= Format.halfCentUSD {
+      self = .new
+    } else if abs(after) <= Format.halfCentUSD {
+      self = .disappears
+    } else {
+      self = after < before ? .shrinks : .grows
+    }
+  }
 }
 
 /// One invoice line before and after.
@@ -33,7 +46,7 @@ public struct DiffLine: Sendable, Equatable {
 
   /// `unchanged — 1,234 GPU-hours of headroom ($3,072.66 at list price)` and the like.
   public var statusText: String {
-    if status == .unchanged && headroomQuantity > 0.005 {
+    if status == .unchanged && headroomQuantity > Format.halfCentUSD {
       return
         "unchanged — \(Format.number(headroomQuantity, 1)) \(pricingUnit)s of headroom (\(Format.money(headroomUSD)) at list price)"
     }
@@ -68,16 +81,7 @@ public struct InvoiceDiff: Sendable {
       let any = (a ?? b)!
       let before = b?.billedCost ?? 0
       let after = a?.billedCost ?? 0
-      let status: LineStatus
-      if abs(after - before) <= 0.005 {
-        status = .unchanged
-      } else if abs(before) <= 0.005 {
-        status = .new
-      } else if abs(after) <= 0.005 {
-        status = .disappears
-      } else {
-        status = after < before ? .shrinks : .grows
-      }
+      let status = LineStatus(before: before, after: after)
       var headroom = 0.0
       var idle = 0.0
       if any.kind.isFixed {

@@ -13,7 +13,9 @@ extension ScenarioReport {
     for o in outcomes {
       md +=
         "#### \(o.mode.title): cash saving \(money(o.diff.cashSaving)), capacity headroom \(money(o.diff.headroomUSD))\n\n"
-      let rows = o.diff.lines.filter { abs($0.before) > 0.005 || abs($0.after) > 0.005 }.map { d in
+      let rows = o.diff.lines.filter {
+        abs($0.before) > Format.halfCentUSD || abs($0.after) > Format.halfCentUSD
+      }.map { d in
         [
           d.month.description, d.provider, d.description, money(d.before), money(d.after),
           money(d.delta), d.statusText,

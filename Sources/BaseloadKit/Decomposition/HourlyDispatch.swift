@@ -18,7 +18,6 @@ public struct HourlyDispatch: Sendable {
     /// Usage, human and commitment-credit cost of every slice times its weight, plus fixed charges, $.
     public var cost: Double
     public var feasible: Bool
-    public var seconds: Double
     /// Weighted dispatch cost of each slice (usage, human cost, commitment credit), $.
     public var sliceCost: [Double] = []
     /// Weighted change of each slice's cost per reserved unit, `[slice][reserved offer]` in the order of
@@ -199,7 +198,6 @@ public struct HourlyDispatch: Sendable {
 
   /// Solves every slice, split across `threads` threads.
   public func run(threads: Int = 2) throws -> Outcome {
-    let start = Date()
     let units = dispatchUnits()
     let hours = units.map(\.count).max() ?? 1
     let t = template(hours: hours)
@@ -221,7 +219,7 @@ public struct HourlyDispatch: Sendable {
     return Outcome(
       flows: box.flows, covered: box.covered,
       cost: fixedCost + box.sliceCost.reduce(0, +), feasible: box.feasible,
-      seconds: Date().timeIntervalSince(start), sliceCost: box.sliceCost, unitSlope: box.unitSlope,
+      sliceCost: box.sliceCost, unitSlope: box.unitSlope,
       levelSlope: box.levelSlope, shortfall: box.shortfall)
   }
 

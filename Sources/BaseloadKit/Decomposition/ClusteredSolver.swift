@@ -3,7 +3,7 @@ import Foundation
 /// Clustered capacity planning with a certificate: the clustered MIP is a lower bound (dispatch cost is convex in
 /// demand), its capacity dispatched over every real hour an upper bound; clusters are refined until the gap is
 /// within `optimality_gap`, or every hour-of-week is its own slice (exact).
-struct CertifiedSolver {
+struct ClusteredSolver {
   let data: PlacementData
   let modelPath: String
   let progress: PlacementSolver.Progress?
@@ -15,7 +15,6 @@ struct CertifiedSolver {
     var best: (outcome: HourlyDispatch.Outcome, result: PlacementResult)?
     var steps: [Certificate.Step] = []
     while true {
-      let start = Date()
       let (clustered, _) = SliceClustering.cluster(data, perMonth: k)
       let r = try PlacementSolver.exact(clustered, model: modelPath, progress: nil)
       lower = max(lower, r.certificate?.lowerBound ?? r.objective)
@@ -27,8 +26,7 @@ struct CertifiedSolver {
       let upper = best?.outcome.cost ?? .infinity
       steps.append(
         .init(
-          slices: clustered.slices.slices.count, lowerBound: lower, upperBound: upper,
-          seconds: Date().timeIntervalSince(start)))
+          slices: clustered.slices.slices.count, lowerBound: lower, upperBound: upper))
       let gap = upper.isFinite && upper > 0 ? (upper - lower) / upper : .infinity
       progress?(
         "clustered \(clustered.slices.slices.count) slices: bounds \(Format.money(lower)) … \(Format.money(upper)), gap \(gap.isFinite ? Format.percent(gap, 3) : "∞")"
@@ -44,7 +42,7 @@ struct CertifiedSolver {
     result.objective = best.outcome.cost
     result.mipGap = nil
     result.certificate = Certificate(
-      resolution: "cluster", slices: steps.last?.slices ?? 0, lowerBound: lower,
+      resolution: .cluster, slices: steps.last?.slices ?? 0, lowerBound: lower,
       upperBound: best.outcome.cost, steps: steps)
     return result
   }

@@ -66,7 +66,7 @@ public struct ScenarioReport: Sendable {
     }
     for p in providers {
       let delta = lines.filter { $0.provider == p && !$0.kind.isFixed }.reduce(0) { $0 + $1.delta }
-      if abs(delta) >= 0.005 {
+      if abs(delta) >= Format.halfCentUSD {
         pieces.append("\(delta <= 0 ? "" : "+")\(money(abs(delta))) on \(p) usage")
       }
     }

@@ -1,7 +1,7 @@
 /// How close the reported plan is to the optimum over every real hour.
 public struct Certificate: Sendable, Equatable {
-  /// `week`, `hour` or `cluster`.
-  public var resolution: String
+  /// The resolution of the model that fixed the capacity: `week`, `hour` or `cluster`.
+  public var resolution: Resolution
   /// Slices in the model that fixed the capacity.
   public var slices: Int
   /// A lower bound on the optimum over every real hour, $ (objective: invoice + human cost).
@@ -12,13 +12,20 @@ public struct Certificate: Sendable, Equatable {
   public struct Step: Sendable, Equatable {
     /// Slices of the clustered model, or cuts in the Benders master (see `stepCounts`).
     public var slices: Int
+    /// $.
     public var lowerBound: Double
     public var upperBound: Double
-    public var seconds: Double
   }
   public var steps: [Step] = []
-  /// What `Step.slices` counts, for the bound history's first column: `slices` or `cuts`.
-  public var stepCounts = "slices"
+  /// What `Step.slices` counts; its raw value heads the bound history's first column.
+  public enum StepCount: String, Sendable, Equatable {
+    /// Slices of a clustered model.
+    case slices
+    /// Cuts in the Benders capacity master.
+    case cuts
+  }
+  /// What `Step.slices` counts, for the bound history's first column.
+  public var stepCounts: StepCount = .slices
   /// Why a clustered solve fell back to the exact model, if it did.
   public var note: String?
 
@@ -28,16 +35,16 @@ public struct Certificate: Sendable, Equatable {
   /// The certificate in words, for report.md.
   public var text: String {
     var t =
-      "Certificate: resolution \(resolution), \(slices) slices; lower bound \(Format.money(lowerBound)), "
+      "Certificate: resolution \(resolution.rawValue), \(slices) slices; lower bound \(Format.money(lowerBound)), "
     t += "upper bound \(Format.money(upperBound)), gap \(Format.percent(gap, 3)). "
     t +=
       "The reported plan's cost is the upper bound: its capacity with every real hour dispatched.\n"
     if let note { t += note + "\n" }
-    if steps.count > 1 || resolution == "cluster" {
+    if steps.count > 1 || resolution == .cluster {
       t +=
         "\n"
         + Markdown.table(
-          [stepCounts, "lower bound", "upper bound", "gap"],
+          [stepCounts.rawValue, "lower bound", "upper bound", "gap"],
           steps.map { s in
             [
               "\(s.slices)", Format.money(s.lowerBound), Format.money(s.upperBound),

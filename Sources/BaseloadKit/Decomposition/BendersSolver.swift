@@ -150,7 +150,6 @@ struct BendersSolver {
     var status = PlanStatus.optimal
     var masterFailure: String?
     for i in 0...maxIterations.integer {
-      let stepStart = Date()
       let next: Capacity
       if i == 0 {
         // Rounding up can leave the master's box (max_units, a purchase larger than any term can use): then
@@ -190,8 +189,7 @@ struct BendersSolver {
       let upper = best?.outcome.cost ?? .infinity
       steps.append(
         .init(
-          slices: cuts.count, lowerBound: lower, upperBound: upper,
-          seconds: Date().timeIntervalSince(stepStart)))
+          slices: cuts.count, lowerBound: lower, upperBound: upper))
       let gap = upper.isFinite ? (upper - lower) / max(abs(upper), 1e-9) : .infinity
       progress?(
         "capacity \(i == 0 ? "rounded up" : "master \(i)"): \(cuts.count) cuts, bounds \(Format.money(lower)) … \(Format.money(upper)), gap \(gap.isFinite ? Format.percent(gap, 3) : "∞")"
@@ -218,19 +216,18 @@ struct BendersSolver {
       levelBought[c.id] = best.capacity.spent[k]
     }
     var certificate = Certificate(
-      resolution: "cluster", slices: data.slices.slices.count, lowerBound: lower,
+      resolution: .cluster, slices: data.slices.slices.count, lowerBound: lower,
       upperBound: best.outcome.cost, steps: steps)
-    certificate.stepCounts = "cuts"
+    certificate.stepCounts = .cuts
     certificate.note =
       "Capacity by Benders decomposition: \(identity.count) groups of slices, \(cuts.count) cuts from the dispatch duals; every one of the \(data.slices.slices.count) slices dispatched exactly."
       + (masterFailure.map {
         " The integer capacity master then failed (\($0)); the best plan found is reported with the bounds proven so far."
       } ?? "")
     return PlacementResult(
-      data: data, status: status, objective: best.outcome.cost, mipGap: nil, bound: lower,
-      seconds: Date().timeIntervalSince(start), flows: best.outcome.flows, units: units,
-      bought: bought, levels: levels, levelBought: levelBought, covered: best.outcome.covered,
-      solverLog: "", certificate: certificate)
+      data: data, status: status, objective: best.outcome.cost, mipGap: nil,
+      flows: best.outcome.flows, units: units, bought: bought, levels: levels,
+      levelBought: levelBought, covered: best.outcome.covered, certificate: certificate)
   }
 
   /// The master's box: reserved units and purchases from `PlacementData.unitCaps`/`purchaseCaps`; commitment
@@ -285,7 +282,7 @@ struct BendersSolver {
     for p in data.pairs {
       var cost = p.usageCost + p.failCost
       if let c = data.offers[p.offer].capacity, c.billing == .reserved {
-        cost += p.load * c.usdPerUnitHour * 744 * Double(c.termMonths)
+        cost += p.load * c.usdPerUnitHour * Month.longestHours * Double(c.termMonths)
       }
       most[p.workload] = max(most[p.workload], cost)
     }
