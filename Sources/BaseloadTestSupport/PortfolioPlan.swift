@@ -39,7 +39,7 @@ public struct PortfolioPlan: Sendable {
 
   /// The sheets: file name → CSV text.
   public var sheets: [String: String] {
-    var rng = SyntheticPlan.RNG(
+    var rng = SplitMix64(
       state: seed &* 104_729 &+ UInt64(workloads * 7 + offers * 13 + months))
     let tiers = ["small", "mid", "frontier"]
     let regions = ["us", "eu"]

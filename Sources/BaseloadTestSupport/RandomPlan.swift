@@ -23,32 +23,7 @@ public struct RandomPlan: Sendable {
   /// Scenario names in `scenarios.csv`: demand scaled down (0.3–0.9) and up (1.1–2).
   public static let scenarios = ["down", "up"]
 
-  /// SplitMix64, seeded; deterministic across platforms.
-  struct RNG {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    /// Uniform in [a, b].
-    mutating func real(_ a: Double, _ b: Double) -> Double {
-      a + (b - a) * Double(next() >> 11) / Double((1 as UInt64) << 53)
-    }
-    /// Uniform in a...b.
-    mutating func int(_ a: Int, _ b: Int) -> Int { a + Int(next() % UInt64(b - a + 1)) }
-    /// True with probability `p`.
-    mutating func chance(_ p: Double) -> Bool { real(0, 1) < p }
-    mutating func pick<T>(_ xs: [T]) -> T { xs[int(0, xs.count - 1)] }
-    /// A random non-empty subset, in the original order.
-    mutating func subset<T>(_ xs: [T]) -> [T] {
-      var out = xs.filter { _ in chance(0.5) }
-      if out.isEmpty { out = [pick(xs)] }
-      return out
-    }
-  }
+  typealias RNG = SplitMix64
 
   /// What the generator knows about a workload (for compatibility, prices and binding limits).
   struct W {

@@ -40,21 +40,7 @@ public struct SyntheticPlan: Sendable {
   }
 
   /// Deterministic pseudo-random numbers (SplitMix64).
-  struct RNG {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    /// Uniform in [a, b).
-    mutating func uniform(_ a: Double, _ b: Double) -> Double {
-      a + (b - a) * Double(next() >> 11) / Double(1 << 53)
-    }
-    mutating func pick<T>(_ xs: [T]) -> T { xs[Int(next() % UInt64(xs.count))] }
-  }
+  typealias RNG = SplitMix64
 
   static func r(_ v: Double, _ d: Int = 2) -> String { Format.fixed(v, d) }
 

@@ -1,3 +1,4 @@
+import BaseloadTestSupport
 import Foundation
 import Testing
 
@@ -15,16 +16,7 @@ import Testing
 /// `BASELOAD_FUZZ_ITERATIONS=20000 BASELOAD_FUZZ_SEED=7 swift test --filter SheetFuzzTests`.
 @Suite struct SheetFuzzTests {
   /// SplitMix64: a small, fixed pseudo-random sequence, the same on every platform.
-  struct Sequence: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
+  typealias Sequence = SplitMix64
 
   static let tokens: [[UInt8]] =
     [
