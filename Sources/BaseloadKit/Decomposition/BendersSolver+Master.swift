@@ -8,7 +8,7 @@ extension BendersSolver {
   /// before an integer master had a solution.
   func master(
     _ cuts: [Cut], groupMonth: [Int], bounds: CapacityBounds, integer: Bool,
-    timeLimit: Double? = nil, incumbent: Capacity? = nil
+    timeLimit: Double? = nil
   ) throws -> (capacity: Capacity, bound: Double)? {
     let reserved = data.reservedOffers
     let commitments = data.input.commitments
@@ -18,7 +18,6 @@ extension BendersSolver {
     var buyCol = [[Int]]()
     var levelCol = [[Int]]()
     var spentCol = [[Int]]()
-    var activeCol: [(r: Int, m: Int, column: Int)] = []
     for (r, c) in reserved.enumerated() {
       unitsCol.append(
         months.indices.map { m in
@@ -41,7 +40,6 @@ extension BendersSolver {
         if c.minUnits > 0 {
           let active = lp.addColumn(
             "active[\(r),\(m)]", kind: integer ? .binary : .continuous, bounds: .range(0, 1))
-          activeCol.append((r, m, active))
           lp.addRow(
             "MinUnitsWhenActive[\(r),\(m)]", bounds: .lower(0),
             coefficients: [(unitsCol[r][m], 1), (active, -c.minUnits)])
@@ -88,35 +86,6 @@ extension BendersSolver {
     // The master's bound is what the certificate uses: half the target gap leaves the other half to the cuts.
     options.mipGap = data.input.settings.optimalityGap / 2
     options.timeLimitSeconds = timeLimit ?? data.input.settings.timeLimitSeconds
-    if integer, let p = incumbent {
-      // The best plan so far as the search's first incumbent (without presolve, which would renumber columns).
-      var x = [Double](repeating: 0, count: lp.columns.count)
-      for r in unitsCol.indices {
-        for m in months.indices {
-          x[unitsCol[r][m]] = p.units[r][m]
-          x[buyCol[r][m]] = p.bought[r][m] / reserved[r].unitStep
-        }
-      }
-      for a in activeCol { x[a.column] = p.units[a.r][a.m] > 0 ? 1 : 0 }
-      for k in levelCol.indices {
-        for m in months.indices {
-          x[levelCol[k][m]] = p.levels[k][m]
-          x[spentCol[k][m]] = p.spent[k][m]
-        }
-      }
-      var thetaValue = [Double](repeating: -.infinity, count: theta.count)
-      for cut in cuts {
-        let m = groupMonth[cut.group]
-        var v = cut.constant
-        for (r, slope) in cut.unitSlope.enumerated() { v += slope * p.units[r][m] }
-        for (k, slope) in cut.levelSlope.enumerated() { v += slope * p.levels[k][m] }
-        thetaValue[cut.group] = max(thetaValue[cut.group], v)
-      }
-      for (g, j) in theta.enumerated() { x[j] = thetaValue[g].isFinite ? thetaValue[g] : 0 }
-      options.initialSolution = x
-      options.presolve = false
-      options.scale = true
-    }
     if integer, let dir = ProcessInfo.processInfo.environment["BASELOAD_DUMP_MASTER"] {
       try? GLPKSolver.writeLP(lp, to: "\(dir)/master-\(cuts.count).lp")
     }

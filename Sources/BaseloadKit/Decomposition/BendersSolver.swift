@@ -165,7 +165,7 @@ struct BendersSolver {
             left > 0
             ? try master(
               cuts, groupMonth: groupMonth, bounds: bounds, integer: true,
-              timeLimit: max(1, left / 2), incumbent: best?.capacity) : nil
+              timeLimit: max(1, left / 2)) : nil
         } catch let e as PlanError where best != nil {
           // A numerical failure of the integer master with a plan in hand: report that plan with the bounds
           // proven so far rather than none.
