@@ -120,10 +120,13 @@ import Testing
     let marker = try String(contentsOfFile: out + "/.baseload-report", encoding: .utf8)
     #expect(marker.contains("\nreport.md\n"))
     #expect(marker.contains("\nplacement.dat\n"))
+    // No temporary or set-aside folder of this target is left beside it (other tests write their own
+    // reports into the same parent folder at the same time, so only this target's names count).
+    let name = (out as NSString).lastPathComponent
     #expect(
       try FileManager.default.contentsOfDirectory(
         atPath: (out as NSString).deletingLastPathComponent
-      ).filter { $0.contains(".tmp-") || $0.contains(".old-") }.isEmpty)
+      ).filter { $0.hasPrefix(".\(name).tmp-") || $0.hasPrefix(".\(name).old-") }.isEmpty)
   }
 
   /// A temporary folder that a killed run left (it carries the marker) is removed by the next run into the same
