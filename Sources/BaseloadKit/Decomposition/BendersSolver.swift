@@ -54,7 +54,7 @@ struct BendersSolver {
     let target = data.input.settings.optimalityGap
     // With deferrable work a day is dispatched whole, so its slices group by weekday (whole days, one θ each
     // per month) and cuts come from the real days from the start (group means have no days).
-    let byDay = data.workloads.contains { $0.deferHours > 0 }
+    let byDay = data.defersWork
     var (grouped, members) = SliceClustering.cluster(data, perMonth: groupsPerMonth)
     var groupMonth = grouped.slices.slices.map(\.monthIndex)
     if byDay {
@@ -236,9 +236,10 @@ struct BendersSolver {
   func capacityBounds() -> CapacityBounds {
     let commitments = data.input.commitments
     let spent = commitments.map(levelBound)
+    let caps = data.reservedOffers.map { data.purchaseCaps($0) }
     return CapacityBounds(
-      units: data.reservedOffers.map { data.unitCaps($0) },
-      buySteps: data.reservedOffers.map { c in data.purchaseCaps(c).map { $0 / c.unitStep } },
+      units: zip(data.reservedOffers, caps).map { data.unitCaps($0, purchaseCaps: $1) },
+      buySteps: zip(data.reservedOffers, caps).map { c, caps in caps.map { $0 / c.unitStep } },
       levels: commitments.enumerated().map { k, c in
         data.months.indices.map { m in
           (data.contractUSD[c.id]?[m] ?? 0) + spent[k]

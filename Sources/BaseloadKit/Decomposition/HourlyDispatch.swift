@@ -67,12 +67,9 @@ public struct HourlyDispatch: Sendable {
     var shortfallColumn: [[Int]]
   }
 
-  /// Whether slices are dispatched a day at a time: some workload may defer its calls within the day.
-  var byDay: Bool { data.workloads.contains { $0.deferHours > 0 } }
-
   /// The dispatch units: each slice alone, or (with deferral) the slices of each day in hour order.
   func dispatchUnits() -> [[TimeSlice]] {
-    guard byDay else { return data.slices.slices.map { [$0] } }
+    guard data.defersWork else { return data.slices.slices.map { [$0] } }
     var days: [Int: [TimeSlice]] = [:]
     var order: [Int] = []
     for s in data.slices.slices {
@@ -153,12 +150,10 @@ public struct HourlyDispatch: Sendable {
       t.coveredColumn.append(coveredColumn)
     }
     // Deferrable work within the day: NoServeBeforeArrival, ServeWithinWindow, ServeByEndOfDay.
-    for k in 0..<hours {
-      t.arrivedRow.append(
-        workloads.indices.map { _ in nil })
-      t.windowRow.append(workloads.indices.map { _ in nil })
-    }
-    t.dayRow = workloads.indices.map { _ in nil }
+    let none = [Int?](repeating: nil, count: workloads.count)
+    t.arrivedRow = [[Int?]](repeating: none, count: hours)
+    t.windowRow = t.arrivedRow
+    t.dayRow = none
     if hours > 1 {
       for (wi, w) in workloads.enumerated() where w.deferHours > 0 {
         let own = pairs.indices.filter { pairs[$0].workload == wi }
@@ -242,19 +237,22 @@ public struct HourlyDispatch: Sendable {
           feasible = false
           break
         }
+        // Calls arrived by the end of each hour of the unit, per workload (the deferral rows' right-hand sides).
+        let arrived: [[Double]] =
+          t.hours == 1
+          ? []
+          : data.workloads.indices.map { wi in
+            unit.reduce(into: []) { sums, s in sums.append((sums.last ?? 0) + data.demand(wi, s)) }
+          }
         for k in 0..<t.hours {
           let s = unit[k]
-          var arrived = 0.0
           for (wi, w) in data.workloads.enumerated() {
             if let row = t.demandRow[k][wi] { h.setRowBounds(row, .fixed(data.demand(wi, s))) }
             guard t.hours > 1, w.deferHours > 0 else { continue }
-            arrived = (0...k).reduce(0) { $0 + data.demand(wi, unit[$1]) }
-            let due =
-              k - w.deferHours >= 0
-              ? (0...(k - w.deferHours)).reduce(0) { $0 + data.demand(wi, unit[$1]) } : 0
-            h.setRowBounds(t.arrivedRow[k][wi]!, .upper(arrived))
+            let due = k - w.deferHours >= 0 ? arrived[wi][k - w.deferHours] : 0
+            h.setRowBounds(t.arrivedRow[k][wi]!, .upper(arrived[wi][k]))
             h.setRowBounds(t.windowRow[k][wi]!, .lower(due))
-            if k == t.hours - 1 { h.setRowBounds(t.dayRow[wi]!, .fixed(arrived)) }
+            if k == t.hours - 1 { h.setRowBounds(t.dayRow[wi]!, .fixed(arrived[wi][k])) }
           }
           for (id, row) in t.reservedRow[k] {
             h.setRowBounds(row, .upper(self.units[id]?[s.monthIndex] ?? 0))

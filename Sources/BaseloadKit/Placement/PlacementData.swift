@@ -152,10 +152,11 @@ public struct PlacementData: Sendable {
       for mi in need.indices {
         // Calls per hour in each hour of the month's week: the forecast's, or the slices' own demand where the
         // data carries it (merged demand classes, whose workloads are not the forecast's).
-        var rates =
-          forecast.callsPerHour.indices.contains(p.workload) && sliceDemand == nil
-          ? forecast.callsPerHour[p.workload][mi] : [Double](repeating: 0, count: 168)
-        if sliceDemand != nil {
+        var rates: [Double]
+        if sliceDemand == nil {
+          rates = forecast.callsPerHour[p.workload][mi]
+        } else {
+          rates = [Double](repeating: 0, count: 168)
           for s in slices.slices(inMonth: mi) {
             rates[s.hourOfWeek] = max(rates[s.hourOfWeek], demand(p.workload, s))
           }
@@ -189,8 +190,8 @@ public struct PlacementData: Sendable {
   /// Units of reserved offer `c` that can be active in each month of some optimal plan: signed units plus the
   /// purchase caps of every month whose purchases are still active (overlapping terms add up), within the sheet's
   /// `max_units`.
-  public func unitCaps(_ c: CapacityOffer) -> [Double] {
-    let caps = purchaseCaps(c)
+  public func unitCaps(_ c: CapacityOffer, purchaseCaps known: [Double]? = nil) -> [Double] {
+    let caps = known ?? purchaseCaps(c)
     return months.indices.map { m in
       let signed = contractUnits[c.id]?[m] ?? 0
       let most = signed + purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + caps[$1] }
@@ -237,6 +238,8 @@ public struct PlacementData: Sendable {
   }
 
   public var workloads: [Workload] { input.workloads }
+  /// Whether some workload may defer its calls within the day: then a day is dispatched whole.
+  public var defersWork: Bool { workloads.contains { $0.deferHours > 0 } }
   public var months: [Month] { slices.months }
   /// Reserved capacity offers in sheet order (the set R of the model).
   public var reservedOffers: [CapacityOffer] { input.capacity.filter { $0.billing == .reserved } }

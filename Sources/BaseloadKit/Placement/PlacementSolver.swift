@@ -135,7 +135,7 @@ public enum PlacementSolver {
       do {
         return try BendersSolver(data: data, progress: progress).solve()
       } catch is BendersUnavailable {
-        if data.workloads.contains(where: { $0.deferHours > 0 }) {
+        if data.defersWork {
           // Clusters cannot keep deferrable work within its day: the exact model instead.
           throw PlanError.solver("a day could not be dispatched with the capacity master's plans")
         }

@@ -24,7 +24,6 @@ public struct SolveStrategy: Sendable, Equatable {
 
   /// The one place that decides the solve path.
   public static func choose(for data: PlacementData) -> SolveStrategy {
-    let defers = data.workloads.contains { $0.deferHours > 0 }
     if data.allowShortfall {
       return .init(path: .exact, reason: "locating a shortfall needs the whole model")
     }
@@ -34,16 +33,13 @@ public struct SolveStrategy: Sendable, Equatable {
     if !data.routing.isEmpty {
       return .init(path: .exact, reason: "today's routing (current.csv) is fixed in the model")
     }
-    if data.capacityHeld && !defers {
+    if data.capacityHeld {
       return .init(
         path: .dispatch,
         reason:
           "reserved units and commitment levels are held, so every hour is dispatched with them")
     }
-    if data.capacityHeld {
-      return .init(path: .exact, reason: "held capacity with deferrable batch work")
-    }
-    if onlySignedCapacity(data) && !defers {
+    if onlySignedCapacity(data) {
       return .init(
         path: .dispatch,
         reason:
@@ -87,7 +83,7 @@ public struct SolveStrategy: Sendable, Equatable {
   }
 
   static func decomposed(_ data: PlacementData, why: String) -> SolveStrategy {
-    let defers = data.workloads.contains(where: { $0.deferHours > 0 })
+    let defers = data.defersWork
     if data.input.settings.decomposition == .clusters || !data.fixedLevels.isEmpty {
       if defers {
         return .init(
