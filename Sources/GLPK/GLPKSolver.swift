@@ -31,16 +31,4 @@ public enum GLPKSolver {
     }
     if rc != 0 { throw .solverFailed(stop: .other(rc), output: out) }
   }
-
-  /// Writes `lp` in CPLEX LP format.
-  public static func writeLP(_ lp: LinearProgram, to path: String) throws(GLPKError) {
-    try lp.validate()
-    let (rc, out) = TerminalCapture.capture {
-      Problem.with { p in
-        p.load(lp)
-        return glp_write_lp(p.pointer, nil, path)
-      }
-    }
-    if rc != 0 { throw .solverFailed(stop: .other(rc), output: out) }
-  }
 }

@@ -106,10 +106,6 @@ struct Problem {
       iocp.clq_cuts = GLP_ON
     }
     let tracker = MIPTracker(progress: options.progress, start: start)
-    if !options.presolve, let x = options.initialSolution, x.count == Int(glp_get_num_cols(pointer))
-    {
-      tracker.initialSolution = [0] + x
-    }
     let info = Unmanaged.passRetained(tracker)
     defer { info.release() }
     iocp.cb_info = info.toOpaque()
@@ -202,15 +198,8 @@ final class MIPTracker {
     self.start = start
   }
 
-  /// A first incumbent to offer at the first heuristic call, 1-based (index 0 unused).
-  var initialSolution: [Double]?
-
   func observe(_ tree: OpaquePointer) {
     let reason = glp_ios_reason(tree)
-    if reason == GLP_IHEUR, var x = initialSolution {
-      initialSolution = nil
-      _ = glp_ios_heur_sol(tree, &x)
-    }
     let best = glp_ios_best_node(tree)
     if best != 0 { bound = glp_ios_node_bound(tree, best) }
     let prob = glp_ios_get_prob(tree)!

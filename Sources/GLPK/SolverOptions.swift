@@ -46,10 +46,6 @@ public struct SolverOptions: Sendable {
   public var cuts = false
   /// Branch on the hybrid pseudocost rule (GLPK's `--pcost`) instead of Driebeck–Tomlin.
   public var pseudocostBranching = false
-  /// A known integer solution, one value per column in column order, offered to the MIP search as its first
-  /// incumbent (`glp_ios_heur_sol`) so that it prunes from the start. Used only without presolve (the presolved
-  /// problem has other columns); GLPK checks it and ignores it if it is not feasible.
-  public var initialSolution: [Double]?
   /// Called during a MIP search, at most about once a second and at each new incumbent.
   public var progress: (@Sendable (MIPProgress) -> Void)?
 

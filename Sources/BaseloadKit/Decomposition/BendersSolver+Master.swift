@@ -86,9 +86,6 @@ extension BendersSolver {
     // The master's bound is what the certificate uses: half the target gap leaves the other half to the cuts.
     options.mipGap = data.input.settings.optimalityGap / 2
     options.timeLimitSeconds = timeLimit ?? data.input.settings.timeLimitSeconds
-    if integer, let dir = ProcessInfo.processInfo.environment["BASELOAD_DUMP_MASTER"] {
-      try? GLPKSolver.writeLP(lp, to: "\(dir)/master-\(cuts.count).lp")
-    }
     var s = try GLPKSolver.solve(lp, options: options)
     if s.status != .optimal && s.status != .feasible {
       // GLPK's presolver can give up on a nearly degenerate master; solve it without.

@@ -40,50 +40,36 @@ extension PlanAnalysis {
         ("human_cost", .fixed(w.humanCost, 2)),
       ])
     }
-    let summary: JSON = .object([
-      ("plan", .string(s.name)), ("start", .string(s.start.description)),
-      ("months", .int(s.months)),
-      ("currency", .string(s.currency)), ("resolution", .string(data.slices.resolution.rawValue)),
-      ("slices", .int(data.slices.slices.count)),
-      ("total_cost", .fixed(invoice.total, 2)), ("human_cost", .fixed(humanCost, 2)),
+    let solver: JSON = .object([
+      ("status", .string(result.status == .optimal ? "optimal" : "time_limit")),
+      ("path", result.strategy.map { .string($0.path.rawValue) } ?? .null),
       ("objective", .fixed(result.objective, 2)),
+      ("mip_gap", result.mipGap.map { .fixed($0, 6) } ?? .null),
+      ("mip_gap_limit", .fixed(s.mipGap, 6)),
+      ("resolution", .string((result.certificate?.resolution ?? data.slices.resolution).rawValue)),
+      ("certificate_slices", .int(result.certificate?.slices ?? data.slices.slices.count)),
+      ("lower_bound", result.certificate.map { .fixed($0.lowerBound, 2) } ?? .null),
+      ("upper_bound", result.certificate.map { .fixed($0.upperBound, 2) } ?? .null),
+      ("certified_gap", result.certificate.map { .fixed($0.gap, 6) } ?? .null),
+    ])
+    let models: [JSON] = billingModels.map {
+      .object([("model", .string($0.model.title)), ("cost", .fixed($0.cost, 2))])
+    }
+    // The headline, then cost per completed task of the whole bill and per team, then the detail.
+    let headline: [(String, JSON)] = [
+      ("plan", .string(s.name)), ("start", .string(s.start.description)),
+      ("months", .int(s.months)), ("currency", .string(s.currency)),
+      ("resolution", .string(data.slices.resolution.rawValue)),
+      ("slices", .int(data.slices.slices.count)), ("total_cost", .fixed(invoice.total, 2)),
+      ("usd_per_completed_task", costPerCompletedTaskJSON), ("teams", teamsJSON),
+    ]
+    let detail: [(String, JSON)] = [
+      ("human_cost", .fixed(humanCost, 2)), ("objective", .fixed(result.objective, 2)),
       ("idle_cost", .fixed(capacityUse.reduce(0) { $0 + $1.idleCost }, 2)),
       ("monthly", .array(monthly)), ("capacity", .array(offers)), ("apis", .array(apiRows)),
-      ("workloads", .array(work)),
-      (
-        "billing_models",
-        .array(
-          billingModels.map {
-            .object([("model", .string($0.model.title)), ("cost", .fixed($0.cost, 2))])
-          })
-      ),
-      (
-        "solver",
-        .object([
-          ("status", .string(result.status == .optimal ? "optimal" : "time_limit")),
-          ("path", result.strategy.map { .string($0.path.rawValue) } ?? .null),
-          ("objective", .fixed(result.objective, 2)),
-          ("mip_gap", result.mipGap.map { .fixed($0, 6) } ?? .null),
-          ("mip_gap_limit", .fixed(s.mipGap, 6)),
-          (
-            "resolution",
-            .string((result.certificate?.resolution ?? data.slices.resolution).rawValue)
-          ),
-          ("certificate_slices", .int(result.certificate?.slices ?? data.slices.slices.count)),
-          ("lower_bound", result.certificate.map { .fixed($0.lowerBound, 2) } ?? .null),
-          ("upper_bound", result.certificate.map { .fixed($0.upperBound, 2) } ?? .null),
-          ("certified_gap", result.certificate.map { .fixed($0.gap, 6) } ?? .null),
-        ])
-      ),
-    ])
-    // Cost per completed task of the whole bill, and per team, right after the total.
-    guard case .object(var fields) = summary,
-      let total = fields.firstIndex(where: { $0.0 == "total_cost" })
-    else { return summary }
-    fields.insert(
-      contentsOf: [("usd_per_completed_task", costPerCompletedTaskJSON), ("teams", teamsJSON)],
-      at: total + 1)
-    return .object(fields)
+      ("workloads", .array(work)), ("billing_models", .array(models)), ("solver", solver),
+    ]
+    return .object(headline + detail)
   }
 
   /// Spend per billing model: token API, on-demand capacity, reserved capacity, commitments.
