@@ -35,7 +35,7 @@ struct BenchRow {
       }
       let vs = r.bestPeer.flatMap { o in b.map { Format.percent(($0.ub - o) / o, 3) } } ?? "—"
       t +=
-        "\n| \(r.name) | \(r.rows) × \(r.columns) | \(fmt(b?.s)) | \(fmt(b?.mib, 0)) | \(b?.path ?? "failed")\(b?.status == "time_limit" ? " (time limit)" : "") | \(fmt(b?.ub)) | \(gap.map { Format.percent($0, 3) } ?? "—") | \(peer("glpsol")) | \(peer("HiGHS")) | \(fmt(r.peers["HiGHS"]?.mib, 0)) | \(fmt(r.bestPeer)) | \(vs) | \(ratio("HiGHS")) | \(ratio("glpsol")) |"
+        "\n| \(r.name) | \(r.rows) × \(r.columns) | \(fmt(b?.s)) | \(fmt(b?.mib, 0)) | \(b?.path ?? "failed")\(stopNote(b?.status)) | \(fmt(b?.ub)) | \(gap.map { Format.percent($0, 3) } ?? "—") | \(peer("glpsol")) | \(peer("HiGHS")) | \(fmt(r.peers["HiGHS"]?.mib, 0)) | \(fmt(r.bestPeer)) | \(vs) | \(ratio("HiGHS")) | \(ratio("glpsol")) |"
       if r.peers["HiGHS hourly"] != nil { t += " \(peer("HiGHS hourly")) |" }
     }
     return t
@@ -46,7 +46,7 @@ struct BenchRow {
     for r in rows {
       let b = r.baseload
       t +=
-        "\n| \(r.name) | \(fmt(b?.s)) | \(fmt(b?.mib, 0)) | \(b?.path ?? "failed")\(b?.status == "time_limit" ? " (time limit)" : "") | \(b.map { Format.percent(($0.ub - $0.lb) / $0.ub, 3) } ?? "—") |"
+        "\n| \(r.name) | \(fmt(b?.s)) | \(fmt(b?.mib, 0)) | \(b?.path ?? "failed")\(stopNote(b?.status)) | \(b.map { Format.percent(($0.ub - $0.lb) / $0.ub, 3) } ?? "—") |"
     }
     return t
   }
@@ -175,4 +175,10 @@ struct BenchRow {
     "  HiGHS (\(name)): \(fmt(hs.seconds)) s incl. reading the MPS, \(fmt(hs.mib, 0)) MiB, \(note) \(fmt(obj))"
   )
   return (hs.seconds, hs.mib, obj, note)
+}
+
+/// The solve status of summary.json as a table note: nothing when optimal, else " (time limit)" and the like.
+func stopNote(_ status: String?) -> String {
+  guard let status, status != "optimal" else { return "" }
+  return " (\(status.replacingOccurrences(of: "_", with: " ")))"
 }

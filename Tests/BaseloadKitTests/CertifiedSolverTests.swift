@@ -166,3 +166,19 @@ import Testing
     }
   }
 }
+
+/// A decomposition that runs out of master solves says so: not "optimal", not "time limit".
+@Suite struct BendersStopTests {
+  @Test func anIterationLimitIsReportedAsSuch() throws {
+    var input = try CertifiedSolverTests.input(seed: 3, decomposition: .benders)
+    input.settings.optimalityGap = 0
+    var solver = BendersSolver(data: PlacementData(input: input), progress: nil)
+    solver.maxIterations = (relaxed: 1, integer: 1)
+    let r = try solver.solve()
+    let c = try #require(r.certificate)
+    #expect(c.gap > 0)
+    #expect(r.status == .iterationLimit)
+    #expect(r.status.key == "iteration_limit")
+    #expect(r.status.reason == "the capacity master's iteration limit reached")
+  }
+}

@@ -171,7 +171,7 @@ struct BendersSolver {
           // proven so far rather than none.
           progress?("the integer capacity master failed (\(e)); keeping the best plan found")
           masterFailure = "\(e)".split(separator: "\n").first.map(String.init)
-          status = .timeLimit
+          status = .masterFailure
           break
         }
         guard let solved = attempt else {
@@ -195,14 +195,20 @@ struct BendersSolver {
         "capacity \(i == 0 ? "rounded up" : "master \(i)"): \(cuts.count) cuts, bounds \(Format.money(lower)) … \(Format.money(upper)), gap \(gap.isFinite ? Format.percent(gap, 3) : "∞")"
       )
       if gap <= target { break }
-      if i == maxIterations.integer
-        || Date().timeIntervalSince(start) > data.input.settings.timeLimitSeconds
-      {
+      if Date().timeIntervalSince(start) > data.input.settings.timeLimitSeconds {
         status = .timeLimit
+        break
+      }
+      if i == maxIterations.integer {
+        status = .iterationLimit
         break
       }
     }
     guard let best else { throw BendersUnavailable() }
+    // However the loop ended, a plan outside the target gap is not reported as optimal.
+    if status == .optimal && (best.outcome.cost - lower) / max(abs(best.outcome.cost), 1e-9) > target {
+      status = .iterationLimit
+    }
     var units: [String: [Double]] = [:]
     var bought: [String: [Double]] = [:]
     for (r, c) in reserved.enumerated() {

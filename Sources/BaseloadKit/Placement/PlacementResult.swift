@@ -4,6 +4,35 @@ public enum PlanStatus: Sendable, Equatable {
   case optimal
   /// The time limit stopped the solver; the best plan found is reported with its gap.
   case timeLimit
+  /// The certified decomposition made its most capacity-master solves without reaching the target gap; the
+  /// best plan found is reported with its gap.
+  case iterationLimit
+  /// The integer capacity master failed numerically with a plan in hand; that plan is reported with the
+  /// bounds proven so far.
+  case masterFailure
+
+  /// Whether the solve stopped before proving its target (exit 4).
+  public var stoppedShort: Bool { self != .optimal }
+
+  /// What stopped the solve, in words, for a reader; nil when it finished.
+  public var reason: String? {
+    switch self {
+    case .optimal: return nil
+    case .timeLimit: return "time limit reached"
+    case .iterationLimit: return "the capacity master's iteration limit reached"
+    case .masterFailure: return "the integer capacity master failed numerically"
+    }
+  }
+
+  /// The status as summary.json spells it.
+  public var key: String {
+    switch self {
+    case .optimal: return "optimal"
+    case .timeLimit: return "time_limit"
+    case .iterationLimit: return "iteration_limit"
+    case .masterFailure: return "master_failure"
+    }
+  }
 }
 
 /// The optimised plan as values: calls placed per pair and slice, units, commitment levels.

@@ -41,7 +41,7 @@ extension PlanAnalysis {
       ])
     }
     let solver: JSON = .object([
-      ("status", .string(result.status == .optimal ? "optimal" : "time_limit")),
+      ("status", .string(result.status.key)),
       ("path", result.strategy.map { .string($0.path.rawValue) } ?? .null),
       ("objective", .fixed(result.objective, 2)),
       ("mip_gap", result.mipGap.map { .fixed($0, 6) } ?? .null),

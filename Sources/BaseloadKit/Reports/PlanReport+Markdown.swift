@@ -202,6 +202,13 @@ extension PlanAnalysis {
     return path + solverDetail
   }
 
+  /// Why the certified solve stopped before its target, with the time limit where that was it.
+  var stopReason: String {
+    let why = result.status.reason ?? ""
+    return result.status == .timeLimit
+      ? why + " after \(Format.plain(data.input.settings.timeLimitSeconds)) s" : why
+  }
+
   var solverDetail: String {
     let s = data.input.settings
     let objective =
@@ -210,7 +217,7 @@ extension PlanAnalysis {
       var t =
         result.status == .optimal
         ? "GLPK solved the capacity decisions and every slice's dispatch; the plan is certified within \(Format.percent(c.gap, 3)) of the hourly optimum (target \(Format.percent(s.optimalityGap, 3)))"
-        : "The certified solve stopped at its time or iteration limit (\(Format.plain(s.timeLimitSeconds)) s) with the plan within \(Format.percent(c.gap, 3)) of the hourly optimum (target \(Format.percent(s.optimalityGap, 3)))"
+        : "The certified solve stopped short (\(stopReason)) with the plan within \(Format.percent(c.gap, 3)) of the hourly optimum (target \(Format.percent(s.optimalityGap, 3)))"
       t += objective
       t +=
         "Slices: \(data.slices.slices.count) hour-of-week slices dispatched exactly, \(data.pairs.count) compatible workload/offer pairs.\n"

@@ -6,8 +6,8 @@ public struct PlanRun: Sendable {
   /// Quotes and break-even prices, when plan.csv asks for them (`quotes,yes`).
   public var quotes: QuoteSet?
 
-  /// What stopped at the time limit with the best plan found (plan, baseline or scenario), in words; nil when
-  /// every solve finished.
+  /// What stopped short of its target gap with the best plan found (plan, baseline or scenario) — the time
+  /// limit, the decomposition's iteration limit or a master failure — in words; nil when every solve finished.
   public var timeLimited: String? {
     var parts: [(String, PlacementResult)] = [("the plan", plan.result)]
     if let baseline { parts.append(("the baseline", baseline.analysis.result)) }
@@ -16,9 +16,13 @@ public struct PlanRun: Sendable {
         parts.append(("scenario \(s.scenario) (\(o.mode.rawValue))", o.analysis.result))
       }
     }
-    let hit = parts.filter { $0.1.status == .timeLimit }
+    let hit = parts.filter { $0.1.status.stoppedShort }
     guard !hit.isEmpty else { return nil }
-    return "time limit reached; the best plan found was written: "
+    var reasons: [String] = []
+    for (_, r) in hit where !reasons.contains(r.status.reason ?? "") {
+      reasons.append(r.status.reason ?? "")
+    }
+    return reasons.joined(separator: "; ") + "; the best plan found was written: "
       + hit.map { name, r in
         let gap = r.certificate.map { Format.percent($0.gap, 3) } ?? "unknown"
         return "\(name) within \(gap) of the optimum"
