@@ -206,7 +206,9 @@ struct BendersSolver {
     }
     guard let best else { throw BendersUnavailable() }
     // However the loop ended, a plan outside the target gap is not reported as optimal.
-    if status == .optimal && (best.outcome.cost - lower) / max(abs(best.outcome.cost), 1e-9) > target {
+    if status == .optimal
+      && (best.outcome.cost - lower) / max(abs(best.outcome.cost), 1e-9) > target
+    {
       status = .iterationLimit
     }
     var units: [String: [Double]] = [:]
