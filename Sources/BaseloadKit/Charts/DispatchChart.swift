@@ -3,15 +3,12 @@
 public enum DispatchChart {
   /// Tokens per hour served by each offer in each hour of week of month `mi` (weighted mean over that hour's slices).
   static func servedByOffer(_ a: PlanAnalysis, month mi: Int) -> [[Double]] {
-    let d = a.data
-    var out = [[Double]](repeating: [Double](repeating: 0, count: 168), count: d.offers.count)
+    var out = [[Double]](repeating: [Double](repeating: 0, count: 168), count: a.offers.count)
     var hours = [Double](repeating: 0, count: 168)
-    for s in d.slices.slices(inMonth: mi) where s.weight > 0 {
+    for use in a.slices(inMonth: mi) where use.slice.weight > 0 {
+      let s = use.slice
       hours[s.hourOfWeek] += s.weight
-      for (pi, p) in d.pairs.enumerated() {
-        out[p.offer][s.hourOfWeek] +=
-          s.weight * a.result.flows[pi][s.index] * d.workloads[p.workload].tokensPerCall
-      }
+      for o in out.indices { out[o][s.hourOfWeek] += s.weight * use.tokens[o] }
     }
     for o in out.indices { for h in 0..<168 where hours[h] > 0 { out[o][h] /= hours[h] } }
     return out
@@ -19,40 +16,36 @@ public enum DispatchChart {
 
   /// Nil when there is no demand.
   public static func scene(_ a: PlanAnalysis) -> ChartScene? {
-    let d = a.data
-    let monthly = d.months.indices.map { mi in
-      a.placement.filter { $0.month == d.months[mi] }.reduce(0) { $0 + $1.tokens }
+    let offers = a.offers
+    let monthly = a.months.indices.map { mi in
+      a.placement.filter { $0.month == a.months[mi] }.reduce(0) { $0 + $1.tokens }
     }
     guard let mi = monthly.indices.max(by: { monthly[$0] < monthly[$1] }), monthly[mi] > 0 else {
       return nil
     }
     let served = servedByOffer(a, month: mi)
     func rank(_ o: OfferRef) -> Int { o.isReserved ? 0 : o.capacity != nil ? 1 : 2 }
-    let order = d.offers.indices.filter { served[$0].contains { $0 > 0 } }.sorted {
-      (rank(d.offers[$0]), $0) < (rank(d.offers[$1]), $1)
+    let order = offers.indices.filter { served[$0].contains { $0 > 0 } }.sorted {
+      (rank(offers[$0]), $0) < (rank(offers[$1]), $1)
     }
     // Reserved capacity in tokens/h: units × tokens per unit-hour of load seen this month on that pool.
     var capacity: [(offer: String, level: Double)] = []
-    for oi in order where d.offers[oi].isReserved {
-      let pairs = d.pairs.indices.filter { d.pairs[$0].offer == oi }
+    for oi in order where offers[oi].isReserved {
       var tokens = 0.0
       var load = 0.0
-      for s in d.slices.slices(inMonth: mi) {
-        for pi in pairs {
-          tokens +=
-            s.weight * a.result.flows[pi][s.index] * d.workloads[d.pairs[pi].workload].tokensPerCall
-          load += s.weight * a.result.flows[pi][s.index] * d.pairs[pi].load
-        }
+      for use in a.slices(inMonth: mi) {
+        tokens += use.slice.weight * use.tokens[oi]
+        load += use.slice.weight * use.load[oi]
       }
-      let units = a.result.units[d.offers[oi].id]?[mi] ?? 0
-      if load > 0 { capacity.append((d.offers[oi].id, units * tokens / load)) }
+      let units = a.reservedUnits[offers[oi].id]?[mi] ?? 0
+      if load > 0 { capacity.append((offers[oi].id, units * tokens / load)) }
     }
     let totals = (0..<168).map { h in order.reduce(0.0) { $0 + served[$1][h] } }
     let top = max(totals.max() ?? 0, capacity.reduce(0) { $0 + $1.level }) * 1.08
     let (div, unit) = ChartFrame.tokenAxis(upTo: top)
     let frame = ChartFrame()
     var s = frame.scene(
-      title: "Peak week: tokens served per hour by offer (\(d.months[mi]))",
+      title: "Peak week: tokens served per hour by offer (\(a.months[mi]))",
       subtitle:
         "Reserved capacity carries the baseload, usage-billed offers the peaks; dashed lines: reserved capacity"
     )
@@ -80,8 +73,8 @@ public enum DispatchChart {
       }
       s.add(.polygon(points: upper + lower.reversed(), fill: colour, opacity: 0.85))
       let kind =
-        d.offers[oi].isReserved ? "reserved" : d.offers[oi].capacity != nil ? "on demand" : "API"
-      legend.append(("\(d.offers[oi].id) (\(kind))", colour, false))
+        offers[oi].isReserved ? "reserved" : offers[oi].capacity != nil ? "on demand" : "API"
+      legend.append(("\(offers[oi].id) (\(kind))", colour, false))
     }
     var level = 0.0
     for (i, c) in capacity.enumerated() {

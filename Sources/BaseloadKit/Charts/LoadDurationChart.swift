@@ -2,16 +2,9 @@
 /// usage-billed offers serve above it (peaks).
 public enum LoadDurationChart {
   public static func scene(_ a: PlanAnalysis) -> ChartScene? {
-    let d = a.data
     var points: [(hours: Double, reserved: Double, other: Double)] = []
-    for s in d.slices.slices where s.weight > 0 {
-      var reserved = 0.0
-      var other = 0.0
-      for (pi, p) in d.pairs.enumerated() {
-        let t = a.result.flows[pi][s.index] * d.workloads[p.workload].tokensPerCall
-        if d.offers[p.offer].isReserved { reserved += t } else { other += t }
-      }
-      points.append((s.weight, reserved, other))
+    for use in a.slices where use.slice.weight > 0 {
+      points.append((use.slice.weight, use.reservedTokens, use.otherTokens))
     }
     let hours = points.reduce(0) { $0 + $1.hours }
     let peak = points.map { $0.reserved + $0.other }.max() ?? 0

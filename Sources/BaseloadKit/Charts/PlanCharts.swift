@@ -39,7 +39,7 @@ public enum PlanCharts {
     if let s = TaskCostChart.scene(a, baseline: run.baseline?.analysis) {
       out.append(("task-cost.svg", SVGRenderer.render(s)))
     }
-    for c in a.data.input.capacity where c.billing == .reserved {
+    for c in a.input.capacity where c.billing == .reserved {
       if let s = UtilisationHeatmap.scene(a, offer: c.id) {
         out.append(("utilisation-\(fileSafe(c.id)).svg", SVGRenderer.render(s)))
       }

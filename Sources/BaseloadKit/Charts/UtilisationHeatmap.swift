@@ -1,16 +1,14 @@
 /// Utilisation of one reserved offer by day of week and hour of day, over the horizon.
 public enum UtilisationHeatmap {
   public static func scene(_ a: PlanAnalysis, offer: String) -> ChartScene? {
-    let d = a.data
-    guard let oi = d.offers.firstIndex(where: { $0.id == offer }) else { return nil }
-    let pairs = d.pairs.indices.filter { d.pairs[$0].offer == oi }
+    guard let oi = a.offers.firstIndex(where: { $0.id == offer }) else { return nil }
     var used = [Double](repeating: 0, count: 168)
     var paid = [Double](repeating: 0, count: 168)
-    for s in d.slices.slices where s.weight > 0 {
-      let units = a.result.units[offer]?[s.monthIndex] ?? 0
+    for use in a.slices where use.slice.weight > 0 {
+      let s = use.slice
+      let units = a.reservedUnits[offer]?[s.monthIndex] ?? 0
       paid[s.hourOfWeek] += s.weight * units
-      used[s.hourOfWeek] +=
-        s.weight * pairs.reduce(0.0) { $0 + a.result.flows[$1][s.index] * d.pairs[$1].load }
+      used[s.hourOfWeek] += s.weight * use.load[oi]
     }
     guard paid.contains(where: { $0 > 0 }) else { return nil }
     var frame = ChartFrame()

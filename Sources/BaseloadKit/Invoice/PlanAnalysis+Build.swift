@@ -2,6 +2,8 @@ extension PlanAnalysis {
   /// Builds the invoice, capacity use, placement rows and workload totals from a solved plan.
   public init(_ result: PlacementResult) {
     self.result = result
+    slices = Self.sliceUses(result)
+    solve = Self.solveSummary(result)
     let data = result.data
     let months = data.months
     let slices = data.slices

@@ -64,6 +64,10 @@ public struct PlanAnalysis: Sendable {
   public var workloads: [WorkloadTotals]
   /// Reserved and commitment charges no workload used (no load that month), $.
   public var unallocated: Double
+  /// Every time slice's load and tokens per offer.
+  public var slices: [SliceUse]
+  /// How the plan was solved.
+  public var solve: SolveSummary
   /// Human cost of failed tasks over the horizon, $.
   public var humanCost: Double { workloads.reduce(0) { $0 + $1.humanCost } }
 

@@ -12,7 +12,7 @@ public struct BatchEntry: Sendable, Equatable {
   /// Headline figures of a solved run.
   public init(folder: String, run: PlanRun) {
     self.folder = folder
-    plan = run.plan.data.input.settings.name
+    plan = run.plan.settings.name
     total = run.plan.invoice.total
     completedTasks = run.plan.workloads.reduce(0) { $0 + $1.completedTasks }
     reservedCost = run.plan.invoice.lines.filter {

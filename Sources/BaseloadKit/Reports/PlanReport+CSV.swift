@@ -17,7 +17,7 @@ extension PlanAnalysis {
 
   /// `invoice.csv`: one row per invoice line in FOCUS 1.0 form; costs to 6 decimals so lines sum to the plan.
   public var invoiceCSV: String {
-    let s = data.input.settings
+    let s = settings
     let rows: [[CSVValue]] = invoice.lines.map { l in
       let start: CSVValue = .text(l.month.isoStart)
       let end: CSVValue = .text(l.month.adding(1).isoStart)
@@ -65,14 +65,14 @@ extension PlanAnalysis {
   /// `hourly.csv`: slice × capacity offer (and rate-limited API): load, capacity, utilisation.
   public var hourlyCSV: String {
     var rows: [[CSVValue]] = []
-    for s in data.slices.slices {
-      let month = data.months[s.monthIndex]
-      for (oi, o) in data.offers.enumerated() {
-        let pairs = data.pairs.indices.filter { data.pairs[$0].offer == oi }
+    for use in slices {
+      let s = use.slice
+      let month = months[s.monthIndex]
+      for (oi, o) in offers.enumerated() {
         switch o {
         case .capacity(let c):
-          let load = pairs.reduce(0.0) { $0 + result.flows[$1][s.index] * data.pairs[$1].load }
-          let capacity = c.billing == .reserved ? (result.units[c.id]?[s.monthIndex] ?? 0) : load
+          let load = use.load[oi]
+          let capacity = c.billing == .reserved ? (reservedUnits[c.id]?[s.monthIndex] ?? 0) : load
           if capacity == 0 && load == 0 { continue }
           rows.append([
             .text(s.label(month)), .fixed(s.weight, 0), .text(c.id), .text(c.billing.rawValue),
@@ -80,10 +80,7 @@ extension PlanAnalysis {
             .fixed(load, 6), .fixed(capacity, 6), .fixed(capacity > 0 ? load / capacity : 0, 6),
           ])
         case .api(let a):
-          let tpm =
-            pairs.reduce(0.0) {
-              $0 + result.flows[$1][s.index] * data.workloads[data.pairs[$1].workload].tokensPerCall
-            } / 60
+          let tpm = use.tokens[oi] / 60
           if tpm == 0 { continue }
           let limit = a.rateLimitTPM ?? 0
           rows.append([

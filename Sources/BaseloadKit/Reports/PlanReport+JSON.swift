@@ -1,8 +1,8 @@
 extension PlanAnalysis {
   /// `summary.json`: every headline figure, machine-readable.
   public var summaryJSON: JSON {
-    let s = data.input.settings
-    let monthly: [JSON] = data.months.map { m in
+    let s = settings
+    let monthly: [JSON] = months.map { m in
       .object([("month", .string(m.description)), ("cost", .fixed(invoice.total(in: m), 2))])
     }
     let offers: [JSON] = capacityUse.map { u in
@@ -14,8 +14,8 @@ extension PlanAnalysis {
         ("idle_cost", .fixed(u.idleCost, 2)),
       ])
     }
-    let apiRows: [JSON] = data.input.apis.flatMap { a in
-      data.months.compactMap { m -> JSON? in
+    let apiRows: [JSON] = input.apis.flatMap { a in
+      months.compactMap { m -> JSON? in
         let cost = invoice.lines.filter { $0.offer == a.id && $0.month == m }.reduce(0) {
           $0 + $1.billedCost
         }
@@ -41,16 +41,16 @@ extension PlanAnalysis {
       ])
     }
     let solver: JSON = .object([
-      ("status", .string(result.status.key)),
-      ("path", result.strategy.map { .string($0.path.rawValue) } ?? .null),
-      ("objective", .fixed(result.objective, 2)),
-      ("mip_gap", result.mipGap.map { .fixed($0, 6) } ?? .null),
+      ("status", .string(solve.status.key)),
+      ("path", solve.strategy.map { .string($0.path.rawValue) } ?? .null),
+      ("objective", .fixed(solve.objective, 2)),
+      ("mip_gap", solve.mipGap.map { .fixed($0, 6) } ?? .null),
       ("mip_gap_limit", .fixed(s.mipGap, 6)),
-      ("resolution", .string((result.certificate?.resolution ?? data.slices.resolution).rawValue)),
-      ("certificate_slices", .int(result.certificate?.slices ?? data.slices.slices.count)),
-      ("lower_bound", result.certificate.map { .fixed($0.lowerBound, 2) } ?? .null),
-      ("upper_bound", result.certificate.map { .fixed($0.upperBound, 2) } ?? .null),
-      ("certified_gap", result.certificate.map { .fixed($0.gap, 6) } ?? .null),
+      ("resolution", .string((solve.certificate?.resolution ?? solve.resolution).rawValue)),
+      ("certificate_slices", .int(solve.certificate?.slices ?? solve.sliceCount)),
+      ("lower_bound", solve.certificate.map { .fixed($0.lowerBound, 2) } ?? .null),
+      ("upper_bound", solve.certificate.map { .fixed($0.upperBound, 2) } ?? .null),
+      ("certified_gap", solve.certificate.map { .fixed($0.gap, 6) } ?? .null),
     ])
     let models: [JSON] = billingModels.map {
       .object([("model", .string($0.model.title)), ("cost", .fixed($0.cost, 2))])
@@ -59,12 +59,12 @@ extension PlanAnalysis {
     let headline: [(String, JSON)] = [
       ("plan", .string(s.name)), ("start", .string(s.start.description)),
       ("months", .int(s.months)), ("currency", .string(s.currency)),
-      ("resolution", .string(data.slices.resolution.rawValue)),
-      ("slices", .int(data.slices.slices.count)), ("total_cost", .fixed(invoice.total, 2)),
+      ("resolution", .string(solve.resolution.rawValue)),
+      ("slices", .int(solve.sliceCount)), ("total_cost", .fixed(invoice.total, 2)),
       ("usd_per_completed_task", costPerCompletedTaskJSON), ("teams", teamsJSON),
     ]
     let detail: [(String, JSON)] = [
-      ("human_cost", .fixed(humanCost, 2)), ("objective", .fixed(result.objective, 2)),
+      ("human_cost", .fixed(humanCost, 2)), ("objective", .fixed(solve.objective, 2)),
       ("idle_cost", .fixed(capacityUse.reduce(0) { $0 + $1.idleCost }, 2)),
       ("monthly", .array(monthly)), ("capacity", .array(offers)), ("apis", .array(apiRows)),
       ("workloads", .array(work)), ("billing_models", .array(models)), ("solver", solver),

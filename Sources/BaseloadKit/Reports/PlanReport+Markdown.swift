@@ -1,15 +1,15 @@
 extension PlanAnalysis {
   /// Money in the plan's currency: `$12,345.67`.
   func money(_ v: Double) -> String {
-    data.input.settings.currency == "USD"
-      ? Format.money(v) : Format.money(v, symbol: "") + " " + data.input.settings.currency
+    settings.currency == "USD"
+      ? Format.money(v) : Format.money(v, symbol: "") + " " + settings.currency
   }
 
   /// `report.md`: the plan for a finance reader.
   public var markdown: String {
-    let s = data.input.settings
-    let first = data.months.first!
-    let last = data.months.last!
+    let s = settings
+    let first = months.first!
+    let last = months.last!
     var md = "# \(s.name): capacity plan \(first) to \(last)\n\n"
     md += "**Total: \(money(invoice.total))** over \(s.months) month\(s.months == 1 ? "" : "s")"
     md += " (\(money(invoice.total / Double(s.months))) a month on average)."
@@ -21,7 +21,7 @@ extension PlanAnalysis {
     md += "## Cost by month\n\n"
     let models = billingModels.filter { $0.cost != 0 }
     var rows: [[String]] = []
-    for m in data.months {
+    for m in months {
       var r = [m.description]
       for g in models {
         let cost = invoice.lines.filter { $0.month == m && BillingModel($0.kind) == g.model }
@@ -70,11 +70,11 @@ extension PlanAnalysis {
   /// Reserve / keep sentences per reserved offer and commitment.
   var purchases: String {
     var items: [String] = []
-    for c in data.input.capacity where c.billing == .reserved {
+    for c in input.capacity where c.billing == .reserved {
       // Consecutive purchases of the same size are one renewed reservation.
       var runs: [(first: Month, last: Month, units: Double)] = []
-      for (mi, m) in data.months.enumerated() {
-        let b = result.bought[c.id]?[mi] ?? 0
+      for (mi, m) in months.enumerated() {
+        let b = unitsBought[c.id]?[mi] ?? 0
         guard b > 0 else { continue }
         if let r = runs.last, r.units == b, r.last.adding(c.termMonths) == m {
           runs[runs.count - 1].last = m
@@ -93,9 +93,9 @@ extension PlanAnalysis {
         )
       }
     }
-    for k in data.input.commitments {
-      for (mi, m) in data.months.enumerated() {
-        let b = result.levelBought[k.id]?[mi] ?? 0
+    for k in input.commitments {
+      for (mi, m) in months.enumerated() {
+        let b = levelsBought[k.id]?[mi] ?? 0
         if b > 1e-9 {
           items.append(
             "- Commit **\(money(b))/hour** on \(k.vendor) (`\(k.id)`, \(Format.plain(k.discountPct))% off \(k.appliesTo.joined(separator: ", "))) from \(m) for \(k.termMonths) month\(k.termMonths == 1 ? "" : "s")."
@@ -103,13 +103,13 @@ extension PlanAnalysis {
         }
       }
     }
-    for c in data.input.contracts {
+    for c in input.contracts {
       let what =
         c.units > 0
         ? "\(Format.number(c.units)) signed units" : "\(money(c.usdPerHour))/hour signed"
       items.append("- Keep \(what) of `\(c.offer)` (contract \(c.start) to \(c.end)).")
     }
-    let onDemand = data.input.capacity.filter { $0.billing == .onDemand }.compactMap {
+    let onDemand = input.capacity.filter { $0.billing == .onDemand }.compactMap {
       c -> String? in
       let used = capacityUse.filter { $0.offer == c.id }.reduce(0) { $0 + $1.usedUnitHours }
       return used > 0
@@ -124,7 +124,7 @@ extension PlanAnalysis {
 
   var utilisationTable: String {
     let rows = capacityUse.filter { u in
-      data.input.capacity.first { $0.id == u.offer }?.billing == .reserved && u.units > 0
+      input.capacity.first { $0.id == u.offer }?.billing == .reserved && u.units > 0
     }
     guard !rows.isEmpty else { return "No reserved capacity in this plan.\n" }
     return Markdown.table(
@@ -146,7 +146,7 @@ extension PlanAnalysis {
 
   var workloadTable: String {
     let rows = workloads.map { w -> [String] in
-      let wl = data.workloads.first { $0.id == w.workload }!
+      let wl = input.workloads.first { $0.id == w.workload }!
       let offers = placement.filter { $0.workload == w.workload }.map(\.offer)
       var unique: [String] = []
       for o in offers where !unique.contains(o) { unique.append(o) }
@@ -186,7 +186,7 @@ extension PlanAnalysis {
     var reservedTok = 0.0
     var peakTok = 0.0
     for r in placement {
-      let reserved = data.input.capacity.first { $0.id == r.offer }?.billing == .reserved
+      let reserved = input.capacity.first { $0.id == r.offer }?.billing == .reserved
       if reserved { reservedTok += r.tokens } else { peakTok += r.tokens }
     }
     let total = reservedTok + peakTok
@@ -198,43 +198,43 @@ extension PlanAnalysis {
   }
 
   var solverText: String {
-    let path = result.strategy.map { "Solve path: \($0.path.rawValue) — \($0.reason).\n\n" } ?? ""
+    let path = solve.strategy.map { "Solve path: \($0.path.rawValue) — \($0.reason).\n\n" } ?? ""
     return path + solverDetail
   }
 
   /// Why the certified solve stopped before its target, with the time limit where that was it.
   var stopReason: String {
-    let why = result.status.reason ?? ""
-    return result.status == .timeLimit
-      ? why + " after \(Format.plain(data.input.settings.timeLimitSeconds)) s" : why
+    let why = solve.status.reason ?? ""
+    return solve.status == .timeLimit
+      ? why + " after \(Format.plain(settings.timeLimitSeconds)) s" : why
   }
 
   var solverDetail: String {
-    let s = data.input.settings
+    let s = settings
     let objective =
-      ". Objective \(money(result.objective)) = invoice \(money(invoice.total)) + human cost of failures \(money(humanCost)).\n"
-    if let c = result.certificate, c.resolution == .cluster {
+      ". Objective \(money(solve.objective)) = invoice \(money(invoice.total)) + human cost of failures \(money(humanCost)).\n"
+    if let c = solve.certificate, c.resolution == .cluster {
       var t =
-        result.status == .optimal
+        solve.status == .optimal
         ? "GLPK solved the capacity decisions and every slice's dispatch; the plan is certified within \(Format.percent(c.gap, 3)) of the hourly optimum (target \(Format.percent(s.optimalityGap, 3)))"
         : "The certified solve stopped short (\(stopReason)) with the plan within \(Format.percent(c.gap, 3)) of the hourly optimum (target \(Format.percent(s.optimalityGap, 3)))"
       t += objective
       t +=
-        "Slices: \(data.slices.slices.count) hour-of-week slices dispatched exactly, \(data.pairs.count) compatible workload/offer pairs.\n"
+        "Slices: \(solve.sliceCount) hour-of-week slices dispatched exactly, \(solve.pairCount) compatible workload/offer pairs.\n"
       t +=
         "`glpsol -m Models/placement.mod -d placement.dat` solves the exact week model; its optimum lies between the bounds below.\n"
       return t + "\n" + c.text
     }
     var t =
-      "GLPK \(result.status == .optimal ? "proved this plan optimal" : "stopped at the time limit of \(Format.plain(s.timeLimitSeconds)) s")"
-    if let gap = result.mipGap {
+      "GLPK \(solve.status == .optimal ? "proved this plan optimal" : "stopped at the time limit of \(Format.plain(s.timeLimitSeconds)) s")"
+    if let gap = solve.mipGap {
       t += " (MIP gap \(Format.percent(gap, 3)), limit \(Format.percent(s.mipGap, 3)))"
     }
     t += objective
     t +=
-      "Resolution: \(data.slices.resolution.rawValue), \(data.slices.slices.count) time slices, \(data.pairs.count) compatible workload/offer pairs.\n"
+      "Resolution: \(solve.resolution.rawValue), \(solve.sliceCount) time slices, \(solve.pairCount) compatible workload/offer pairs.\n"
     t += "Reproduce with `glpsol -m Models/placement.mod -d placement.dat`.\n"
-    if let c = result.certificate { t += "\n" + c.text }
+    if let c = solve.certificate { t += "\n" + c.text }
     return t
   }
 }

@@ -11,7 +11,7 @@ public enum PlanReport {
     f.add(
       "report.html",
       HTMLReport.page(
-        title: "Baseload plan: \(analysis.data.input.settings.name)", markdown: markdown,
+        title: "Baseload plan: \(analysis.settings.name)", markdown: markdown,
         charts: charts))
     for c in charts { f.add("charts/" + c.name, c.svg) }
     f.add("summary.json", run.summaryJSON.render() + "\n")
@@ -20,7 +20,7 @@ public enum PlanReport {
     f.add("hourly.csv", analysis.hourlyCSV)
     f.add("diff.csv", run.diffCSV)
     if let quotes = run.quotes { f.add("quotes.csv", quotes.csv) }
-    f.add("placement.dat", analysis.data.mathProgData())
+    f.add("placement.dat", analysis.modelData)
     return f
   }
 }
