@@ -28,6 +28,12 @@ extension SheetParsers {
       let vendor = row.required("vendor")
       let tiers = row.list("tiers", default: [])
       if tiers.isEmpty { r.report(row.place("tiers"), "missing value for 'tiers'") }
+      if tiers.contains(LiteLLMImport.tierPlaceholder) {
+        r.report(
+          row.place("tiers"),
+          "tier '\(LiteLLMImport.tierPlaceholder)' is the placeholder `baseload prices import` leaves: name the tiers this model can serve"
+        )
+      }
       let input = row.number("usd_per_mtok_input", in: .nonNegative, rangeWords: "a price >= 0")
       let cached = row.number(
         "usd_per_mtok_cached_input", default: -1, in: .nonNegative, rangeWords: "a price >= 0")
