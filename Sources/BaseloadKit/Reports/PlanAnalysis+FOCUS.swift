@@ -90,8 +90,9 @@ extension PlanAnalysis {
       base["CommitmentDiscountCategory"] = "Spend"
       base["CommitmentDiscountType"] = "Savings plan"
     }
-    /// The used and unused Usage rows of a purchase paid `total` for `paid` units at `price`.
-    func split(paid: Double, used: Double, price: Double, unit: String) -> [FocusRow] {
+    /// The used and unused Usage rows of a purchase of `paid` units at `price` (list price `list`).
+    func split(paid: Double, used: Double, price: Double, list: Double, unit: String) -> [FocusRow]
+    {
       let used = min(max(used, 0), paid)
       return [("Used", used), ("Unused", paid - used)].compactMap { status, q in
         guard q > 1e-9 else { return nil }
@@ -100,7 +101,7 @@ extension PlanAnalysis {
         r["ChargeFrequency"] = status == "Used" ? "Usage-Based" : "Recurring"
         r["ChargeDescription"] = .text(l.description + " (\(status.lowercased()))")
         r.price(
-          quantity: q, unit: unit, list: price, contracted: price, billed: 0, effective: q * price)
+          quantity: q, unit: unit, list: list, contracted: price, billed: 0, effective: q * price)
         r["x_BaseloadLineKey"] = .text(l.key + "|" + status.lowercased())
         if l.commitment != nil {
           r["CommitmentDiscountStatus"] = .text(status)
@@ -141,7 +142,9 @@ extension PlanAnalysis {
         quantity: l.quantity, unit: l.pricingUnit, list: l.listPrice, contracted: l.unitPrice,
         billed: l.billedCost, effective: 0)
       return [row]
-        + split(paid: l.quantity, used: l.usedQuantity, price: l.unitPrice, unit: l.pricingUnit)
+        + split(
+          paid: l.quantity, used: l.usedQuantity, price: l.unitPrice, list: l.listPrice,
+          unit: l.pricingUnit)
     case .commitmentFee:
       row["ChargeFrequency"] = "Recurring"
       row["PricingCategory"] = "Standard"
@@ -150,7 +153,7 @@ extension PlanAnalysis {
         billed: l.billedCost, effective: 0)
       row["CommitmentDiscountQuantity"] = .fixed(l.billedCost, 6)
       row["CommitmentDiscountUnit"] = "USD"
-      return [row] + split(paid: l.billedCost, used: l.usedQuantity, price: 1, unit: "USD")
+      return [row] + split(paid: l.billedCost, used: l.usedQuantity, price: 1, list: 1, unit: "USD")
     case .commitmentCoverage:
       // The covered usage's list cost taken back: a Credit, priced by the lines it refers to.
       row["ChargeFrequency"] = "Usage-Based"
