@@ -159,3 +159,41 @@ import Testing
       ])
   }
 }
+
+/// `baseload init DIR --prices Inputs/prices` starts a plan from the dated price book.
+@Suite struct PriceBookTests {
+  static let book = TestFolder.repoRoot.appendingPathComponent("Inputs/prices").path
+
+  @Test func initStartsFromThePriceBook() throws {
+    let dir = ReportFolderTests.tempDir().path
+    let c = Captured()
+    #expect(BaseloadCLI.run(["init", dir, "--prices", Self.book], io: c.io) == .ok)
+    for name in ["apis.csv", "capacity.csv", "workloads.csv", "profiles.csv"] {
+      #expect(
+        try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+          == String(contentsOfFile: Self.book + "/" + name, encoding: .utf8), "\(name)")
+    }
+    #expect(BaseloadCLI.run(["check", dir], io: c.io) == .ok)
+    let missing = ReportFolderTests.tempDir().path
+    #expect(
+      BaseloadCLI.run(["init", ReportFolderTests.tempDir().path, "--prices", missing], io: c.io)
+        == .usage)
+    #expect(c.stderr.contains("no apis.csv or capacity.csv in \(missing)"))
+  }
+
+  /// Every offer row of the price book has a source comment: a `#` line in its sheet's header names
+  /// the source of every row, and no row is without a date in that header.
+  @Test func everyBookRowIsDatedAndSourced() throws {
+    for name in ["apis.csv", "capacity.csv"] {
+      let text = try String(contentsOfFile: Self.book + "/" + name, encoding: .utf8)
+      let header = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.joined(separator: "\n")
+      #expect(header.contains("2026-"), "\(name) header has no date")
+      #expect(header.lowercased().contains("source"), "\(name) header names no source")
+    }
+    let input = try InputLoader.load(folder: Self.book)
+    #expect(input.apis.count == 12 && input.capacity.count == 3)
+    // The PTU rows as Azure publishes them: gpt-4.1 3,000 input TPM per PTU = 50/s, output weight 4.
+    #expect(input.capacity[0].inputTokPerSecPerUnit == 50)
+    #expect(input.capacity[0].outputTokPerSecPerUnit == 12.5)
+  }
+}
