@@ -115,6 +115,7 @@ enum BadInputCorpus {
     "profiles.csv": ["weight"],
     "current.csv": ["share"],
     "scenarios.csv": ["value"],
+    "discounts.csv": ["discount_pct"],
   ]
   static let mayBeEmpty: Set<String> = [
     "user_growth_pct_per_month", "reasoning_tokens_per_call", "retry_rate", "cache_hit_rate",
@@ -133,11 +134,22 @@ enum BadInputCorpus {
   static func all() -> [BadInput] {
     cases(example: "enterprise-quarter")
       + cases(example: "eight-gpus", only: ["scenarios.csv", "current.csv"])
+      + cases(
+        example: "eight-gpus", only: ["discounts.csv"],
+        extra: [
+          "discounts.csv":
+            "vendor,offer,discount_pct,start,end\nLambda,lambda-h100-on-demand,10,2027-01,\n"
+        ])
   }
 
   /// The cases of one example, mutating only the sheets in `only` (every sheet when nil).
-  static func cases(example: String, only: Set<String>? = nil) -> [BadInput] {
-    let base = Self.example(example)
+  static func cases(example: String, only: Set<String>? = nil, extra: [String: String] = [:])
+    -> [BadInput]
+  {
+    var base = Self.example(example)
+    for (name, text) in extra {
+      base[name] = Sheet(name: name, lines: text.components(separatedBy: "\n"))
+    }
     func mutable(_ file: String) -> Bool { only?.contains(file) ?? true }
     var out: [BadInput] = []
     func data(_ sheets: [String: Sheet]) -> [String: Data] {
@@ -248,7 +260,7 @@ enum BadInputCorpus {
     let references: [(String, String)] = [
       ("quality.csv", "workload"), ("quality.csv", "offer"), ("current.csv", "workload"),
       ("current.csv", "offer"), ("commitments.csv", "applies_to"), ("contracts.csv", "offer"),
-      ("scenarios.csv", "target"), ("workloads.csv", "profile"),
+      ("scenarios.csv", "target"), ("workloads.csv", "profile"), ("discounts.csv", "offer"),
     ]
     for (file, column) in references where mutable(file) {
       guard let sheet = base[file], let i = sheet.rows.first,

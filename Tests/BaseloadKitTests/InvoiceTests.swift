@@ -7,7 +7,7 @@ import Testing
 
   /// Two signed GPUs carry 2,880 of 3,600 calls/h; the API takes 720 calls/h × 672 h = 483,840 calls:
   /// 483.84 Mtok input at $1 and 48.384 Mtok output at $2; the GPUs bill 2 × 672 GPU-hours at $1.
-  @Test func invoiceLinesAreExactAndSumToTheObjective() throws {
+  static func reservedExample() throws -> PlanAnalysis {
     let input = try TestFolder.load([
       "plan.csv": P.feb + "name,t\n",
       "workloads.csv": P.wh + "\nw,mid,standard,86400,1,1,1,1000,100,flat,0,0,0.9,0\n",
@@ -15,23 +15,30 @@ import Testing
       "capacity.csv": P.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,2,1000,100\n",
       "contracts.csv": "offer,units,start,end\ngpu,2,2027-02,2027-02\n",
     ])
-    let a = PlanAnalysis(
+    return PlanAnalysis(
       try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath))
+  }
+
+  @Test func invoiceLinesAreExactAndSumToTheObjective() throws {
+    let a = try Self.reservedExample()
     #expect(
       a.invoice.lines.map(\.billedCost).map { ($0 * 1e6).rounded() / 1e6 } == [
         483.84, 96.768, 1344,
       ])
     #expect(abs(a.invoice.total - a.result.objective) < 1e-6)
     let csv = a.invoiceCSV.split(separator: "\n")
-    #expect(csv.count == 4)
+    // Header, two token rows, the reservation's Purchase row and its Used row (the GPUs run full: no Unused).
+    #expect(csv.count == 5)
     #expect(
       csv[1]
-        == "483.840000,baseload-t,t,USD,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,Usage,,api input tokens,Usage-Based,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,483.840000,1.000000,483.840000,V,483.840000,1.000000,483.840000,1M tokens,V,V,AI and Machine Learning,api,api,api/input tokens,483.840000,1M tokens,,,,,,V|api|input tokens|2027-02"
+        == "483.840000,baseload-t,t,USD,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,Usage,,api input tokens,Usage-Based,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,483.840000,1.000000,483.840000,V,483.840000,1.000000,483.840000,1M tokens,V,V,AI and Machine Learning,api,api,api/input tokens,483.840000,1M tokens,,,,,,,,,,baseload-t/V/2027-02,Standard,USD,1.000000,483.840000,1.000000,Generative AI,V|api|input tokens|2027-02"
     )
     #expect(
       csv[3]
-        == "1344.000000,baseload-t,t,USD,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,Purchase,,gpu reserved units,Recurring,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,1344.000000,1.000000,1344.000000,V,1344.000000,1.000000,1344.000000,GPU-hour,V,V,AI and Machine Learning,gpu,gpu,gpu/reserved units,,,,,,,,V|gpu|reserved units|2027-02"
+        == "1344.000000,baseload-t,t,USD,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,Purchase,,gpu reserved units,Recurring,2027-03-01T00:00:00Z,2027-02-01T00:00:00Z,1344.000000,1.000000,0.000000,V,1344.000000,1.000000,1344.000000,GPU-hour,V,V,AI and Machine Learning,gpu,gpu,gpu/reserved units,,,,,,,,gpu,,,,baseload-t/V/2027-02,Standard,USD,1.000000,0.000000,1.000000,Generative AI,V|gpu|reserved units|2027-02"
     )
+    #expect(
+      csv[4].hasPrefix("0.000000,") && csv[4].contains(",gpu,Used,") && csv[4].hasSuffix("|used"))
     // Completed tasks: 3,600 calls/h × 672 h × 0.9.
     #expect(abs(a.workloads[0].completedTasks - 3600 * 672 * 0.9) < 1e-6)
   }

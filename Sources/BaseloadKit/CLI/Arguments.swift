@@ -3,14 +3,19 @@ public struct Arguments: Sendable {
   public var positional: [String] = []
   public var options: [String: String] = [:]
   public var switches: Set<String> = []
+  /// Every value of an option that may be given more than once, in order (`--provider a --provider b`).
+  public var lists: [String: [String]] = [:]
 
   /// Usage problems in words.
   public struct UsageError: Error, CustomStringConvertible {
     public var description: String
   }
 
-  /// Parses `words`; `valued` options take the next word; `flags` take none.
-  public init(_ words: [String], valued: Set<String>, flags: Set<String>) throws {
+  /// Parses `words`; `valued` options take the next word; `flags` take none; `repeatable` options take the
+  /// next word and may be given more than once (collected in `lists`).
+  public init(
+    _ words: [String], valued: Set<String>, flags: Set<String>, repeatable: Set<String> = []
+  ) throws {
     var i = 0
     while i < words.count {
       let w = words[i]
@@ -28,7 +33,7 @@ public struct Arguments: Sendable {
         if flags.contains(name) {
           if value != nil { throw UsageError(description: "--\(name) takes no value") }
           switches.insert(name)
-        } else if valued.contains(name) {
+        } else if valued.contains(name) || repeatable.contains(name) {
           if value == nil {
             i += 1
             // `--out --quiet` is a forgotten value, not a folder named `--quiet` (`--out=--quiet` is one).
@@ -38,6 +43,11 @@ public struct Arguments: Sendable {
             value = words[i]
           }
           guard value != "" else { throw UsageError(description: "--\(name) needs a value") }
+          if repeatable.contains(name) {
+            lists[name, default: []].append(value!)
+            i += 1
+            continue
+          }
           guard options[name] == nil else {
             throw UsageError(description: "--\(name) is given twice")
           }

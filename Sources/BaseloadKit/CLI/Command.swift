@@ -12,6 +12,8 @@ public protocol Command: Sendable {
   var valued: Set<String> { get }
   /// Options that take none (`help` is always allowed).
   var flags: Set<String> { get }
+  /// Options that take a value and may be given more than once.
+  var repeatable: Set<String> { get }
   /// Runs with parsed arguments.
   func run(_ args: Arguments, _ io: CommandIO) -> ExitCode
 }
@@ -19,6 +21,7 @@ public protocol Command: Sendable {
 extension Command {
   public var valued: Set<String> { [] }
   public var flags: Set<String> { [] }
+  public var repeatable: Set<String> { [] }
 
   /// The input folder of a one-folder command, or nil after printing the usage error (none, several, or
   /// not a folder).
@@ -66,7 +69,7 @@ func inputFolderProblem(_ dir: String) -> String? {
 public enum BaseloadCLI {
   public static let commands: [any Command] = [
     InitCommand(), CheckCommand(), ForecastCommand(), PlanCommand(), QuoteCommand(),
-    WhatIfCommand(),
+    WhatIfCommand(), PricesCommand(),
   ]
 
   public static let version = "0.1.0"
@@ -114,7 +117,8 @@ public enum BaseloadCLI {
     }
     do {
       let args = try Arguments(
-        Array(words.dropFirst()), valued: command.valued, flags: command.flags.union(["help"]))
+        Array(words.dropFirst()), valued: command.valued, flags: command.flags.union(["help"]),
+        repeatable: command.repeatable)
       if args.switches.contains("help") {
         io.out(command.help)
         return .ok

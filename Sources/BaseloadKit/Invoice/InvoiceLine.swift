@@ -8,12 +8,12 @@ public enum ChargeKind: String, Sendable, CaseIterable, Comparable {
   case commitmentFee = "commitment fee"
   case commitmentCoverage = "usage covered by commitment"
 
-  /// FOCUS ChargeCategory.
+  /// FOCUS ChargeCategory of the line's own row (the used/unused rows of a purchase are `Usage`).
   public var chargeCategory: String {
     switch self {
-    case .inputTokens, .cachedInputTokens, .outputTokens, .onDemandUnits, .commitmentCoverage:
-      return "Usage"
+    case .inputTokens, .cachedInputTokens, .outputTokens, .onDemandUnits: return "Usage"
     case .reservedUnits, .commitmentFee: return "Purchase"
+    case .commitmentCoverage: return "Credit"
     }
   }
 
@@ -41,7 +41,8 @@ public struct InvoiceLine: Sendable, Equatable {
   public var pricingUnit: String
   /// Quantity in `pricingUnit`.
   public var quantity: Double
-  /// Price per pricing unit, list (before commitment coverage), $.
+  /// Price per pricing unit actually charged (list, or contracted when `discounts.csv` applies), before
+  /// commitment coverage, $.
   public var unitPrice: Double
   /// Amount billed, $.
   public var billedCost: Double
@@ -50,6 +51,12 @@ public struct InvoiceLine: Sendable, Equatable {
   /// Units behind a reserved or commitment line (units, or $/h), and the unit-hours or $ of them used.
   public var capacityUnits: Double = 0
   public var usedQuantity: Double = 0
+  /// Published list price per pricing unit when a negotiated discount makes `unitPrice` lower, $; nil when
+  /// the line is billed at list.
+  public var listUnitPrice: Double? = nil
+
+  /// List price per pricing unit, $ (FOCUS ListUnitPrice).
+  public var listPrice: Double { listUnitPrice ?? unitPrice }
 
   /// Line identity across plans: provider, offer, charge, variant, month.
   public var key: String {

@@ -43,6 +43,10 @@ extension PlanAnalysis {
       let total = spread.reduce(0) { $0 + $1.1 }
       for (pi, w) in spread { pairCost[pi][mi] += amount * w / total }
     }
+    /// The list price behind a contracted one (discounts.csv), or nil when the offer is billed at list.
+    func listPrice(_ p: Double, _ offer: String) -> Double? {
+      data.input.negotiated[offer] == nil ? nil : data.input.listPrice(p, offer: offer)
+    }
     for (oi, offer) in data.offers.enumerated() {
       let pairs = data.pairs.indices.filter { data.pairs[$0].offer == oi }
       for (mi, month) in months.enumerated() {
@@ -65,12 +69,13 @@ extension PlanAnalysis {
                 } / 1e6
               guard mtok > 0 else { continue }
               let unit = price * (1 - discount)
-              lines.append(
-                InvoiceLine(
-                  month: month, provider: a.vendor, offer: a.id, service: a.model, kind: kind,
-                  variant: batch && discount > 0 ? "batch" : "", pricingUnit: "1M tokens",
-                  quantity: mtok,
-                  unitPrice: unit, billedCost: mtok * unit))
+              var line = InvoiceLine(
+                month: month, provider: a.vendor, offer: a.id, service: a.model, kind: kind,
+                variant: batch && discount > 0 ? "batch" : "", pricingUnit: "1M tokens",
+                quantity: mtok,
+                unitPrice: unit, billedCost: mtok * unit)
+              line.listUnitPrice = listPrice(unit, a.id)
+              lines.append(line)
             }
           }
           for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost }
@@ -102,6 +107,7 @@ extension PlanAnalysis {
                 billedCost: cost)
               l.capacityUnits = units
               l.usedQuantity = used
+              l.listUnitPrice = listPrice(c.usdPerUnitHour, c.id)
               lines.append(l)
             }
             allocate(
@@ -114,12 +120,13 @@ extension PlanAnalysis {
                 paidUnitHours: used,
                 usedUnitHours: used, busyUnitHours: busy, cost: cost, peakLoad: peak))
             if used > 0 {
-              lines.append(
-                InvoiceLine(
-                  month: month, provider: c.vendor, offer: c.id, service: c.model,
-                  kind: .onDemandUnits,
-                  pricingUnit: "\(c.unit)-hour", quantity: used, unitPrice: c.usdPerUnitHour,
-                  billedCost: cost))
+              var l = InvoiceLine(
+                month: month, provider: c.vendor, offer: c.id, service: c.model,
+                kind: .onDemandUnits,
+                pricingUnit: "\(c.unit)-hour", quantity: used, unitPrice: c.usdPerUnitHour,
+                billedCost: cost)
+              l.listUnitPrice = listPrice(c.usdPerUnitHour, c.id)
+              lines.append(l)
             }
             for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost }
           }

@@ -79,6 +79,8 @@ public struct PlacementData: Sendable {
 
   /// Derives the parameters from a validated input at its resolution (or `resolution`).
   public init(input: PlanInput, resolution: Resolution? = nil) {
+    // Negotiated discounts (discounts.csv) become the prices the model sees.
+    let input = input.contracted()
     self.input = input
     let months = input.settings.horizon
     slices = SliceSet(months: months, resolution: resolution ?? input.settings.resolution)

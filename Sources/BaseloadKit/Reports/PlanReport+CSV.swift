@@ -1,49 +1,4 @@
 extension PlanAnalysis {
-  /// FOCUS 1.0 columns of invoice.csv, in order (mandatory ones first, then the conditional ones Baseload fills).
-  public static let focusColumns = [
-    "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodEnd",
-    "BillingPeriodStart",
-    "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd",
-    "ChargePeriodStart",
-    "ContractedCost", "ContractedUnitPrice", "EffectiveCost", "InvoiceIssuerName", "ListCost",
-    "ListUnitPrice",
-    "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "ServiceCategory",
-    "ServiceName", "SkuId",
-    "SkuPriceId", "ConsumedQuantity", "ConsumedUnit", "CommitmentDiscountCategory",
-    "CommitmentDiscountId",
-    "CommitmentDiscountName", "CommitmentDiscountStatus", "CommitmentDiscountType",
-    "x_BaseloadLineKey",
-  ]
-
-  /// `invoice.csv`: one row per invoice line in FOCUS 1.0 form; costs to 6 decimals so lines sum to the plan.
-  public var invoiceCSV: String {
-    let s = settings
-    let rows: [[CSVValue]] = invoice.lines.map { l in
-      let start: CSVValue = .text(l.month.isoStart)
-      let end: CSVValue = .text(l.month.adding(1).isoStart)
-      let usage = l.kind.chargeCategory == "Usage"
-      let list = l.kind == .commitmentCoverage ? l.billedCost : l.quantity * l.unitPrice
-      let commitment = l.commitment.map { CSVValue.text($0) } ?? ""
-      let commitmentStatus: CSVValue = l.kind == .commitmentCoverage ? "Used" : ""
-      return [
-        .fixed(l.billedCost, 6), .text("baseload-\(s.name)"), .text(s.name), .text(s.currency), end,
-        start,
-        .text(l.kind.chargeCategory), "", .text(l.description),
-        .text(l.kind.isFixed ? "Recurring" : "Usage-Based"), end, start,
-        .fixed(l.billedCost, 6), .fixed(l.unitPrice, 6), .fixed(l.billedCost, 6), .text(l.provider),
-        .fixed(list, 6),
-        .fixed(l.unitPrice, 6), .fixed(l.quantity, 6), .text(l.pricingUnit), .text(l.provider),
-        .text(l.provider),
-        "AI and Machine Learning", .text(l.service), .text(l.offer),
-        .text(l.offer + "/" + l.kind.rawValue + (l.variant.isEmpty ? "" : "/" + l.variant)),
-        usage ? .fixed(l.quantity, 6) : "", usage ? .text(l.pricingUnit) : "",
-        l.commitment == nil ? "" : "Spend", commitment,
-        commitment, commitmentStatus, l.commitment == nil ? "" : "Savings plan", .text(l.key),
-      ]
-    }
-    return CSVWriter.sheet(header: Self.focusColumns, rows: rows)
-  }
-
   /// `placement.csv`: workload × offer × month.
   public var placementCSV: String {
     let rows: [[CSVValue]] = placement.map { r in

@@ -13,6 +13,10 @@ public struct PlanInput: Sendable {
   public var quality: [QualityOverride] = []
   public var current: [CurrentShare] = []
   public var scenarios: [ScenarioChange] = []
+  /// `discounts.csv`, not yet applied (`contracted()` applies them).
+  public var discounts: [Discount] = []
+  /// Offer id → fraction off list already applied to its prices by `contracted()`.
+  public var negotiated: [String: Double] = [:]
 
   /// All offer ids, APIs first, in sheet order.
   public var offerIDs: [String] { apis.map(\.id) + capacity.map(\.id) }

@@ -6,12 +6,15 @@ extension SheetParsers {
     "usd_per_mtok_cached_input",
     "usd_per_mtok_output", "batch_discount_pct", "rate_limit_tpm",
   ]
-  static let capacityColumns = [
-    "id", "vendor", "model", "tiers", "regions", "latency", "unit", "usd_per_unit_hour", "billing",
-    "term_months",
-    "min_units", "unit_step", "max_units", "input_tok_per_s_per_unit", "output_tok_per_s_per_unit",
-    "cached_input_weight",
-  ]
+  static let capacityColumns =
+    [
+      "id", "vendor", "model", "tiers", "regions", "latency", "unit", "usd_per_unit_hour",
+      "billing",
+      "term_months",
+      "min_units", "unit_step", "max_units", "input_tok_per_s_per_unit",
+      "output_tok_per_s_per_unit",
+      "cached_input_weight",
+    ] + throughputColumns
 
   /// `apis.csv`.
   mutating func apis(_ table: CSVTable) -> [APIOffer] {
@@ -28,6 +31,12 @@ extension SheetParsers {
       let vendor = row.required("vendor")
       let tiers = row.list("tiers", default: [])
       if tiers.isEmpty { r.report(row.place("tiers"), "missing value for 'tiers'") }
+      if tiers.contains(LiteLLMImport.tierPlaceholder) {
+        r.report(
+          row.place("tiers"),
+          "tier '\(LiteLLMImport.tierPlaceholder)' is the placeholder `baseload prices import` leaves: name the tiers this model can serve"
+        )
+      }
       let input = row.number("usd_per_mtok_input", in: .nonNegative, rangeWords: "a price >= 0")
       let cached = row.number(
         "usd_per_mtok_cached_input", default: -1, in: .nonNegative, rangeWords: "a price >= 0")
@@ -60,11 +69,9 @@ extension SheetParsers {
   mutating func capacity(_ table: CSVTable, apis: [APIOffer]) -> [CapacityOffer] {
     let r = reader(
       table, known: Self.capacityColumns,
-      required: [
-        "id", "vendor", "tiers", "usd_per_unit_hour", "billing", "input_tok_per_s_per_unit",
-        "output_tok_per_s_per_unit",
-      ])
+      required: ["id", "vendor", "tiers", "usd_per_unit_hour", "billing"])
     defer { finish(r) }
+    let ratesReadable = checkThroughputHeader(r, line: table.header.line)
     let rows = r.rows
     checkUnique(rows, column: "id", reader: r)
     name(rows, "id", sheet: table.fileName)
@@ -98,10 +105,7 @@ extension SheetParsers {
         maxText == nil
         ? nil
         : row.number("max_units", in: positive, integer: true, rangeWords: "a whole number >= 1")
-      let inRate = row.number(
-        "input_tok_per_s_per_unit", in: positive, rangeWords: "a throughput > 0")
-      let outRate = row.number(
-        "output_tok_per_s_per_unit", in: positive, rangeWords: "a throughput > 0")
+      let rates = ratesReadable ? throughput(row) : nil
       let weight = row.number("cached_input_weight", default: 0, in: .unit)
       if let minUnits, let m = maxUnits, minUnits > m {
         r.report(
@@ -122,7 +126,7 @@ extension SheetParsers {
       }
       guard let id, let vendor, !tiers.isEmpty, let price, let billing, let term, let minUnits,
         let step,
-        maxText == nil || maxUnits != nil, let inRate, let outRate, let weight,
+        maxText == nil || maxUnits != nil, let rates, let weight,
         !out.contains(where: { $0.id == id })
       else { continue }
       out.append(
@@ -132,7 +136,8 @@ extension SheetParsers {
           latencies: latencies, unit: row.text("unit") ?? "GPU", usdPerUnitHour: price,
           billing: billing,
           termMonths: Int(term), minUnits: minUnits, unitStep: step, maxUnits: maxUnits,
-          inputTokPerSecPerUnit: inRate, outputTokPerSecPerUnit: outRate, cachedInputWeight: weight,
+          inputTokPerSecPerUnit: rates.input, outputTokPerSecPerUnit: rates.output,
+          cachedInputWeight: weight,
           line: row.line))
     }
     return out

@@ -1,0 +1,82 @@
+extension SheetParsers {
+  /// `discounts.csv`: vendor, offer (`*` or empty = every offer of the vendor), discount_pct, start, end.
+  mutating func discounts(
+    _ table: CSVTable, apis: [APIOffer], capacity: [CapacityOffer], settings: PlanSettings?
+  ) -> [Discount] {
+    let r = reader(
+      table, known: ["vendor", "offer", "discount_pct", "start", "end"],
+      required: ["vendor", "discount_pct"])
+    defer { finish(r) }
+    let offers: [any OfferTerms] = apis + capacity
+    let horizon = settings?.horizon ?? []
+    var out: [Discount] = []
+    for row in r.rows {
+      guard let vendor = row.required("vendor") else { continue }
+      let offerText = row.text("offer")
+      let offer = offerText == "*" ? nil : offerText
+      let pct = row.number(
+        "discount_pct", in: 0...99.999_999, rangeWords: "a percent from 0 to below 100")
+      let start = row.text("start") == nil ? nil : month(row, "start")
+      let end = row.text("end") == nil ? nil : month(row, "end")
+      var ok =
+        pct != nil && (row.text("start") == nil || start != nil)
+        && (row.text("end") == nil || end != nil)
+      if let start, let end, end < start {
+        r.report(row.place("end"), "end \(end) is before start \(start)")
+        ok = false
+      }
+      if let offer {
+        if let o = offers.first(where: { $0.id == offer }) {
+          if o.vendor != vendor {
+            r.report(
+              row.place("offer"),
+              "offer '\(Diagnostic.echo(offer))' is sold by '\(Diagnostic.echo(o.vendor))', not '\(Diagnostic.echo(vendor))'"
+            )
+            ok = false
+          }
+        } else {
+          if unknown(offer, in: ["apis.csv", "capacity.csv"]) {
+            r.report(
+              row.place("offer"),
+              "unknown offer '\(Diagnostic.echo(offer))' (not in apis.csv or capacity.csv)")
+          }
+          ok = false
+        }
+      } else if !offers.contains(where: { $0.vendor == vendor }),
+        broken.isDisjoint(with: ["apis.csv", "capacity.csv"])
+      {
+        r.report(
+          row.place("vendor"),
+          "no offer of vendor '\(Diagnostic.echo(vendor))' in apis.csv or capacity.csv")
+        ok = false
+      }
+      guard ok, let pct else { continue }
+      let d = Discount(
+        vendor: vendor, offer: offer, discountPct: pct, start: start, end: end, line: row.line)
+      // The model prices an offer the same in every month: a discount holds for the whole horizon or none of it.
+      let inForce = horizon.filter(d.covers)
+      if !inForce.isEmpty && inForce.count < horizon.count, let first = horizon.first,
+        let last = horizon.last
+      {
+        r.report(
+          row.place(d.start.map { $0 > first } == true ? "start" : "end"),
+          "the discount is in force in \(inForce.count) of the plan's \(horizon.count) months (\(first)…\(last)); Baseload prices an offer the same in every month: plan the months before and after the change separately, or set start and end to cover the horizon"
+        )
+        continue
+      }
+      if inForce.isEmpty && !horizon.isEmpty { continue }
+      for o in offers where d.applies(to: o.id, vendor: o.vendor) {
+        if let other = out.first(where: { $0.applies(to: o.id, vendor: o.vendor) }) {
+          r.report(
+            row.place(offer == nil ? "vendor" : "offer"),
+            "offer '\(Diagnostic.echo(o.id))' already has a discount (line \(other.line)); give one discount per offer"
+          )
+          ok = false
+          break
+        }
+      }
+      if ok { out.append(d) }
+    }
+    return out
+  }
+}
