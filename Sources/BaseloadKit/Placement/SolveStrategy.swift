@@ -27,6 +27,13 @@ public struct SolveStrategy: Sendable, Equatable {
     if data.allowShortfall {
       return .init(path: .exact, reason: "locating a shortfall needs the whole model")
     }
+    if let o = data.outlook {
+      return .init(
+        path: .exact,
+        reason:
+          "a plan for \(o.names.count) futures is solved as one model (its extensive form: capacity shared, placement per future)"
+      )
+    }
     if data.sliceDemand != nil {
       return .init(path: .exact, reason: "a clustered model is solved whole")
     }

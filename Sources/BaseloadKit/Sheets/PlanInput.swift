@@ -13,6 +13,8 @@ public struct PlanInput: Sendable {
   public var quality: [QualityOverride] = []
   public var current: [CurrentShare] = []
   public var scenarios: [ScenarioChange] = []
+  /// `outlook.csv`: the futures of a stochastic plan (empty: none, unless plan.csv gives a growth range).
+  public var outlook: [OutlookEntry] = []
 
   /// All offer ids, APIs first, in sheet order.
   public var offerIDs: [String] { apis.map(\.id) + capacity.map(\.id) }
