@@ -175,3 +175,52 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 }
+
+/// The report of a plan for several futures: summary.json's "outlook" object, and glpsol on outlook.dat.
+@Suite struct OutlookReportTests {
+  @Test func summaryAndDataFileCarryTheOutlook() throws {
+    let c = Captured()
+    let out = ReportFolderTests.tempDir().path
+    let folder = TestFolder.make(OutlookTests.sheets)
+    #expect(BaseloadCLI.run(["plan", folder, "--out", out, "--quiet"], io: c.io) == .ok)
+    let json = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any])
+    let o = try #require(json["outlook"] as? [String: Any])
+    #expect(o["objective"] as? Double == 4106.19)
+    #expect(o["expected_cost"] as? Double == 4106.19)
+    #expect(o["cvar"] as? Double == 6660.86)
+    #expect(o["mean_value_plan_expected_cost"] as? Double == 4301.34)
+    #expect(o["vss"] as? Double == 195.15)
+    #expect(o["evpi"] as? Double == 275.79)
+    let futures = try #require(o["scenarios"] as? [[String: Any]])
+    #expect(futures.map { $0["scenario"] as? String } == ["low", "base", "high"])
+    #expect(futures.map { $0["probability"] as? Double } == [0.3, 0.5, 0.2])
+    #expect(futures.map { $0["cost"] as? Double } == [2016, 4338.43, 6660.86])
+    #expect(futures.map { $0["perfect_foresight_cost"] as? Double } == [2016, 4032, 6048])
+    #expect(futures.map { $0["regret"] as? Double } == [0, 306.43, 612.86])
+    let md = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+    #expect(md.contains("## Outlook: one plan for 3 futures"))
+    #expect(
+      md.contains("| `base` | 50.0% | $4,338.43 | $4,185.22 | $4,032.00 | $306.43 | 100.0% |"))
+    // The stacked model outside Baseload: glpsol reaches the same expected cost.
+    guard
+      let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: {
+        FileManager.default.isExecutableFile(atPath: $0)
+      })
+    else {
+      Issue.record("glpsol is not installed (apt-get install glpk-utils)")
+      return
+    }
+    let solution = out + ".glpsol.txt"
+    defer { try? FileManager.default.removeItem(atPath: solution) }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: glpsol)
+    p.arguments = ["-m", TestFolder.modelPath, "-d", out + "/outlook.dat", "-o", solution]
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    let text = try String(contentsOfFile: solution, encoding: .utf8)
+    #expect(text.contains("Objective:  TotalCost = 4106.1888 (MINimum)"), "\(text.prefix(400))")
+  }
+}

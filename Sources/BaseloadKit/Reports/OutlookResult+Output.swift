@@ -1,0 +1,196 @@
+import Foundation
+
+extension OutlookResult {
+  func money(_ v: Double) -> String { basePlan.money(v) }
+
+  /// The outlook section of report.md: what the plan minimises, each future's bill against perfect foresight
+  /// and the mean-value plan, and in each future which reserved and committed lines sit idle and until when.
+  public var markdown: String {
+    var md = "## Outlook: one plan for \(futures.count) futures\n\n"
+    let risk =
+      riskWeight > 0
+      ? "(1 − \(Format.plain(riskWeight))) × expected cost + \(Format.plain(riskWeight)) × CVaR at α = \(Format.plain(riskAlpha)) (the mean cost of the worst \(Format.percent(1 - riskAlpha, 0)) of the futures)"
+      : "the expected cost"
+    md +=
+      "Reserved units and commitment levels are chosen once for every future (they are signed before the future is known); usage is placed in each future as it comes. The plan minimises \(risk): **\(money(objective))**. "
+    md +=
+      "Expected cost \(money(expectedCost)), CVaR at α = \(Format.plain(riskAlpha)) \(money(cvar)). "
+    md +=
+      "Knowing the future in advance would save \(money(evpi)) on average (the expected value of perfect information, EVPI). "
+    if let mv = meanValueExpectedCost, let vss {
+      md +=
+        "Planning for the average demand instead would cost \(money(mv)) on average, \(money(vss)) more (the value of the stochastic solution, VSS).\n\n"
+    } else {
+      let short = futures.filter { $0.meanValue == nil }.map { "`\($0.name)`" }
+      md +=
+        "The plan for the average demand cannot serve \(short.joined(separator: ", ")) with its capacity, so it has no expected cost and the value of planning for the range is unbounded.\n\n"
+    }
+    if let c = stochastic.certificate {
+      md +=
+        "Solved as one model over every future (\(c.slices) slices): lower bound \(money(c.lowerBound)), upper bound \(money(c.upperBound)), gap \(Format.percent(c.gap, 3)).\n\n"
+    }
+    md += "What to buy, for every future:\n\n"
+    md += commitmentTable + "\n"
+    let rows = futures.map { f -> [String] in
+      [
+        "`\(f.name)`", Format.percent(f.probability, 1), money(f.cost),
+        f.meanValue.map { money($0.result.objective) } ?? "cannot serve",
+        money(f.perfectForesightCost), money(f.regret), Format.percent(f.reservedUtilisation, 1),
+      ]
+    }
+    md +=
+      "Cost in each future: this plan, the plan for the average demand, the plan had the future been known (perfect foresight), and the regret (this plan − perfect foresight):\n\n"
+    md +=
+      Markdown.table(
+        [
+          "future", "probability", "this plan", "mean-value plan", "perfect foresight", "regret",
+          "reserved utilisation",
+        ], rows, right: [1, 2, 3, 4, 5, 6]) + "\n"
+    for f in futures { md += futureMarkdown(f) }
+    return md
+  }
+
+  /// Reserved units and commitment levels of the plan, per month.
+  var commitmentTable: String {
+    let months = stochastic.data.months
+    var rows: [[String]] = []
+    for c in stochastic.data.reservedOffers {
+      let u = stochastic.units[c.id] ?? []
+      let b = stochastic.bought[c.id] ?? []
+      guard u.contains(where: { $0 > 0 }) else { continue }
+      rows.append(
+        ["\(c.id) (\(c.unit)s, \(c.termMonths)-month term)"]
+          + months.indices.map { m in
+            Format.number(u[m]) + (b[m] > 0 ? " (buy \(Format.number(b[m])))" : "")
+          })
+    }
+    for k in stochastic.data.input.commitments {
+      let l = stochastic.levels[k.id] ?? []
+      guard l.contains(where: { $0 > 1e-9 }) else { continue }
+      rows.append(["\(k.id) ($/h committed)"] + l.map { Format.fixed($0, 2) })
+    }
+    if rows.isEmpty { return "Nothing: every future is served by usage-billed offers.\n" }
+    return Markdown.table(
+      ["capacity"] + months.map(\.description), rows, right: Set(1...months.count))
+  }
+
+  /// One future: its bill against the plan on the sheets as they are, and its idle reserved and committed lines.
+  func futureMarkdown(_ f: OutlookFuture) -> String {
+    var md = "### Future `\(f.name)` (probability \(Format.percent(f.probability, 1)))\n\n"
+    md +=
+      "This plan costs \(money(f.cost)) in this future; had it been known, \(money(f.perfectForesightCost)) (regret \(money(f.regret))). "
+    md +=
+      "Against the plan on the sheets as they are, the cash difference is \(money(-f.diff.cashSaving)) and the capacity headroom \(money(f.diff.headroomUSD)) at list price (idle capacity, not cash until units are released).\n\n"
+    let idle = idleText(f)
+    if !idle.isEmpty { md += idle + "\n\n" }
+    let rows = f.diff.lines.filter {
+      abs($0.before) > Format.halfCentUSD || abs($0.after) > Format.halfCentUSD
+    }.map { d in
+      [
+        d.month.description, d.provider, d.description, money(d.before), money(d.after),
+        money(d.delta), d.statusText,
+      ]
+    }
+    md +=
+      Markdown.table(
+        ["month", "provider", "line", "sheets as they are", "this future", "delta", "status"], rows,
+        right: [3, 4, 5]) + "\n"
+    return md
+  }
+
+  /// Reserved and committed lines idle in this future, and when they can become cash: locked until the terms of
+  /// the purchases (and signed contracts) that hold them end; at renewal after that.
+  func idleText(_ f: OutlookFuture) -> String {
+    let data = stochastic.data
+    var pieces: [String] = []
+    for u in f.plan.capacityUse where u.idleCost > Format.halfCentUSD {
+      guard let c = data.input.capacity.first(where: { $0.id == u.offer }),
+        c.billing == .reserved, let mi = data.months.firstIndex(of: u.month)
+      else { continue }
+      pieces.append(
+        "\(u.offer) in \(u.month): \(Format.number(u.units)) \(c.unit)\(u.units == 1 ? "" : "s") billed, \(Format.percent(1 - u.utilisation, 0)) of their hours idle (\(money(u.idleCost)) of headroom); \(release(c, month: mi))"
+      )
+    }
+    for d in f.diff.lines where d.kind == .commitmentFee && d.idleShareAfter > 0.0005 {
+      guard let k = data.input.commitments.first(where: { $0.id == d.offer }),
+        let mi = data.months.firstIndex(of: d.month)
+      else { continue }
+      let bought = stochastic.levelBought[k.id] ?? []
+      let last = data.purchaseWindow(month: mi, term: k.termMonths).last { bought[$0] > 1e-9 }
+      let until = last.map { releaseMonth($0 + k.termMonths) } ?? "the end of its signed contract"
+      pieces.append(
+        "commitment \(k.id) in \(d.month): \(Format.percent(d.idleShareAfter, 0)) of the fee unused; locked until \(until), then it can be lowered at renewal"
+      )
+    }
+    guard !pieces.isEmpty else { return "" }
+    return "Idle capacity in this future: " + pieces.joined(separator: "; ") + "."
+  }
+
+  /// When the units of `c` active in month `mi` can first be released: after the last active purchase's term
+  /// and the signed contracts holding the month.
+  func release(_ c: CapacityOffer, month mi: Int) -> String {
+    let data = stochastic.data
+    let bought = stochastic.bought[c.id] ?? []
+    let last = data.purchaseWindow(month: mi, term: c.termMonths).last { bought[$0] > 0 }
+    let signed = data.input.contracts.filter { $0.offer == c.id && $0.covers(data.months[mi]) }
+      .map(\.end).max()
+    var s = "locked"
+    if let last {
+      s +=
+        " until \(releaseMonth(last + c.termMonths)) (bought \(data.months[last]) for \(c.termMonths) month\(c.termMonths == 1 ? "" : "s"))"
+    }
+    if let signed { s += "; signed through \(signed)" }
+    return s + ", then released at renewal"
+  }
+
+  /// The month index `m` as a month, or "after the horizon".
+  func releaseMonth(_ m: Int) -> String {
+    let months = stochastic.data.months
+    return m < months.count ? "\(months[m])" : "the end of the horizon"
+  }
+
+  /// `"outlook"` in summary.json.
+  public var json: JSON {
+    .object([
+      ("objective", .fixed(objective, 2)), ("expected_cost", .fixed(expectedCost, 2)),
+      ("cvar", .fixed(cvar, 2)), ("risk_weight", .fixed(riskWeight, 6)),
+      ("risk_alpha", .fixed(riskAlpha, 6)),
+      (
+        "scenarios",
+        .array(
+          futures.map { f in
+            .object([
+              ("scenario", .string(f.name)), ("probability", .fixed(f.probability, 9)),
+              ("cost", .fixed(f.cost, 2)),
+              ("perfect_foresight_cost", .fixed(f.perfectForesightCost, 2)),
+              ("regret", .fixed(f.regret, 2)),
+              ("mean_value_plan_cost", f.meanValue.map { .fixed($0.result.objective, 2) } ?? .null),
+              ("reserved_utilisation", .fixed(f.reservedUtilisation, 4)),
+              ("capacity_headroom_usd", .fixed(f.diff.headroomUSD, 2)),
+            ])
+          })
+      ),
+      ("mean_value_plan_expected_cost", meanValueExpectedCost.map { .fixed($0, 2) } ?? .null),
+      ("vss", vss.map { .fixed($0, 2) } ?? .null), ("evpi", .fixed(evpi, 2)),
+      (
+        "solver",
+        .object([
+          ("path", stochastic.strategy.map { .string($0.path.rawValue) } ?? .null),
+          ("lower_bound", stochastic.certificate.map { .fixed($0.lowerBound, 2) } ?? .null),
+          ("upper_bound", stochastic.certificate.map { .fixed($0.upperBound, 2) } ?? .null),
+          ("certified_gap", stochastic.certificate.map { .fixed($0.gap, 6) } ?? .null),
+        ])
+      ),
+    ])
+  }
+}
+
+extension OutlookFuture {
+  /// Share of the reserved unit-hours paid in this future that its calls use (cap included), 0…1; 0 with none.
+  public var reservedUtilisation: Double {
+    let reserved = Set(plan.data.reservedOffers.map(\.id))
+    let uses = plan.capacityUse.filter { reserved.contains($0.offer) }
+    let paid = uses.reduce(0) { $0 + $1.paidUnitHours }
+    return paid > 0 ? uses.reduce(0) { $0 + $1.usedUnitHours } / paid : 0
+  }
+}
