@@ -224,3 +224,30 @@ import Testing
     #expect(text.contains("Objective:  TotalCost = 4106.1888 (MINimum)"), "\(text.prefix(400))")
   }
 }
+
+/// The outlook charts: a bar per future and plan, and the reserved use per future.
+@Suite struct OutlookChartTests {
+  @Test func costChartHasABarPerFutureAndPlan() throws {
+    let o = try OutlookTests.solve(OutlookTests.sheets)
+    let scene = try #require(OutlookChart.costScene(o))
+    let titles = scene.elements.compactMap { e -> String? in
+      if case .rect(_, _, _, _, _, let title) = e { return title }
+      return nil
+    }
+    #expect(
+      titles == [
+        "low, this plan: $2,016.00", "low, mean-value plan: $3,024.00",
+        "low, perfect foresight: $2,016.00", "base, this plan: $4,338.43",
+        "base, mean-value plan: $4,185.22", "base, perfect foresight: $4,032.00",
+        "high, this plan: $6,660.86", "high, mean-value plan: $6,507.65",
+        "high, perfect foresight: $6,048.00",
+      ])
+    // Two GPUs: fully used in every future (demand is at least two GPUs' worth).
+    let use = try #require(OutlookChart.utilisationScene(o))
+    let shares = use.elements.compactMap { e -> String? in
+      if case .rect(_, _, _, _, _, let title) = e { return title }
+      return nil
+    }
+    #expect(shares == ["low, gpu: 100.0%", "base, gpu: 100.0%", "high, gpu: 100.0%"])
+  }
+}

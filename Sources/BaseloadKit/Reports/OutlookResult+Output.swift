@@ -44,7 +44,7 @@ extension OutlookResult {
       Markdown.table(
         [
           "future", "probability", "this plan", "mean-value plan", "perfect foresight", "regret",
-          "reserved utilisation",
+          "reserved use (by cost)",
         ], rows, right: [1, 2, 3, 4, 5, 6]) + "\n"
     for f in futures { md += futureMarkdown(f) }
     return md
@@ -98,55 +98,46 @@ extension OutlookResult {
     return md
   }
 
-  /// Reserved and committed lines idle in this future, and when they can become cash: locked until the terms of
-  /// the purchases (and signed contracts) that hold them end; at renewal after that.
+  /// Reserved and committed lines that turn into idle headroom in this future (against the plan on the sheets as
+  /// they are), and when they can become cash: locked until the terms of the purchases (and signed contracts) that
+  /// hold them end, released at renewal after that.
   func idleText(_ f: OutlookFuture) -> String {
     let data = stochastic.data
     var pieces: [String] = []
-    for u in f.plan.capacityUse where u.idleCost > Format.halfCentUSD {
-      guard let c = data.input.capacity.first(where: { $0.id == u.offer }),
-        c.billing == .reserved, let mi = data.months.firstIndex(of: u.month)
-      else { continue }
-      pieces.append(
-        "\(u.offer) in \(u.month): \(Format.number(u.units)) \(c.unit)\(u.units == 1 ? "" : "s") billed, \(Format.percent(1 - u.utilisation, 0)) of their hours idle (\(money(u.idleCost)) of headroom); \(release(c, month: mi))"
-      )
-    }
-    for d in f.diff.lines where d.kind == .commitmentFee && d.idleShareAfter > 0.0005 {
-      guard let k = data.input.commitments.first(where: { $0.id == d.offer }),
-        let mi = data.months.firstIndex(of: d.month)
-      else { continue }
-      let bought = stochastic.levelBought[k.id] ?? []
-      let last = data.purchaseWindow(month: mi, term: k.termMonths).last { bought[$0] > 1e-9 }
-      let until = last.map { releaseMonth($0 + k.termMonths) } ?? "the end of its signed contract"
-      pieces.append(
-        "commitment \(k.id) in \(d.month): \(Format.percent(d.idleShareAfter, 0)) of the fee unused; locked until \(until), then it can be lowered at renewal"
-      )
+    for d in f.diff.lines where d.kind.isFixed && d.headroomUSD > Format.halfCentUSD {
+      guard let mi = data.months.firstIndex(of: d.month) else { continue }
+      var s =
+        "\(d.offer) in \(d.month): \(Format.number(d.headroomQuantity, 1)) \(d.pricingUnit)s of headroom (\(money(d.headroomUSD)) at list price); "
+      if let c = data.input.capacity.first(where: { $0.id == d.offer }) {
+        s += hold(
+          bought: stochastic.bought[c.id] ?? [], term: c.termMonths, month: mi, offer: c.id)
+      } else if let k = data.input.commitments.first(where: { $0.id == d.offer }) {
+        s += hold(
+          bought: stochastic.levelBought[k.id] ?? [], term: k.termMonths, month: mi, offer: k.id)
+      }
+      pieces.append(s)
     }
     guard !pieces.isEmpty else { return "" }
-    return "Idle capacity in this future: " + pieces.joined(separator: "; ") + "."
+    return "Idle headroom in this future: " + pieces.joined(separator: "; ") + "."
   }
 
-  /// When the units of `c` active in month `mi` can first be released: after the last active purchase's term
-  /// and the signed contracts holding the month.
-  func release(_ c: CapacityOffer, month mi: Int) -> String {
+  /// What holds an offer's amount in month `mi`: the last purchase still in its term and signed contracts.
+  func hold(bought: [Double], term: Int, month mi: Int, offer: String) -> String {
     let data = stochastic.data
-    let bought = stochastic.bought[c.id] ?? []
-    let last = data.purchaseWindow(month: mi, term: c.termMonths).last { bought[$0] > 0 }
-    let signed = data.input.contracts.filter { $0.offer == c.id && $0.covers(data.months[mi]) }
+    let last = data.purchaseWindow(month: mi, term: term).last { bought[$0] > 1e-9 }
+    let signed = data.input.contracts.filter { $0.offer == offer && $0.covers(data.months[mi]) }
       .map(\.end).max()
-    var s = "locked"
+    var held: [String] = []
     if let last {
-      s +=
-        " until \(releaseMonth(last + c.termMonths)) (bought \(data.months[last]) for \(c.termMonths) month\(c.termMonths == 1 ? "" : "s"))"
+      let ends = last + term
+      held.append(
+        "the \(term)-month term bought in \(data.months[last]) runs \(ends < data.months.count ? "until \(data.months[ends])" : ends == data.months.count ? "to the end of the horizon" : "past the horizon")"
+      )
     }
-    if let signed { s += "; signed through \(signed)" }
-    return s + ", then released at renewal"
-  }
-
-  /// The month index `m` as a month, or "after the horizon".
-  func releaseMonth(_ m: Int) -> String {
-    let months = stochastic.data.months
-    return m < months.count ? "\(months[m])" : "the end of the horizon"
+    if let signed { held.append("the contract is signed through \(signed)") }
+    if held.isEmpty { return "not cash until it is released at renewal" }
+    return "locked: " + held.joined(separator: " and ")
+      + "; cash only once it is released at renewal"
   }
 
   /// `"outlook"` in summary.json.
@@ -186,11 +177,12 @@ extension OutlookResult {
 }
 
 extension OutlookFuture {
-  /// Share of the reserved unit-hours paid in this future that its calls use (cap included), 0…1; 0 with none.
+  /// Share of the reserved spend in this future that its calls use (each offer and month's utilisation,
+  /// cap included, weighted by its cost, so units of different kinds add up), 0…1; 0 with none.
   public var reservedUtilisation: Double {
     let reserved = Set(plan.data.reservedOffers.map(\.id))
     let uses = plan.capacityUse.filter { reserved.contains($0.offer) }
-    let paid = uses.reduce(0) { $0 + $1.paidUnitHours }
-    return paid > 0 ? uses.reduce(0) { $0 + $1.usedUnitHours } / paid : 0
+    let paid = uses.reduce(0) { $0 + $1.cost }
+    return paid > 0 ? uses.reduce(0) { $0 + $1.cost * $1.utilisation } / paid : 0
   }
 }
