@@ -15,8 +15,9 @@ public struct OutlookStack: Sendable, Equatable {
 }
 
 extension PlacementData {
-  /// The extensive form of the two-stage plan: every future's slices (and days) one after the other, each with
-  /// its own demand, one set of capacity decisions for all. The futures share the per-call parameters
+  /// The extensive form of the two-stage plan: every future's slices (and days), each with its own demand, one
+  /// set of capacity decisions for all. Slices are ordered month by month (each month: every future's slices),
+  /// so that a month's slices stay together for the decomposition (`SliceSet.slices(inMonth:)`). The futures share the per-call parameters
   /// (`PlanInput.outlookProblems` refuses any that do not); derived unit bounds are the largest any future
   /// needs.
   public static func stacked(
@@ -28,14 +29,16 @@ extension PlacementData {
     var demand = [[Double]](repeating: [], count: out.workloads.count)
     // Day keys are below 40 per month × 36 months; a future's days start past every day of the one before.
     let dayStride = 40 * (out.months.count + 1)
-    for (fi, f) in futures.enumerated() {
-      for s in f.slices.slices {
-        var copy = s
-        copy.index = slices.count
-        copy.dayKey = fi * dayStride + s.dayKey
-        slices.append(copy)
-        owner.append(fi)
-        for w in demand.indices { demand[w].append(f.demand(w, s)) }
+    for mi in out.months.indices {
+      for (fi, f) in futures.enumerated() {
+        for s in f.slices.slices(inMonth: mi) {
+          var copy = s
+          copy.index = slices.count
+          copy.dayKey = fi * dayStride + s.dayKey
+          slices.append(copy)
+          owner.append(fi)
+          for w in demand.indices { demand[w].append(f.demand(w, s)) }
+        }
       }
     }
     out.slices = SliceSet(months: out.months, resolution: out.slices.resolution, slices: slices)
@@ -70,9 +73,20 @@ extension PlacementData {
     return out
   }
 
-  /// The future each slice belongs to, and the weight probability × calendar hours of each slice.
-  public func probabilityWeight(_ s: TimeSlice) -> Double {
-    guard let o = outlook else { return s.weight }
-    return o.probabilities[o.sliceFuture[s.index]] * s.weight
+  /// The expected-cost form of a stacked plan (risk_weight 0): each slice weighs its calendar hours times its
+  /// future's probability, and the futures are otherwise forgotten. Its optimum is the stacked model's — the
+  /// objective's usage terms are exactly probability × weight — so the decomposition solves it as any plan: the
+  /// futures' dispatch problems are independent once capacity is fixed, and every cut carries the probability
+  /// in its slices' weights (the L-shaped method).
+  public func expectedCostForm() -> PlacementData {
+    guard let o = outlook else { return self }
+    var out = self
+    out.slices.slices = slices.slices.map { s in
+      var copy = s
+      copy.weight = s.weight * o.probabilities[o.sliceFuture[s.index]]
+      return copy
+    }
+    out.outlook = nil
+    return out
   }
 }

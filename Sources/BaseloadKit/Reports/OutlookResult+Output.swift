@@ -27,7 +27,11 @@ extension OutlookResult {
     }
     if let c = stochastic.certificate {
       md +=
-        "Solved as one model over every future (\(c.slices) slices): lower bound \(money(c.lowerBound)), upper bound \(money(c.upperBound)), gap \(Format.percent(c.gap, 3)).\n\n"
+        stochastic.strategy?.path == .benders
+        ? "Solved by the L-shaped method (the capacity master with cuts from every future's dispatch, \(c.slices) slices): lower bound"
+        : "Solved as one model over every future (\(c.slices) slices): lower bound"
+      md +=
+        " \(money(c.lowerBound)), upper bound \(money(c.upperBound)), gap \(Format.percent(c.gap, 3)).\n\n"
     }
     md += "What to buy, for every future:\n\n"
     md += commitmentTable + "\n"
