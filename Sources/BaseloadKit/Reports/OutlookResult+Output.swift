@@ -170,6 +170,7 @@ extension OutlookResult {
       (
         "solver",
         .object([
+          ("status", .string(stochastic.status == .optimal ? "optimal" : "time_limit")),
           ("path", stochastic.strategy.map { .string($0.path.rawValue) } ?? .null),
           ("lower_bound", stochastic.certificate.map { .fixed($0.lowerBound, 2) } ?? .null),
           ("upper_bound", stochastic.certificate.map { .fixed($0.upperBound, 2) } ?? .null),

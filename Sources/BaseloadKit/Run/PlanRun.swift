@@ -61,7 +61,10 @@ public struct PlanRun: Sendable {
       baseline = nil
     }
     var scenarios: [ScenarioReport] = []
-    for name in input.scenarioNames where only == nil || only == name {
+    // A future of the outlook is reported in its Outlook section (its bill with the plan's capacity held, line by
+    // line); it runs as a what-if only when asked for by name.
+    let futures = Set(input.outlookFutures.map(\.name))
+    for name in input.scenarioNames where only == name || (only == nil && !futures.contains(name)) {
       say?("scenario \(name): locked")
       let locked = try WhatIf.run(
         input, scenario: name, mode: .locked, plan: plan, modelPath: modelPath)
