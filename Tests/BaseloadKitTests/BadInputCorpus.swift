@@ -115,6 +115,7 @@ enum BadInputCorpus {
     "profiles.csv": ["weight"],
     "current.csv": ["share"],
     "scenarios.csv": ["value"],
+    "outlook.csv": ["probability"],
   ]
   static let mayBeEmpty: Set<String> = [
     "user_growth_pct_per_month", "reasoning_tokens_per_call", "retry_rate", "cache_hit_rate",
@@ -129,10 +130,12 @@ enum BadInputCorpus {
   /// digits, spelled out, a percent, a NUL inside.
   static let moreBadNumbers = ["1e400", "1e-400", "0x1p4", "1_000", "Infinity", "5%", "1\u{0}0"]
 
-  /// Every case: enterprise-quarter (eight sheets), and the two sheets only eight-gpus has.
+  /// Every case: enterprise-quarter (eight sheets), the two sheets only eight-gpus has, and outlook.csv of
+  /// uncertain-growth.
   static func all() -> [BadInput] {
     cases(example: "enterprise-quarter")
       + cases(example: "eight-gpus", only: ["scenarios.csv", "current.csv"])
+      + cases(example: "uncertain-growth", only: ["outlook.csv"])
   }
 
   /// The cases of one example, mutating only the sheets in `only` (every sheet when nil).

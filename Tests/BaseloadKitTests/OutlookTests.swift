@@ -143,6 +143,36 @@ import Testing
     #expect(Self.cents(o.vss) == 0)
   }
 
+  /// Two identical futures of a plan whose batch work may wait within its day: each future keeps its own days
+  /// (deferral never crosses into another future), so the plan and its expected cost are the deterministic plan's,
+  /// in the extensive form and by the L-shaped method.
+  @Test func identicalFuturesWithDeferralAreTheDeterministicPlan() throws {
+    var sheets = Self.sheets
+    sheets["workloads.csv"] =
+      PlacementOptimaTests.wh
+      + "\nw,mid,batch,138240,1,1,1,1000,100,office,6,0,1,0\nv,mid,standard,69120,1,1,1,1000,100,flat,0,0,1,0\n"
+    sheets["profiles.csv"] =
+      "profile,day,hour,weight\nflat,all,*,1\noffice,weekday,*,1\n"
+      + (9...17).map { "office,weekday,\($0),6\n" }.joined()
+    sheets["scenarios.csv"] = "scenario,target,field,op,value\nsame,*,users,scale,1\n"
+    sheets["outlook.csv"] = "scenario,probability\nbase,0.5\nsame,0.5\n"
+    let input = try TestFolder.load(sheets)
+    let plain = try PlacementSolver.solve(
+      PlacementData(input: input), modelPath: TestFolder.modelPath)
+    let o = try OutlookResult.solve(
+      input, modelPath: TestFolder.modelPath, say: nil, solverProgress: nil)
+    #expect(o.stochastic.units == plain.units)
+    #expect(abs(o.stochastic.objective - plain.objective) <= 1e-6 * plain.objective)
+    #expect(abs(o.expectedCost - plain.objective) <= 1e-6 * plain.objective)
+    var cluster = input
+    cluster.settings.resolution = .cluster
+    let l = try OutlookResult.solve(
+      cluster, modelPath: TestFolder.modelPath, say: nil, solverProgress: nil)
+    #expect(l.stochastic.strategy?.path == .benders)
+    let c = try #require(l.stochastic.certificate)
+    #expect(c.lowerBound <= plain.objective + 1e-6 && plain.objective <= c.upperBound + 1e-6)
+  }
+
   /// The growth range stands for low / base / high at 0.25 / 0.5 / 0.25, each workload's growth offset.
   @Test func growthRangeMakesThreeFutures() throws {
     var sheets = Self.sheets
@@ -183,7 +213,25 @@ import Testing
         "plan.csv:6:13: value must be between 0 and 1 (λ), got 1.5",
         "plan.csv:7:12: value must be at least 0 and below 1 (α), got 1",
       ])
+    sheets["plan.csv"] = Self.sheets["plan.csv"]! + "growth_low_pct,-5\n"
+    #expect(
+      TestFolder.problems(sheets) == [
+        "plan.csv:6:1: growth_low_pct and growth_high_pct go together; give both or neither"
+      ])
+    sheets["plan.csv"] = Self.sheets["plan.csv"]! + "growth_low_pct,5\ngrowth_high_pct,-5\n"
+    #expect(
+      TestFolder.problems(sheets) == [
+        "plan.csv:7:17: growth_high_pct -5 is below growth_low_pct 5"
+      ])
+    sheets["plan.csv"] = Self.sheets["plan.csv"]! + "growth_low_pct,-100\ngrowth_high_pct,5\n"
+    #expect(
+      TestFolder.problems(sheets) == [
+        "plan.csv:6:16: growth_low_pct -100 takes the monthly growth of 'w' to -100 %; it must stay above -99.99"
+      ])
     sheets["plan.csv"] = Self.sheets["plan.csv"]
+    sheets["outlook.csv"] = "scenario,probability\nlow,0.5\nlow,0.5\n"
+    #expect(TestFolder.problems(sheets).first?.hasPrefix("outlook.csv:3:1: duplicate") == true)
+    sheets["outlook.csv"] = Self.sheets["outlook.csv"]
     sheets["scenarios.csv"]! += "high,api,usd_per_mtok_input,scale,2\n"
     #expect(
       TestFolder.problems(sheets) == [
