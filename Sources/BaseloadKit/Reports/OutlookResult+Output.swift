@@ -19,7 +19,13 @@ extension OutlookResult {
       "Knowing the future in advance would save \(money(evpi)) on average (the expected value of perfect information, EVPI). "
     if let mv = meanValueExpectedCost, let vss {
       md +=
-        "Planning for the average demand instead would cost \(money(mv)) on average, \(money(vss)) more (the value of the stochastic solution, VSS).\n\n"
+        vss >= 0
+        ? "Planning for the average demand instead would cost \(money(mv)) on average, \(money(vss)) more (the value of the stochastic solution, VSS)"
+        : "Planning for the average demand instead would cost \(money(mv)) on average, \(money(-vss)) less (VSS \(money(vss)))"
+      md +=
+        riskWeight > 0
+        ? "; this plan trades expected cost for a smaller tail (CVaR), which VSS does not count.\n\n"
+        : ".\n\n"
     } else {
       let short = futures.filter { $0.meanValue == nil }.map { "`\($0.name)`" }
       md +=
