@@ -69,6 +69,43 @@ set TD{d in D} := {t in T: day[t] = d};
 
 check{d in D}: card(TD[d]) > 0;
 
+/* ---------- Outlook: several futures (two-stage stochastic plan) ----------
+
+   A plan for several futures of demand stacks their slices: every future has
+   its own copy of the horizon's slices (and days), so usage-billed placement
+   (x, covered, short) is decided per future, while reserved units and
+   commitment levels, indexed by month only, are decided once for all of them.
+   A deterministic plan is the one-future case ('base', probability 1). */
+
+set S default {'base'};
+/* outlook scenarios: the futures of demand the plan is made for */
+
+param probability{S} >= 0, <= 1, default 1;
+/* probability of future s, fraction; they sum to 1 */
+
+check: abs(sum{s in S} probability[s] - 1) <= 1e-9;
+
+param scenario{T} symbolic in S, default 'base';
+/* the future slice t belongs to */
+
+set TS{s in S} := {t in T: scenario[t] = s};
+/* the slices of future s */
+
+check{s in S}: card(TS[s]) > 0;
+
+check{d in D}: card(setof{t in TD[d]} scenario[t]) = 1;
+/* a day (deferral window) lies within one future */
+
+param risk_weight >= 0, <= 1, default 0;
+/* lambda: weight of the tail (CVaR) in the objective, fraction; 0 = expected cost only */
+
+param risk_alpha >= 0, < 1, default 0.9;
+/* alpha: CVaR is the mean cost of the worst 1 - alpha of the futures (by probability) */
+
+set TAIL := if risk_weight > 0 then {1} else {};
+/* one element when the tail is priced (risk_weight > 0), else empty: the tail
+   variables and rows exist only then */
+
 /* ---------- Demand ---------- */
 
 param demand{W, T} >= 0;
@@ -189,18 +226,31 @@ var covered{K, T} >= 0;
 var short{W, T} >= 0;
 /* calls of w left unserved per hour in slice t (diagnosis only), calls/h */
 
+var tail_threshold{TAIL};
+/* eta: value at risk of the plan's cost at level alpha, $ (free) */
+
+var excess{s in S: risk_weight > 0} >= 0;
+/* cost of future s above tail_threshold, $ */
+
 /* ---------- Objective ---------- */
 
 minimize TotalCost:
-    sum{(w, o) in P, t in T} weight[t] * (usage_cost[w, o] + fail_cost[w, o]) * x[w, o, t]
-  + sum{c in R, m in M} price[c] * hours[m] * units[c, m]
-  + sum{k in K, m in M} hours[m] * level[k, m]
-  - sum{k in K, t in T} weight[t] * covered[k, t] / (1 - discount[k])
-  + sum{w in W, t in T} weight[t] * shortfall_penalty * short[w, t];
+    (1 - risk_weight) * (
+      sum{(w, o) in P, t in T} probability[scenario[t]] * weight[t] * (usage_cost[w, o] + fail_cost[w, o]) * x[w, o, t]
+    + sum{c in R, m in M} price[c] * hours[m] * units[c, m]
+    + sum{k in K, m in M} hours[m] * level[k, m]
+    - sum{k in K, t in T} probability[scenario[t]] * weight[t] * covered[k, t] / (1 - discount[k])
+    + sum{w in W, t in T} probability[scenario[t]] * weight[t] * shortfall_penalty * short[w, t])
+  + sum{i in TAIL} risk_weight * (
+      tail_threshold[i] + sum{s in S} probability[s] * excess[s] / (1 - risk_alpha));
 /* $ over the horizon: usage-billed API and on-demand charges, human cost of
    failures, reserved units for every hour of their months, commitment fees;
    usage covered by a commitment is billed at the discounted rate instead of
-   list, which the covered term credits back */
+   list, which the covered term credits back. Usage is weighted by the
+   probability of its future (the expected cost); with risk_weight > 0 the
+   objective is (1 - risk_weight) x expected cost + risk_weight x CVaR, CVaR in
+   its linear form tail_threshold + sum of probability x excess / (1 - alpha)
+   (Rockafellar and Uryasev). With one future it is the plan's cost. */
 
 /* ---------- Constraints ---------- */
 
@@ -294,5 +344,17 @@ s.t. CoverWithinUsage{k in K, t in T}:
         sum{(w, o) in P: o in KO[k]} usage_cost[w, o] * x[w, o, t]
       + sum{c in KO[k] inter R} price[c] * units[c, month[t]]);
 /* $/h: coverage is at most the eligible usage at the discounted rate */
+
+/* Outlook tail: with risk_weight > 0, each future's whole cost (capacity
+   once, its own usage) above tail_threshold is its excess. */
+
+s.t. TailExcess{s in S, i in TAIL}:
+    excess[s] >= sum{(w, o) in P, t in TS[s]} weight[t] * (usage_cost[w, o] + fail_cost[w, o]) * x[w, o, t]
+               + sum{c in R, m in M} price[c] * hours[m] * units[c, m]
+               + sum{k in K, m in M} hours[m] * level[k, m]
+               - sum{k in K, t in TS[s]} weight[t] * covered[k, t] / (1 - discount[k])
+               + sum{w in W, t in TS[s]} weight[t] * shortfall_penalty * short[w, t]
+               - tail_threshold[i];
+/* $: cost of future s beyond the threshold */
 
 end;

@@ -35,7 +35,28 @@ enum Families {
       "P60": { portfolio("P60", 60, 60, 6) },
       "P100": { portfolio("P100", 100, 30, 12) },
       "P1000": { portfolio("P1000", 1000, 20, 3, limit: 60) },
+      "P50-outlook20": { outlook("P50-outlook20", futures: 20) },
     ]
+  }
+
+  /// The P50 family planned for `n` futures (outlook.csv, equally likely): users scaled 0.8…1.2 and monthly
+  /// growth offset −6…+6 %, the two spread independently over the futures.
+  static func outlook(_ name: String, futures n: Int) -> Instance {
+    var instance = portfolio(name, 50, 20, 3)
+    var scenarios = "scenario,target,field,op,value\n"
+    var outlook = "scenario,probability\n"
+    for i in 0..<n {
+      let spread = Double(n - 1)
+      let scale = 0.8 + 0.4 * Double(i) / spread
+      let growth = -6 + 12 * Double((i * 7) % n) / spread
+      scenarios += "f\(i + 1),*,users,scale,\(Format.fixed(scale, 4))\n"
+      scenarios += "f\(i + 1),*,user_growth_pct_per_month,add,\(Format.fixed(growth, 4))\n"
+      outlook += "f\(i + 1),\(Format.plain(1 / Double(n)))\n"
+    }
+    instance.sheets["scenarios.csv"] = scenarios
+    instance.sheets["outlook.csv"] = outlook
+    instance.about += ", \(n) equally likely futures (users ×0.8…1.2, growth −6…+6 %/month)"
+    return instance
   }
 
   static func instance(_ name: String) -> Instance? {

@@ -116,6 +116,7 @@ enum BadInputCorpus {
     "current.csv": ["share"],
     "scenarios.csv": ["value"],
     "discounts.csv": ["discount_pct"],
+    "outlook.csv": ["probability"],
   ]
   static let mayBeEmpty: Set<String> = [
     "user_growth_pct_per_month", "reasoning_tokens_per_call", "retry_rate", "cache_hit_rate",
@@ -130,7 +131,8 @@ enum BadInputCorpus {
   /// digits, spelled out, a percent, a NUL inside.
   static let moreBadNumbers = ["1e400", "1e-400", "0x1p4", "1_000", "Infinity", "5%", "1\u{0}0"]
 
-  /// Every case: enterprise-quarter (eight sheets), and the two sheets only eight-gpus has.
+  /// Every case: enterprise-quarter (eight sheets), the two sheets only eight-gpus has, and outlook.csv of
+  /// uncertain-growth.
   static func all() -> [BadInput] {
     cases(example: "enterprise-quarter")
       + cases(example: "eight-gpus", only: ["scenarios.csv", "current.csv"])
@@ -140,6 +142,7 @@ enum BadInputCorpus {
           "discounts.csv":
             "vendor,offer,discount_pct,start,end\nLambda,lambda-h100-on-demand,10,2027-01,\n"
         ])
+      + cases(example: "uncertain-growth", only: ["outlook.csv"])
   }
 
   /// The cases of one example, mutating only the sheets in `only` (every sheet when nil).

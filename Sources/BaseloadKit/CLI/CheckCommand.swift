@@ -32,7 +32,13 @@ extension PlanInput {
     out +=
       "offers: \(apis.count) token API\(apis.count == 1 ? "" : "s"), \(reserved) reserved capacity, \(capacity.count - reserved) on-demand capacity\n"
     out +=
-      "commitments: \(commitments.count)   contracts: \(contracts.count)   quality overrides: \(quality.count)   current routing rows: \(current.count)   scenarios: \(scenarioNames.count)\n\n"
+      "commitments: \(commitments.count)   contracts: \(contracts.count)   quality overrides: \(quality.count)   current routing rows: \(current.count)   scenarios: \(scenarioNames.count)\n"
+    let futures = outlookFutures
+    if !futures.isEmpty {
+      out +=
+        "outlook: one plan for \(futures.count) futures (\(futures.map { "\($0.name) \(Format.plain($0.probability))" }.joined(separator: ", ")))\n"
+    }
+    out += "\n"
     let offers: [any OfferTerms] = apis + capacity
     let rows = workloads.map { w -> [String] in
       let ok = offers.filter { Compatibility.allows($0, w) }.map(\.id)

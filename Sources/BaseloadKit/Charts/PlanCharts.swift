@@ -36,6 +36,14 @@ public enum PlanCharts {
           ))
       }
     }
+    if let o = run.outlook {
+      if let s = OutlookChart.costScene(o) {
+        out.append(("outlook-cost.svg", SVGRenderer.render(s)))
+      }
+      if let s = OutlookChart.utilisationScene(o) {
+        out.append(("outlook-utilisation.svg", SVGRenderer.render(s)))
+      }
+    }
     if let s = TaskCostChart.scene(a, baseline: run.baseline?.analysis) {
       out.append(("task-cost.svg", SVGRenderer.render(s)))
     }

@@ -15,6 +15,22 @@ extension PlacementData {
     v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
   }
 
+  /// The futures of a stacked (two-stage) plan: S, probability, the future of every slice, λ and α.
+  func outlookData(_ o: OutlookStack) -> String {
+    let sym = Self.sym
+    var out = "/* outlook: futures, their probabilities and the future of every slice */\nset S :="
+    out += o.names.map { " " + sym($0) }.joined() + ";\n"
+    out += "param probability :="
+    out += zip(o.names, o.probabilities).map { " \(sym($0)) \(Self.num($1))" }.joined() + ";\n"
+    out += "param scenario :="
+    for (t, f) in o.sliceFuture.enumerated() {
+      out += (t % 8 == 0 ? "\n  " : " ") + "\(t + 1) \(sym(o.names[f]))"
+    }
+    out += ";\nparam risk_weight := \(Self.num(o.riskWeight));\n"
+    out += "param risk_alpha := \(Self.num(o.riskAlpha));\n\n"
+    return out
+  }
+
   /// The data section for `Models/placement.mod`: sets, slice table, demand and per-pair parameters.
   public func mathProgData() -> String {
     var out =
@@ -146,6 +162,7 @@ extension PlacementData {
       out += ";\n\n"
     }
     if !allowNewCommitments { out += "param new_commitments := 0;\n\n" }
+    if let o = outlook { out += outlookData(o) }
     if allowShortfall {
       let worst = pairs.map { $0.usageCost + $0.failCost }.max() ?? 0
       out +=

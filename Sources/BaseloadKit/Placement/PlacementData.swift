@@ -71,6 +71,9 @@ public struct PlacementData: Sendable {
   /// Demand per workload and slice, calls/h, when the slices are not calendar hour-of-week slices
   /// (clustered slices carry their members' weighted mean); nil = from the forecast.
   public var sliceDemand: [[Double]]?
+  /// The futures of a two-stage stochastic plan whose slices are stacked here (`stacked(_:)`); nil for a plan of
+  /// one forecast.
+  public var outlook: OutlookStack?
 
   /// Calls per hour of workload `w` arriving in slice `s`.
   public func demand(_ w: Int, _ s: TimeSlice) -> Double {

@@ -96,6 +96,12 @@ public enum PlacementSolver {
     _ data: PlacementData, _ path: SolvePath, model: String, progress: Progress?
   ) throws -> PlacementResult {
     let start = Date()
+    if data.outlook != nil {
+      // Several futures at expected cost: the same decomposition on probability-weighted slices.
+      var r = try decomposed(data.expectedCostForm(), path, model: model, progress: progress)
+      r.data = data
+      return r
+    }
     do {
       let merge = WorkloadMerge(data)
       guard merge.reduces else {

@@ -27,7 +27,40 @@ public struct SolveStrategy: Sendable, Equatable {
     if data.allowShortfall {
       return .init(path: .exact, reason: "locating a shortfall needs the whole model")
     }
-    if data.sliceDemand != nil {
+    if let o = data.outlook {
+      let what = "a plan for \(o.names.count) futures"
+      if o.riskWeight > 0 {
+        return .init(
+          path: .exact,
+          reason:
+            "\(what) with risk_weight above 0 is solved as one model (its extensive form: capacity shared, placement per future): CVaR couples each future's whole cost, which the decomposition's cuts do not carry"
+        )
+      }
+      let columns = data.pairs.count * data.slices.slices.count
+      let purchases = data.reservedOffers.count * data.months.count
+      switch data.input.settings.resolution {
+      case .week, .hour:
+        return .init(
+          path: .exact,
+          reason:
+            "\(what) is solved as one model (its extensive form: capacity shared, placement per future), resolution \(data.input.settings.resolution.rawValue) in plan.csv"
+        )
+      case .auto where columns <= autoExactColumns && purchases <= autoExactPurchases:
+        return .init(
+          path: .exact,
+          reason:
+            "\(what) is solved as one model (its extensive form: capacity shared, placement per future), small enough (\(columns) placement columns, \(purchases) purchase decisions)"
+        )
+      case .auto, .cluster:
+        return .init(
+          path: .benders,
+          reason:
+            "\(what) by the L-shaped method: the capacity master with cuts from every future's dispatch, each weighted by its future's probability (\(columns) placement columns in the extensive form)"
+            + (data.defersWork ? "; deferrable batch work is dispatched a whole day at a time" : "")
+        )
+      }
+    }
+    if data.sliceDemand != nil && data.slices.resolution == .cluster {
       return .init(path: .exact, reason: "a clustered model is solved whole")
     }
     if !data.routing.isEmpty {

@@ -21,6 +21,8 @@ public enum PlanReport {
     f.add("diff.csv", run.diffCSV)
     if let quotes = run.quotes { f.add("quotes.csv", quotes.csv) }
     f.add("placement.dat", analysis.modelData)
+    // The plan for several futures as glpsol solves it: every future's slices stacked.
+    if let outlook = run.outlook { f.add("outlook.dat", outlook.modelData) }
     return f
   }
 }

@@ -2,6 +2,7 @@ extension PlanRun {
   /// The whole report.md: the plan, the baseline comparison and the what-ifs.
   public var markdown: String {
     var md = plan.markdown
+    if let outlook { md += outlook.markdown }
     if let baseline, let diff = baselineDiff {
       md += "## Plan versus baseline\n\n"
       md +=
@@ -104,6 +105,7 @@ extension PlanRun {
           ])
         ))
     }
+    if let outlook { fields.append(("outlook", outlook.json)) }
     fields.append(("scenarios", .array(scenarios.map(\.json))))
     if let quotes, case .object(let q) = quotes.json { fields += q }
     return .object(fields)

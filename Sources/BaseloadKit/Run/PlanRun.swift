@@ -5,11 +5,13 @@ public struct PlanRun: Sendable {
   public var scenarios: [ScenarioReport]
   /// Quotes and break-even prices, when plan.csv asks for them (`quotes,yes`).
   public var quotes: QuoteSet?
+  /// The plan for the futures of outlook.csv (or the growth range), when there are any.
+  public var outlook: OutlookResult? = nil
 
   /// What stopped short of its target gap with the best plan found (plan, baseline or scenario) — the time
   /// limit, the decomposition's iteration limit or a master failure — in words; nil when every solve finished.
   public var timeLimited: String? {
-    var parts: [(String, PlacementResult)] = [("the plan", plan.result)]
+    var parts: [(String, PlacementResult)] = [("the plan", outlook?.stochastic ?? plan.result)]
     if let baseline { parts.append(("the baseline", baseline.analysis.result)) }
     for s in scenarios {
       for o in s.outcomes {
@@ -40,12 +42,20 @@ public struct PlanRun: Sendable {
     say: (@Sendable (String) -> Void)? = nil,
     solverProgress: PlacementSolver.Progress? = nil
   ) throws -> PlanRun {
-    let data = PlacementData(input: input)
-    say?(
-      "solving the plan (\(data.slices.slices.count) slices, \(data.pairs.count) workload/offer pairs)"
-    )
-    let plan = PlanAnalysis(
-      try PlacementSolver.solve(data, modelPath: modelPath, progress: solverProgress))
+    let plan: PlanAnalysis
+    var outlook: OutlookResult?
+    if input.outlookFutures.isEmpty {
+      let data = PlacementData(input: input)
+      say?(
+        "solving the plan (\(data.slices.slices.count) slices, \(data.pairs.count) workload/offer pairs)"
+      )
+      plan = PlanAnalysis(
+        try PlacementSolver.solve(data, modelPath: modelPath, progress: solverProgress))
+    } else {
+      outlook = try OutlookResult.solve(
+        input, modelPath: modelPath, say: say, solverProgress: solverProgress)
+      plan = outlook!.basePlan
+    }
     say?("solving the baseline")
     let baseline: Baseline?
     do {
@@ -55,7 +65,10 @@ public struct PlanRun: Sendable {
       baseline = nil
     }
     var scenarios: [ScenarioReport] = []
-    for name in input.scenarioNames where only == nil || only == name {
+    // A future of the outlook is reported in its Outlook section (its bill with the plan's capacity held, line by
+    // line); it runs as a what-if only when asked for by name.
+    let futures = Set(input.outlookFutures.map(\.name))
+    for name in input.scenarioNames where only == name || (only == nil && !futures.contains(name)) {
       say?("scenario \(name): locked")
       let locked = try WhatIf.run(
         input, scenario: name, mode: .locked, plan: plan, modelPath: modelPath)
@@ -71,6 +84,7 @@ public struct PlanRun: Sendable {
       say?("pricing quotes and break-even prices")
       quotes = try QuoteSet.compute(QuoteEngine(input: input, plan: plan, modelPath: modelPath))
     }
-    return PlanRun(plan: plan, baseline: baseline, scenarios: scenarios, quotes: quotes)
+    return PlanRun(
+      plan: plan, baseline: baseline, scenarios: scenarios, quotes: quotes, outlook: outlook)
   }
 }

@@ -6,6 +6,7 @@ public enum InputLoader {
   public static let knownSheets = [
     "plan.csv", "workloads.csv", "profiles.csv", "apis.csv", "capacity.csv", "commitments.csv",
     "contracts.csv", "quality.csv", "current.csv", "scenarios.csv", "discounts.csv",
+    "outlook.csv",
   ]
 
   /// Loads and validates every sheet of `folder`. Throws all problems together.
@@ -86,7 +87,28 @@ public enum InputLoader {
       tables["discounts.csv"].map {
         parser.discounts($0, apis: apis, capacity: capacity, settings: settings)
       } ?? []
+    let outlook =
+      tables["outlook.csv"].map {
+        parser.outlook(
+          $0,
+          scenarioNames: scenarios.map(\.scenario).reduce(into: []) { names, n in
+            if !names.contains(n) { names.append(n) }
+          },
+          growthRange: settings?.outlook.hasGrowthRange ?? false,
+          scenariosBroken: parser.broken.contains("scenarios.csv")
+            || unreadable.contains("scenarios.csv"))
+      } ?? []
     problems.append(contentsOf: parser.diagnostics)
+    if let o = settings?.outlook, let low = o.growthLowPct {
+      // The low future's growth must stay a growth rate: above −100 % a month for every workload.
+      for w in workloads where w.userGrowthPctPerMonth + low <= -99.99 {
+        problems.add(
+          "plan.csv", o.growthLowLine, o.growthLowColumn,
+          "growth_low_pct \(Format.plain(low)) takes the monthly growth of '\(Diagnostic.echo(w.id))' to \(Format.plain(w.userGrowthPctPerMonth + low)) %; it must stay above -99.99"
+        )
+        break
+      }
+    }
     // An offer or workload lost to its own bad row would make others look unservable.
     let servable = ["workloads.csv", "apis.csv", "capacity.csv"]
     if let t = tables["workloads.csv"], !workloads.isEmpty,
@@ -101,12 +123,17 @@ public enum InputLoader {
     let input = PlanInput(
       folder: folder, settings: settings, workloads: workloads, profiles: profiles, apis: apis,
       capacity: capacity, commitments: commitments, contracts: contracts, quality: quality,
-      current: current, scenarios: scenarios, discounts: discounts)
+      current: current, scenarios: scenarios, discounts: discounts, outlook: outlook)
     // Only a valid input has a forecast and model parameters to bound.
     var ranges = input.rangeProblems(tables: tables)
     guard ranges.isEmpty else {
       ranges.items.sort()
       throw ranges
+    }
+    var futures = input.outlookProblems()
+    guard futures.isEmpty else {
+      futures.items.sort()
+      throw futures
     }
     return input
   }

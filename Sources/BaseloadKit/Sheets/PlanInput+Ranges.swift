@@ -267,6 +267,10 @@ extension PlanInput {
     for name in scenarioNames {
       check.run(applying(scenario: name), scenario: scenarios.filter { $0.scenario == name })
     }
+    // The growth range's futures (every workload's growth offset) reach GLPK too.
+    for (name, _) in outlookFutures where !scenarioNames.contains(name) && name != "base" {
+      check.run(future(name))
+    }
     return check.problems
   }
 }

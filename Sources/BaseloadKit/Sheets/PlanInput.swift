@@ -17,6 +17,8 @@ public struct PlanInput: Sendable {
   public var discounts: [Discount] = []
   /// Offer id → fraction off list already applied to its prices by `contracted()`.
   public var negotiated: [String: Double] = [:]
+  /// `outlook.csv`: the futures of a stochastic plan (empty: none, unless plan.csv gives a growth range).
+  public var outlook: [OutlookEntry] = []
 
   /// All offer ids, APIs first, in sheet order.
   public var offerIDs: [String] { apis.map(\.id) + capacity.map(\.id) }

@@ -52,6 +52,8 @@ public struct PlanSettings: Sendable {
   public var optimalityGap: Double = 0.001
   /// How a clustered solve finds the capacity: Benders cuts (`auto`, `benders`) or a refined clustered MIP.
   public var decomposition: Decomposition = .auto
+  /// How the futures of `outlook.csv` (or the growth range) are weighed.
+  public var outlook = OutlookSettings()
   /// Utilisation cap per latency class, fraction of capacity (0, 1].
   public var utilisationCap: [LatencyClass: Double] = [
     .interactive: 0.6, .standard: 0.8, .batch: 0.95,

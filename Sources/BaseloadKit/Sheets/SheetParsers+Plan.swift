@@ -4,7 +4,7 @@ extension SheetParsers {
   static let planKeys = [
     "name", "start", "months", "currency", "resolution", "time_limit_s", "mip_gap",
     "util_cap_interactive", "util_cap_standard", "util_cap_batch", "optimality_gap", "quotes",
-    "decomposition",
+    "decomposition", "risk_weight", "risk_alpha", "growth_low_pct", "growth_high_pct",
   ]
 
   /// `plan.csv`: key,value rows.
@@ -78,6 +78,7 @@ extension SheetParsers {
     {
       s.quotes = v
     }
+    s.outlook = outlookSettings(byKey, reader: r)
     for l in LatencyClass.allCases {
       if let row = byKey["util_cap_\(l.rawValue)"],
         let v = row.number("value", in: 0.01...1, rangeWords: "a fraction above 0 and at most 1")
