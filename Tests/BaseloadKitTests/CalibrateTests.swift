@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+@testable import BaseloadKit
+
+@Suite struct CalibrateTests {
+  /// Writes `files` into a new folder and returns its path.
+  static func folder(_ files: [String: String]) -> String {
+    let dir = ReportFolderTests.tempDir().path
+    try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for (name, text) in files {
+      try! text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+    }
+    return dir
+  }
+
+  /// Runs calibrate; returns the exit code, the captured output and the out folder.
+  static func calibrate(_ args: [String]) -> (ExitCode, Captured, String) {
+    let out = ReportFolderTests.tempDir().path
+    let c = Captured()
+    let code = BaseloadCLI.run(["calibrate"] + args + ["--out", out], io: c.io)
+    return (code, c, out)
+  }
+
+  static func read(_ path: String) -> String {
+    (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+  }
+
+  /// Data lines of a CSV (no comments), split into cells.
+  static func rows(_ text: String) -> [[String]] {
+    text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+  }
+
+  /// Every figure of the hand-written trace file, computed by hand (see `OTLP.handFile`):
+  /// support/cx: T1 (3 calls, 1 failed), T2 (failed task), T3; T4 has no model call. 5 calls, 4 successful.
+  /// Tokens: input 1000+500+500+2000+1000 = 5000, cached 400+100+1000 = 1500, output 200+100+100+300+100 = 800,
+  /// reasoning 50+100 = 150. Cost at m1's prices: T1 3400+2000+1850 = 7250 µ$, T2 5500 µ$, T3 3000 µ$;
+  /// 15750 µ$ over 2 completed tasks = $0.007875.
+  @Test func handComputedTraceFile() throws {
+    let src = Self.folder(["traces.jsonl": OTLP.handFile])
+    let prices = Self.folder(["apis.csv": OTLP.prices])
+    let (code, c, out) = Self.calibrate([
+      src, "--prices", prices, "--from", "2026-03-02", "--to", "2026-03-02",
+    ])
+    #expect(code == .ok, "\(c.stderr)")
+    let cal = Self.rows(Self.read(out + "/calibration.csv"))
+    #expect(
+      cal[0] == [
+        "workload", "team", "attempts", "completed_tasks", "calls", "failed_calls", "input_tokens",
+        "cached_input_tokens", "output_tokens", "reasoning_tokens", "cost_usd",
+        "usd_per_completed_task",
+      ])
+    #expect(
+      cal[1] == [
+        "support", "cx", "3", "2", "5", "1", "5000", "1500", "800", "150", "0.015750", "0.007875",
+      ])
+    #expect(cal[2] == ["triage", "ops", "1", "1", "1", "0", "100", "0", "10", "0", "", ""])
+    let w = Self.rows(Self.read(out + "/workloads.csv"))
+    let header = w[0]
+    func cell(_ row: [String], _ column: String) -> String {
+      row[header.firstIndex(of: column)!]
+    }
+    let support = w[1]
+    let expected: [String: String] = [
+      "id": "support", "team": "cx", "tier": "", "latency": "", "users": "2",
+      "user_growth_pct_per_month": "0", "sessions_per_user_per_day": "1",
+      "prompts_per_session": "1.5", "calls_per_prompt": "1.3333333333",
+      "input_tokens_per_call": "1000", "output_tokens_per_call": "130",
+      "reasoning_tokens_per_call": "30", "retry_rate": "0.25", "cache_hit_rate": "0.3",
+      "success_rate": "0.6666666667", "profile": "support",
+    ]
+    for (column, value) in expected { #expect(cell(support, column) == value, "\(column)") }
+    // Without user.id: users = attempts per day, one session of one prompt; success from the status.
+    #expect(cell(w[2], "users") == "1")
+    #expect(cell(w[2], "success_rate") == "1")
+    // Per-hour counts: two attempts at 09:00, one at 10:00 (T4 has no model call).
+    let usage = Self.rows(Self.read(out + "/usage.csv"))
+    #expect(
+      usage == [
+        ["workload", "hour", "tasks"], ["support", "2026-03-02T09:00:00Z", "2"],
+        ["support", "2026-03-02T10:00:00Z", "1"], ["triage", "2026-03-02T11:00:00Z", "1"],
+      ])
+    let profile = Self.rows(Self.read(out + "/profiles.csv")).filter {
+      $0[0] == "support" && $0[3] != "0"
+    }
+    #expect(profile == [["support", "mon", "9", "2"], ["support", "mon", "10", "1"]])
+    let md = Self.read(out + "/calibration.md")
+    #expect(md.contains("| traces without a model call (not counted as attempts) | 1 |"))
+    #expect(md.contains("| support | cx | `t1` | $0.007250 |"))
+    #expect(
+      md.contains(
+        "| support | cx | 3 | 2 | 5 | 1 | 5000 | 1500 | 800 | 150 | $0.005250 | $0.007875 |"))
+    #expect(
+      md.contains("Models --prices does not price (their workloads' cost is left empty): `m2`."))
+    // check rejects the unmeasured tier and latency until they are filled.
+    let input = TestFolder.make([
+      "workloads.csv": Self.read(out + "/workloads.csv"),
+      "profiles.csv": Self.read(out + "/profiles.csv"),
+    ])
+    let checked = Captured()
+    #expect(BaseloadCLI.run(["check", input], io: checked.io) == .badInput)
+    #expect(checked.stderr.contains("tier"))
+  }
+}
+
+extension CalibrateTests {
+  /// A malformed line names its file and line; a wrong attribute type names the span and key; an
+  /// unrecognised file names its path; all exit 1 and write nothing.
+  @Test func badSourcesAreNamed() {
+    let good = OTLP.handFile.split(separator: "\n").map(String.init)
+    let src = Self.folder([
+      "a.jsonl": good[0] + "\n" + good[1] + "\n{\"resourceSpans\": [\n",
+      "b.jsonl": OTLP.line(
+        [("service.name", "x")],
+        [
+          OTLP.span("t9", "r9", name: "task", start: OTLP.at(1)),
+          OTLP.span(
+            "t9", "c9", parent: "r9", start: OTLP.at(1),
+            [("gen_ai.operation.name", "chat"), ("gen_ai.usage.input_tokens", "many")]),
+        ]) + "\n",
+      "c.txt": "hello\n",
+    ])
+    let (code, c, out) = Self.calibrate([src])
+    #expect(code == .badInput)
+    #expect(c.stderr.contains(src + "/a.jsonl:3: not a JSON document"))
+    #expect(
+      c.stderr.contains(
+        src
+          + "/b.jsonl:1: span c9 ('call'): attribute gen_ai.usage.input_tokens must be an integer, got a string"
+      ))
+    #expect(c.stderr.contains(src + "/c.txt: not a format calibrate reads"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  /// Negative token counts and spans ending before they start are counted and reported, not dropped silently.
+  @Test func suspectSpansAreCounted() {
+    let file =
+      OTLP.line(
+        [("service.name", "x")],
+        [
+          OTLP.span("t1", "r1", name: "task", start: OTLP.at(1), end: OTLP.at(0)),
+          OTLP.chat("t1", "c1", parent: "r1", start: OTLP.at(1), input: -5, output: 10),
+          OTLP.chat("t1", "c2", parent: "r1", start: OTLP.at(1), input: 100, output: 10),
+          OTLP.chat("t0", "c0", parent: "gone", start: OTLP.at(1), input: 100, output: 10),
+        ]) + "\n"
+    let (code, c, out) = Self.calibrate([Self.folder(["t.jsonl": file])])
+    #expect(code == .ok, "\(c.stderr)")
+    let md = Self.read(out + "/calibration.md")
+    #expect(md.contains("| spans with a negative token count (call counted, tokens not) | 1 |"))
+    #expect(md.contains("| spans that end before they start (counted as read) | 1 |"))
+    #expect(md.contains("| traces without a root span (not counted) | 1 |"))
+    #expect(
+      Self.rows(Self.read(out + "/calibration.csv"))[1][2...6] == ["1", "1", "2", "0", "100"])
+  }
+}
