@@ -155,3 +155,105 @@ extension CalibrateTests {
       Self.rows(Self.read(out + "/calibration.csv"))[1][2...6] == ["1", "1", "2", "0", "100"])
   }
 }
+
+extension CalibrateTests {
+  /// OpenAI organization usage (completions), hourly buckets, one page: proj_a has 10 + 5 requests,
+  /// input 10000 + 6000 (cached 2000 + 1000), output 3000 + 1000; its batch requests are their own workload.
+  static let openAIPage = """
+    {"object":"page","data":[{"object":"bucket","start_time":\(OTLP.monday + 9 * 3600),"end_time":\(OTLP.monday + 10 * 3600),"results":[{"object":"organization.usage.completions.result","input_tokens":10000,"input_cached_tokens":2000,"output_tokens":3000,"num_model_requests":10,"project_id":"proj_a","user_id":null,"api_key_id":null,"model":"m1","batch":false},{"object":"organization.usage.completions.result","input_tokens":5000,"input_cached_tokens":0,"output_tokens":1000,"num_model_requests":5,"project_id":"proj_a","model":"m1","batch":true}]},{"object":"bucket","start_time":\(OTLP.monday + 10 * 3600),"end_time":\(OTLP.monday + 11 * 3600),"results":[{"object":"organization.usage.completions.result","input_tokens":6000,"input_cached_tokens":1000,"output_tokens":1000,"num_model_requests":5,"project_id":"proj_a","model":"m1","batch":false}]}],"has_more":false,"next_page":null}
+
+    """
+
+  @Test func openAIUsageExport() {
+    let (code, c, out) = Self.calibrate([
+      Self.folder(["usage.json": Self.openAIPage]), "--prices",
+      Self.folder(["apis.csv": OTLP.prices]),
+    ])
+    #expect(code == .ok, "\(c.stderr)")
+    let cal = Self.rows(Self.read(out + "/calibration.csv"))
+    // Cost: (13000 × $2 + 3000 × $0.5 + 4000 × $10) / 1e6 = $0.0675; batch (5000 × 2 + 1000 × 10) / 1e6.
+    #expect(
+      cal[1] == ["proj_a", "", "15", "", "15", "0", "16000", "3000", "4000", "0", "0.067500", ""])
+    #expect(
+      cal[2] == ["proj_a-batch", "", "5", "", "5", "0", "5000", "0", "1000", "0", "0.020000", ""])
+    let w = Self.rows(Self.read(out + "/workloads.csv"))
+    let h = w[0]
+    let row = Dictionary(uniqueKeysWithValues: zip(h, w[1]))
+    #expect(row["users"] == "15")
+    #expect(row["calls_per_prompt"] == "1")
+    #expect(row["input_tokens_per_call"] == "1066.6666666667")
+    #expect(row["output_tokens_per_call"] == "266.6666666667")
+    #expect(row["cache_hit_rate"] == "0.1875")
+    #expect(row["success_rate"] == "")
+    #expect(Self.read(out + "/workloads.csv").contains("success_rate is left at its default"))
+    #expect(
+      Self.rows(Self.read(out + "/usage.csv")) == [
+        ["workload", "hour", "tasks"], ["proj_a", "2026-03-02T09:00:00Z", "10"],
+        ["proj_a", "2026-03-02T10:00:00Z", "5"], ["proj_a-batch", "2026-03-02T09:00:00Z", "5"],
+      ])
+  }
+
+  /// Anthropic usage report, one daily bucket, pretty-printed over several lines: input = 7000 uncached
+  /// + 2000 cache reads + 1000 cache writes. The report counts no requests: the template's 500 input
+  /// tokens per call make 20 calls; tier and latency come from the template, so check accepts the sheets.
+  @Test func anthropicUsageReportWithTemplate() {
+    let report = """
+      {
+        "data": [
+          {
+            "starting_at": "2026-03-02T00:00:00Z",
+            "ending_at": "2026-03-03T00:00:00Z",
+            "results": [
+              {
+                "uncached_input_tokens": 7000,
+                "cache_creation": {"ephemeral_1h_input_tokens": 0, "ephemeral_5m_input_tokens": 1000},
+                "cache_read_input_tokens": 2000,
+                "output_tokens": 2000,
+                "server_tool_use": {"web_search_requests": 0},
+                "api_key_id": null,
+                "workspace_id": "wrk_1",
+                "model": "m1",
+                "service_tier": "standard",
+                "context_window": "0-200k"
+              }
+            ]
+          }
+        ],
+        "has_more": false,
+        "next_page": null
+      }
+
+      """
+    let template = Self.folder([
+      "workloads.csv": TestFolder.workloadHeader + "\nwrk_1,mid,batch,1,1,1,1,500,50,flat\n"
+    ])
+    let (code, c, out) = Self.calibrate([
+      Self.folder(["report.json": report]), "--template", template, "--prices",
+      Self.folder(["apis.csv": OTLP.prices]),
+    ])
+    #expect(code == .ok, "\(c.stderr)")
+    let cal = Self.rows(Self.read(out + "/calibration.csv"))
+    // (8000 × $2 + 2000 × $0.5 + 2000 × $10) / 1e6 = $0.037.
+    #expect(cal[1] == ["wrk_1", "", "", "", "", "", "10000", "2000", "2000", "0", "0.037000", ""])
+    let w = Self.rows(Self.read(out + "/workloads.csv"))
+    let row = Dictionary(uniqueKeysWithValues: zip(w[0], w[1]))
+    #expect(row["tier"] == "mid")
+    #expect(row["latency"] == "batch")
+    #expect(row["users"] == "20")
+    #expect(row["input_tokens_per_call"] == "500")
+    #expect(row["output_tokens_per_call"] == "100")
+    #expect(row["cache_hit_rate"] == "0.2")
+    // A daily bucket gives a daily profile: every hour of that Monday weighs 12000 tokens / 24.
+    let weights = Self.rows(Self.read(out + "/profiles.csv")).filter { $0[1] == "mon" }.map {
+      $0[3]
+    }
+    #expect(weights == [String](repeating: "500", count: 24))
+    #expect(Self.read(out + "/workloads.csv").contains("daily buckets: the profile is daily"))
+    let input = TestFolder.make([
+      "workloads.csv": Self.read(out + "/workloads.csv"),
+      "profiles.csv": Self.read(out + "/profiles.csv"),
+    ])
+    let checked = Captured()
+    #expect(BaseloadCLI.run(["check", input], io: checked.io) == .ok, "\(checked.stderr)")
+  }
+}
