@@ -1,3 +1,4 @@
+import BaseloadTestSupport
 import Foundation
 import Testing
 
@@ -255,5 +256,77 @@ extension CalibrateTests {
     ])
     let checked = Captured()
     #expect(BaseloadCLI.run(["check", input], io: checked.io) == .ok, "\(checked.stderr)")
+  }
+}
+
+extension CalibrateTests {
+  /// Round trip: traces drawn from a workloads.csv calibrate back to it within sampling error (about 2,800
+  /// attempts and 6,000 calls over four weeks).
+  @Test func tracesFromAWorkloadCalibrateBackToIt() throws {
+    let truth = TestFolder.make([
+      "workloads.csv":
+        "id,team,tier,latency,users,sessions_per_user_per_day,prompts_per_session,calls_per_prompt,input_tokens_per_call,output_tokens_per_call,reasoning_tokens_per_call,retry_rate,cache_hit_rate,success_rate,profile\n"
+        + "agent,ops,mid,standard,20,1,5,2,1000,200,50,0.1,0.4,0.8,office\n",
+      "profiles.csv":
+        "profile,day,hour,weight\noffice,weekday,*,1\noffice,weekday,10,5\noffice,weekend,*,0.2\n",
+    ])
+    let input = try InputLoader.load(folder: truth)
+    let first = Calibration.dayNumber("2026-03-02")!
+    let generator = TraceGenerator(
+      flows: TraceGenerator.flows(input), firstDay: first, days: 28, seed: 7)
+    var text = ""
+    let totals = generator.generate { text += $0 }
+    #expect(totals.traces > 2500)
+    let (code, c, out) = Self.calibrate([
+      Self.folder(["traces.jsonl": text]), "--template", truth,
+    ])
+    #expect(code == .ok, "\(c.stderr)")
+    let w = Self.rows(Self.read(out + "/workloads.csv"))
+    let row = Dictionary(uniqueKeysWithValues: zip(w[0], w[1]))
+    func value(_ column: String) -> Double { Double(row[column] ?? "") ?? .nan }
+    func near(_ column: String, _ expected: Double, _ tolerance: Double) {
+      #expect(abs(value(column) - expected) <= tolerance, "\(column) \(value(column))")
+    }
+    #expect(row["tier"] == "mid")
+    #expect(row["team"] == "ops")
+    // Attempts per day = users × sessions × prompts = 100.
+    let perDay =
+      value("users") * value("sessions_per_user_per_day") * value("prompts_per_session")
+    #expect(abs(perDay - 100) <= 5, "\(perDay)")
+    near("calls_per_prompt", 2, 0)
+    near("input_tokens_per_call", 1000, 20)
+    near("output_tokens_per_call", 200, 6)
+    near("reasoning_tokens_per_call", 50, 2.5)
+    near("retry_rate", 0.1, 0.02)
+    near("cache_hit_rate", 0.4, 0.005)
+    near("success_rate", 0.8, 0.03)
+    near("user_growth_pct_per_month", 0, 10)
+    // The profile's busiest hour is the weekday 10:00 of the truth (5 against 1).
+    let profile = Self.rows(Self.read(out + "/profiles.csv")).dropFirst()
+    let busiest = profile.max { Double($0[3])! < Double($1[3])! }!
+    #expect(busiest[2] == "10" && !["sat", "sun"].contains(busiest[1]))
+  }
+}
+
+extension CalibrateTests {
+  /// The JSON parser calibrate uses instead of Foundation's: RFC 8259 values, escapes, and refusals.
+  @Test func jsonParser() {
+    func parse(_ s: String) -> JSONValue? { JSONValue.parse(Array(s.utf8)) }
+    #expect(
+      parse(#" {"a": [1, -2.5e1, "x\"\u00e9\ud83d\ude00\n", true, null], "b": {}} "#)
+        == .object([
+          (
+            "a",
+            .array([.int(1), .double(-25), .string("x\"é😀\n"), .bool(true), .null])
+          ),
+          ("b", .object([])),
+        ]))
+    #expect(parse("12345678901234567890") == .double(12_345_678_901_234_567_890))
+    for bad in [
+      "", "{", "[1,]", "{\"a\" 1}", "01", "1.", "\"\u{1}\"", "\"\\x\"", "tru", "[1] 2",
+      "\"\\ud800\"",
+    ] {
+      #expect(parse(bad) == nil, "\(bad)")
+    }
   }
 }

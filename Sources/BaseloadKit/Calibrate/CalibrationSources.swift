@@ -84,8 +84,8 @@ public enum CalibrationSources {
   }
 
   /// The format of one parsed document, or nil.
-  static func kind(of document: Any) -> SourceKind? {
-    if let o = document as? [String: Any], o["resourceSpans"] != nil { return .traces }
+  static func kind(of document: JSONValue) -> SourceKind? {
+    if document["resourceSpans"] != nil { return .traces }
     return ProviderAggregator.kind(of: document)
   }
 
@@ -127,8 +127,7 @@ public enum CalibrationSources {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: path, reason: "cannot be read")
     }
-    guard let document = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-    else {
+    guard let document = JSONValue.parse(data) else {
       // Name the first line that does not parse on its own: JSON Lines with a broken first line.
       if String(decoding: data.prefix(1), as: UTF8.self) == "{" && data.contains(0x0A) {
         throw .malformed(path: path, line: 1, reason: "not a JSON document")
@@ -141,16 +140,17 @@ public enum CalibrationSources {
   }
 
   static func dispatch(
-    _ document: Any, kind: SourceKind, path: String, line: Int, _ traces: inout TraceAggregator,
+    _ document: JSONValue, kind: SourceKind, path: String, line: Int,
+    _ traces: inout TraceAggregator,
     _ exports: inout ProviderAggregator
   ) {
     switch kind {
     case .traces:
-      guard let o = document as? [String: Any] else {
+      guard document.isObject else {
         traces.problem(.malformed(path: path, line: line, reason: "not a JSON object"))
         return
       }
-      traces.ingest(document: o, path: path, line: line)
+      traces.ingest(document: document, path: path, line: line)
     case .openAI, .anthropic:
       exports.ingest(document, kind: kind, path: path, line: line)
     }

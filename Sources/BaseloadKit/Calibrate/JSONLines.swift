@@ -61,42 +61,13 @@ struct LineReader {
   func close() { try? handle.close() }
 }
 
-/// One JSON value read from a line: objects stay `[String: Any]` as Foundation gives them.
+/// Lines of a JSON Lines file.
 enum JSONLine {
   /// Parses one line or document; nil when it is not JSON.
-  static func object(_ bytes: ArraySlice<UInt8>) -> Any? {
-    try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-  }
+  static func object(_ bytes: ArraySlice<UInt8>) -> JSONValue? { JSONValue.parse(bytes) }
 
   /// Whether a line holds only white space.
   static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
     bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-  }
-
-  /// An integer from a JSON number or a decimal string (proto3 JSON writes int64 as strings).
-  static func int64(_ v: Any?) -> Int64? {
-    switch v {
-    case let s as String: return Int64(s)
-    case let n as NSNumber:
-      if isBool(n) { return nil }
-      let d = n.doubleValue
-      guard d == d.rounded(), abs(d) < 9.2e18 else { return nil }
-      return n.int64Value
-    default: return nil
-    }
-  }
-
-  /// Whether Foundation parsed `n` from `true` or `false`.
-  static func isBool(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
-
-  /// A number from a JSON number or a decimal string.
-  static func double(_ v: Any?) -> Double? {
-    switch v {
-    case let s as String: return Double(s)
-    case let n as NSNumber:
-      if isBool(n) { return nil }
-      return n.doubleValue
-    default: return nil
-    }
   }
 }

@@ -10,18 +10,18 @@ enum AttributeValue: Sendable, Equatable {
   case other
 
   /// Parses the `value` object of an OTLP `KeyValue`.
-  init(otlp v: Any?) {
-    guard let o = v as? [String: Any] else {
+  init(otlp o: JSONValue?) {
+    guard let o, o.isObject else {
       self = .other
       return
     }
-    if let s = o["stringValue"] as? String {
+    if let s = o["stringValue"]?.string {
       self = .string(s)
-    } else if let i = JSONLine.int64(o["intValue"]) {
+    } else if let i = o["intValue"]?.int64 {
       self = .int(i)
-    } else if let d = JSONLine.double(o["doubleValue"]) {
+    } else if let d = o["doubleValue"]?.double {
       self = .double(d)
-    } else if let b = o["boolValue"] as? Bool {
+    } else if let b = o["boolValue"]?.bool {
       self = .bool(b)
     } else {
       self = .other
@@ -58,39 +58,38 @@ struct OTLPSpan {
   var label: String { "\(spanId.isEmpty ? "?" : spanId) ('\(name)')" }
 
   /// OTLP `status.code` as JSON writes it: a number or the enum name.
-  static func statusCode(_ v: Any?) -> Int {
-    if let s = v as? String {
+  static func statusCode(_ v: JSONValue?) -> Int {
+    if let s = v?.string {
       switch s {
       case "STATUS_CODE_ERROR": return 2
       case "STATUS_CODE_OK": return 1
       default: return Int(s) ?? 0
       }
     }
-    return JSONLine.int64(v).map { Int($0) } ?? 0
+    return v?.int64.map { Int($0) } ?? 0
   }
 
   /// The attributes of an OTLP `attributes` array whose keys are in `wanted`.
-  static func attributes(_ list: Any?, wanted: Set<String>) -> [String: AttributeValue] {
-    guard let list = list as? [Any] else { return [:] }
+  static func attributes(_ list: JSONValue?, wanted: Set<String>) -> [String: AttributeValue] {
+    guard let list = list?.array else { return [:] }
     var out: [String: AttributeValue] = [:]
-    for item in list {
-      guard let kv = item as? [String: Any], let key = kv["key"] as? String, wanted.contains(key)
-      else { continue }
+    for kv in list {
+      guard let key = kv["key"]?.string, wanted.contains(key) else { continue }
       out[key] = AttributeValue(otlp: kv["value"])
     }
     return out
   }
 
   /// A span of an OTLP JSON document; nil when it has no trace id.
-  init?(json o: [String: Any], wanted: Set<String>) {
-    guard let trace = o["traceId"] as? String, !trace.isEmpty else { return nil }
+  init?(json o: JSONValue, wanted: Set<String>) {
+    guard let trace = o["traceId"]?.string, !trace.isEmpty else { return nil }
     traceId = trace
-    spanId = o["spanId"] as? String ?? ""
-    parentSpanId = o["parentSpanId"] as? String ?? ""
-    name = o["name"] as? String ?? ""
-    start = JSONLine.int64(o["startTimeUnixNano"]) ?? 0
-    end = JSONLine.int64(o["endTimeUnixNano"]) ?? start
-    statusCode = Self.statusCode((o["status"] as? [String: Any])?["code"])
+    spanId = o["spanId"]?.string ?? ""
+    parentSpanId = o["parentSpanId"]?.string ?? ""
+    name = o["name"]?.string ?? ""
+    start = o["startTimeUnixNano"]?.int64 ?? 0
+    end = o["endTimeUnixNano"]?.int64 ?? start
+    statusCode = Self.statusCode(o["status"]?["code"])
     attributes = Self.attributes(o["attributes"], wanted: wanted)
   }
 }

@@ -12,12 +12,12 @@ struct ProviderAggregator {
   init(options: CalibrationOptions) { self.options = options }
 
   /// The format of a parsed document, or nil when it is no provider export.
-  static func kind(of document: Any) -> SourceKind? {
-    let first: Any = (document as? [Any])?.first ?? document
-    guard let o = first as? [String: Any], let data = o["data"] as? [Any] else { return nil }
-    guard let bucket = data.first as? [String: Any] else {
+  static func kind(of document: JSONValue) -> SourceKind? {
+    let o = document.array?.first ?? document
+    guard let data = o["data"]?.array else { return nil }
+    guard let bucket = data.first else {
       // An empty page: OpenAI names its objects.
-      return o["object"] as? String == "page" ? .openAI : nil
+      return o["object"]?.string == "page" ? .openAI : nil
     }
     if bucket["start_time"] != nil, bucket["results"] != nil { return .openAI }
     if bucket["starting_at"] != nil, bucket["results"] != nil { return .anthropic }
@@ -25,29 +25,29 @@ struct ProviderAggregator {
   }
 
   /// Reads one page (or a JSON array of pages).
-  mutating func ingest(_ document: Any, kind: SourceKind, path: String, line: Int) {
-    let pages = (document as? [Any]) ?? [document]
+  mutating func ingest(_ document: JSONValue, kind: SourceKind, path: String, line: Int) {
+    let pages = document.array ?? [document]
     for page in pages {
-      guard let data = (page as? [String: Any])?["data"] as? [Any] else {
+      guard let data = page["data"]?.array else {
         problems.append(.malformed(path: path, line: line, reason: "a page without a data array"))
         continue
       }
-      for case let bucket as [String: Any] in data {
+      for bucket in data {
         ingestBucket(bucket, kind: kind, path: path, line: line)
       }
     }
   }
 
   /// Seconds since 1970 of a bucket bound: a number (OpenAI) or an ISO 8601 time (Anthropic).
-  func seconds(_ v: Any?) -> Int64? {
-    if let s = v as? String {
+  func seconds(_ v: JSONValue?) -> Int64? {
+    if let s = v?.string {
       if let d = iso.date(from: s) { return Int64(d.timeIntervalSince1970.rounded()) }
       return Int64(s)
     }
-    return JSONLine.int64(v)
+    return v?.int64
   }
 
-  mutating func ingestBucket(_ bucket: [String: Any], kind: SourceKind, path: String, line: Int) {
+  mutating func ingestBucket(_ bucket: JSONValue, kind: SourceKind, path: String, line: Int) {
     let startKey = kind == .openAI ? "start_time" : "starting_at"
     let endKey = kind == .openAI ? "end_time" : "ending_at"
     guard let start = seconds(bucket[startKey]) else {
@@ -64,25 +64,25 @@ struct ProviderAggregator {
       bucketsOutsidePeriod += 1
       return
     }
-    for case let r as [String: Any] in (bucket["results"] as? [Any]) ?? [] {
-      func n(_ key: String) -> Double { JSONLine.double(r[key]) ?? 0 }
+    for r in bucket["results"]?.array ?? [] {
+      func n(_ key: String) -> Double { r[key]?.double ?? 0 }
       var workload: String
       var input: Double
       var cached: Double
       var requests: Double?
       switch kind {
       case .openAI:
-        workload = (r["project_id"] as? String) ?? "openai-organization"
-        if r["batch"] as? Bool == true { workload += "-batch" }
+        workload = r["project_id"]?.string ?? "openai-organization"
+        if r["batch"]?.bool == true { workload += "-batch" }
         input = n("input_tokens")
         cached = n("input_cached_tokens")
         requests = n("num_model_requests")
       default:
-        workload = (r["workspace_id"] as? String) ?? "anthropic-default-workspace"
-        let creation = r["cache_creation"] as? [String: Any]
+        workload = r["workspace_id"]?.string ?? "anthropic-default-workspace"
+        let creation = r["cache_creation"]
         let writes =
-          (JSONLine.double(creation?["ephemeral_5m_input_tokens"]) ?? 0)
-          + (JSONLine.double(creation?["ephemeral_1h_input_tokens"]) ?? 0)
+          (creation?["ephemeral_5m_input_tokens"]?.double ?? 0)
+          + (creation?["ephemeral_1h_input_tokens"]?.double ?? 0)
           + n("cache_creation_input_tokens")
         cached = n("cache_read_input_tokens")
         input = n("uncached_input_tokens") + cached + writes
@@ -101,7 +101,7 @@ struct ProviderAggregator {
       g.inputTokens += input
       g.cachedInputTokens += min(cached, input)
       g.outputTokens += output
-      let model = (r["model"] as? String) ?? "unknown"
+      let model = r["model"]?.string ?? "unknown"
       if let price = options.prices[model] {
         g.cost += price.cost(input: input, cached: min(cached, input), output: output)
       } else {

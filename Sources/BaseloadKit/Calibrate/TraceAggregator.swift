@@ -70,18 +70,17 @@ struct TraceAggregator {
   }
 
   /// Reads one `ExportTraceServiceRequest`.
-  mutating func ingest(document: [String: Any], path: String, line: Int) {
-    guard let resourceSpans = document["resourceSpans"] as? [Any] else {
+  mutating func ingest(document: JSONValue, path: String, line: Int) {
+    guard let resourceSpans = document["resourceSpans"]?.array else {
       problem(.malformed(path: path, line: line, reason: "no resourceSpans array"))
       return
     }
     let file = strings.id(path)
-    for case let rs as [String: Any] in resourceSpans {
+    for rs in resourceSpans {
       let resource = OTLPSpan.attributes(
-        (rs["resource"] as? [String: Any])?["attributes"],
-        wanted: [options.workloadAttribute, options.teamAttribute])
-      for case let ss as [String: Any] in (rs["scopeSpans"] as? [Any]) ?? [] {
-        for case let so as [String: Any] in (ss["spans"] as? [Any]) ?? [] {
+        rs["resource"]?["attributes"], wanted: [options.workloadAttribute, options.teamAttribute])
+      for ss in rs["scopeSpans"]?.array ?? [] {
+        for so in ss["spans"]?.array ?? [] {
           guard let span = OTLPSpan(json: so, wanted: wanted) else {
             problem(.malformed(path: path, line: line, reason: "a span without a traceId"))
             continue

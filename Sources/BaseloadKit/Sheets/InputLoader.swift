@@ -5,7 +5,7 @@ public enum InputLoader {
   /// Sheets a folder may hold.
   public static let knownSheets = [
     "plan.csv", "workloads.csv", "profiles.csv", "apis.csv", "capacity.csv", "commitments.csv",
-    "contracts.csv", "quality.csv", "current.csv", "scenarios.csv",
+    "contracts.csv", "quality.csv", "current.csv", "scenarios.csv", "usage.csv",
   ]
 
   /// Loads and validates every sheet of `folder`. Throws all problems together.
@@ -82,6 +82,13 @@ public enum InputLoader {
       tables["scenarios.csv"].map {
         parser.scenarios($0, workloads: workloads, apis: apis, capacity: capacity)
       } ?? []
+    let usage = tables["usage.csv"].map { parser.usage($0, workloads: workloads) } ?? [:]
+    if settings?.demandShape == .replay, tables["usage.csv"] == nil,
+      !unreadable.contains("usage.csv")
+    {
+      problems.add(
+        "plan.csv", 1, 1, "demand_shape replay needs usage.csv (observed tasks per hour)")
+    }
     problems.append(contentsOf: parser.diagnostics)
     // An offer or workload lost to its own bad row would make others look unservable.
     let servable = ["workloads.csv", "apis.csv", "capacity.csv"]
@@ -97,7 +104,7 @@ public enum InputLoader {
     let input = PlanInput(
       folder: folder, settings: settings, workloads: workloads, profiles: profiles, apis: apis,
       capacity: capacity, commitments: commitments, contracts: contracts, quality: quality,
-      current: current, scenarios: scenarios)
+      current: current, scenarios: scenarios, usage: usage)
     // Only a valid input has a forecast and model parameters to bound.
     var ranges = input.rangeProblems(tables: tables)
     guard ranges.isEmpty else {

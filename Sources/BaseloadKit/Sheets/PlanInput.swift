@@ -13,6 +13,8 @@ public struct PlanInput: Sendable {
   public var quality: [QualityOverride] = []
   public var current: [CurrentShare] = []
   public var scenarios: [ScenarioChange] = []
+  /// `usage.csv`: observed tasks per workload and UTC hour (hours since 1970-01-01).
+  public var usage: [String: [Int64: Double]] = [:]
 
   /// All offer ids, APIs first, in sheet order.
   public var offerIDs: [String] { apis.map(\.id) + capacity.map(\.id) }
