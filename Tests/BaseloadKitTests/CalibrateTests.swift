@@ -330,3 +330,22 @@ extension CalibrateTests {
     }
   }
 }
+
+extension CalibrateTests {
+  /// --out follows the report-folder rules: a folder holding a file Baseload did not write is refused (exit 2)
+  /// and left as it was; so is the source folder itself. A later run replaces its own output.
+  @Test func outFolderRules() throws {
+    let src = Self.folder(["traces.jsonl": OTLP.handFile])
+    let foreign = Self.folder(["notes.txt": "mine"])
+    let c = Captured()
+    #expect(BaseloadCLI.run(["calibrate", src, "--out", foreign], io: c.io) == .usage)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: foreign) == ["notes.txt"])
+    #expect(BaseloadCLI.run(["calibrate", src, "--out", src], io: c.io) == .usage)
+    #expect(
+      BaseloadCLI.run(["calibrate", src + "/absent.jsonl", "--out", foreign], io: c.io) == .usage)
+    let (code, _, out) = Self.calibrate([src])
+    #expect(code == .ok)
+    #expect(BaseloadCLI.run(["calibrate", src, "--out", out], io: c.io) == .ok)
+    #expect(Self.read(out + "/.baseload-report").contains("calibration.md\n"))
+  }
+}
