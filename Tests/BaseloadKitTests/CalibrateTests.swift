@@ -349,3 +349,23 @@ extension CalibrateTests {
     #expect(Self.read(out + "/.baseload-report").contains("calibration.md\n"))
   }
 }
+
+extension CalibrateTests {
+  /// The attribute options choose what names a workload and an outcome; a single OTLP document written over
+  /// several lines is read as one.
+  @Test func attributeOptionsAndASingleDocument() {
+    let lines = OTLP.handFile.split(separator: "\n").map(String.init)
+    // The third line (T2, T3, T4) as one pretty-printed document.
+    let pretty = lines[2].replacingOccurrences(of: ",", with: ",\n  ")
+    let (code, c, out) = Self.calibrate([
+      Self.folder(["one.json": pretty]), "--workload-attribute", "team.name", "--team-attribute",
+      "none", "--outcome-attribute", "user.id",
+    ])
+    #expect(code == .ok, "\(c.stderr)")
+    // Workload = team.name (cx), no team; outcome `completed` never matches user.id, so no task completes.
+    #expect(
+      Self.rows(Self.read(out + "/calibration.csv"))[1] == [
+        "cx", "", "2", "0", "2", "0", "3000", "1000", "400", "100", "", "",
+      ])
+  }
+}
