@@ -315,11 +315,10 @@ extension CalibrateTests {
     #expect(
       parse(#" {"a": [1, -2.5e1, "x\"\u00e9\ud83d\ude00\n", true, null], "b": {}} "#)
         == .object([
-          (
-            "a",
-            .array([.int(1), .double(-25), .string("x\"é😀\n"), .bool(true), .null])
-          ),
-          ("b", .object([])),
+          JSONMember(
+            key: "a",
+            value: .array([.int(1), .double(-25), .string("x\"é😀\n"), .bool(true), .null])),
+          JSONMember(key: "b", value: .object([])),
         ]))
     #expect(parse("12345678901234567890") == .double(12_345_678_901_234_567_890))
     for bad in [

@@ -2,7 +2,7 @@
 /// `JSONSerialization` on Linux, which matters for a million spans.
 indirect enum JSONValue: Sendable, Equatable {
   /// Members in order; objects are small, so lookup is a linear scan.
-  case object([(String, JSONValue)])
+  case object([JSONMember])
   case array([JSONValue])
   case string(String)
   /// A number written without fraction or exponent that fits 64 bits.
@@ -14,7 +14,7 @@ indirect enum JSONValue: Sendable, Equatable {
   static func == (a: JSONValue, b: JSONValue) -> Bool {
     switch (a, b) {
     case (.object(let x), .object(let y)):
-      return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+      return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     case (.array(let x), .array(let y)): return x == y
     case (.string(let x), .string(let y)): return x == y
     case (.int(let x), .int(let y)): return x == y
@@ -28,7 +28,7 @@ indirect enum JSONValue: Sendable, Equatable {
   /// The member `key` of an object, or nil.
   subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
-    for (k, v) in members where k == key { return v }
+    for m in members where m.key == key { return m.value }
     return nil
   }
 
@@ -85,6 +85,12 @@ indirect enum JSONValue: Sendable, Equatable {
   }
 }
 
+/// One member of a JSON object (a struct, not a tuple: arrays of tuples cost a generic metadata lookup each).
+struct JSONMember: Sendable {
+  var key: String
+  var value: JSONValue
+}
+
 /// A recursive-descent JSON parser (RFC 8259) over a byte buffer.
 struct JSONParser {
   let b: UnsafeBufferPointer<UInt8>
@@ -131,7 +137,7 @@ struct JSONParser {
     defer { depth -= 1 }
     guard depth <= Self.maxDepth else { return nil }
     i += 1
-    var members: [(String, JSONValue)] = []
+    var members: [JSONMember] = []
     skipSpace()
     if i < b.count, b[i] == UInt8(ascii: "}") {
       i += 1
@@ -145,7 +151,7 @@ struct JSONParser {
       i += 1
       skipSpace()
       guard let v = value() else { return nil }
-      members.append((key, v))
+      members.append(JSONMember(key: key, value: v))
       skipSpace()
       guard i < b.count else { return nil }
       if b[i] == UInt8(ascii: ",") {
@@ -192,7 +198,8 @@ struct JSONParser {
     while i < b.count {
       let c = b[i]
       if c == UInt8(ascii: "\"") {
-        let s = String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+        // Invalid UTF-8 is repaired (U+FFFD), as Foundation's parser does for text it can read.
+        let s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
         i += 1
         return s
       }
@@ -210,7 +217,7 @@ struct JSONParser {
       let c = b[i]
       if c == UInt8(ascii: "\"") {
         i += 1
-        return String(validating: out, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
       }
       if c < 0x20 { return nil }
       if c != UInt8(ascii: "\\") {
