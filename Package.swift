@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "baseload", targets: ["baseload"]),
     .executable(name: "baseload-bench", targets: ["baseload-bench"]),
+    .executable(name: "baseload-tracegen", targets: ["baseload-tracegen"]),
     .library(name: "BaseloadKit", targets: ["BaseloadKit"]),
     .library(name: "BaseloadTestSupport", targets: ["BaseloadTestSupport"]),
   ],
@@ -28,6 +29,9 @@ let package = Package(
     // The benchmark: synthetic sheets at named sizes, Baseload against glpsol and HiGHS on the same model.
     .executableTarget(
       name: "baseload-bench", dependencies: ["BaseloadKit", "BaseloadTestSupport", "GLPK"]),
+    // Synthetic OpenTelemetry GenAI traces for `baseload calibrate` (examples, round trip, benchmark).
+    .executableTarget(
+      name: "baseload-tracegen", dependencies: ["BaseloadKit", "BaseloadTestSupport"]),
     .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
     .testTarget(
       name: "BaseloadKitTests",

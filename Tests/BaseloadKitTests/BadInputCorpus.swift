@@ -131,8 +131,8 @@ enum BadInputCorpus {
   /// digits, spelled out, a percent, a NUL inside.
   static let moreBadNumbers = ["1e400", "1e-400", "0x1p4", "1_000", "Infinity", "5%", "1\u{0}0"]
 
-  /// Every case: enterprise-quarter (eight sheets), the two sheets only eight-gpus has, and outlook.csv of
-  /// uncertain-growth.
+  /// Every case: enterprise-quarter (eight sheets), the two sheets only eight-gpus has, discounts.csv,
+  /// outlook.csv of uncertain-growth and usage.csv of measured-support.
   static func all() -> [BadInput] {
     cases(example: "enterprise-quarter")
       + cases(example: "eight-gpus", only: ["scenarios.csv", "current.csv"])
@@ -143,6 +143,7 @@ enum BadInputCorpus {
             "vendor,offer,discount_pct,start,end\nLambda,lambda-h100-on-demand,10,2027-01,\n"
         ])
       + cases(example: "uncertain-growth", only: ["outlook.csv"])
+      + cases(example: "measured-support", only: ["usage.csv"])
   }
 
   /// The cases of one example, mutating only the sheets in `only` (every sheet when nil).

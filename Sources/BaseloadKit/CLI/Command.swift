@@ -69,7 +69,7 @@ func inputFolderProblem(_ dir: String) -> String? {
 public enum BaseloadCLI {
   public static let commands: [any Command] = [
     InitCommand(), CheckCommand(), ForecastCommand(), PlanCommand(), QuoteCommand(),
-    WhatIfCommand(), PricesCommand(),
+    WhatIfCommand(), PricesCommand(), CalibrateCommand(),
   ]
 
   public static let version = "0.1.0"

@@ -32,7 +32,8 @@ struct ForecastCommand: Command {
     guard mayWrite(out, input: dir, io) else { return .usage }
     guard let input = loadInput(dir, io) else { return .badInput }
     let slices = SliceSet(
-      months: input.settings.horizon, resolution: resolution ?? input.settings.resolution)
+      months: input.settings.horizon,
+      resolution: resolution ?? SolveStrategy.sliceResolution(input))
     let forecast = Forecast(input: input)
     var folder = ReportFolder()
     folder.add("forecast.csv", forecast.csv(slices))

@@ -7,6 +7,15 @@ public struct Forecast: Sendable {
   public var months: [Month]
   /// calls per hour, `[workload][month][hourOfWeek]`.
   public var callsPerHour: [[[Double]]]
+  /// Under `demand_shape,replay`: calls per hour in every calendar hour of the horizon, per workload with
+  /// observed hours in usage.csv (nil for a workload on its profile). Then `callsPerHour` holds each hour of
+  /// week's mean over the month and `peakCallsPerHour` its busiest occurrence.
+  public var replay: [[Double]?] = []
+  /// The busiest calls per hour of each hour of week of each month, `[workload][month][hourOfWeek]`: equal to
+  /// `callsPerHour` on a profile; the bound for capacity sizing.
+  public var peakCallsPerHour: [[[Double]]]
+  /// Calendar hours of the horizon before each month.
+  var monthStartHour: [Int] = []
 
   /// The demand math of DESIGN.md: users grow monthly (compounded); sessions follow the profile's hour-of-week share.
   public init(input: PlanInput) {
@@ -20,6 +29,22 @@ public struct Forecast: Sendable {
         return shares.map { sessionsPerWeek * $0 * w.promptsPerSession * w.callsPerTask }
       }
     }
+    peakCallsPerHour = callsPerHour
+    var start = 0
+    for m in months {
+      monthStartHour.append(start)
+      start += m.hours
+    }
+    replay = input.workloads.map { _ in nil }
+    if input.settings.demandShape == .replay { applyReplay(input) }
+  }
+
+  /// Calls per hour of workload `w` in `slice`.
+  public func calls(_ w: Int, _ slice: TimeSlice) -> Double {
+    if let r = replay[w], let d = slice.dayOfMonth {
+      return r[monthStartHour[slice.monthIndex] + (d - 1) * 24 + slice.hourOfDay]
+    }
+    return callsPerHour[w][slice.monthIndex][slice.hourOfWeek]
   }
 
   /// Users in month `mi` (0 = first): users × (1 + growth)^mi.
@@ -27,10 +52,6 @@ public struct Forecast: Sendable {
     w.users * pow(1 + w.userGrowthPctPerMonth / 100, Double(mi))
   }
 
-  /// Calls per hour of workload `w` in `slice`.
-  public func calls(_ w: Int, _ slice: TimeSlice) -> Double {
-    callsPerHour[w][slice.monthIndex][slice.hourOfWeek]
-  }
 }
 
 /// Per-hour demand quantities of one workload, derived from calls per hour.

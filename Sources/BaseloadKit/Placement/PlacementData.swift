@@ -86,12 +86,10 @@ public struct PlacementData: Sendable {
     let input = input.contracted()
     self.input = input
     let months = input.settings.horizon
-    slices = SliceSet(months: months, resolution: resolution ?? input.settings.resolution)
+    slices = SliceSet(
+      months: months, resolution: SolveStrategy.sliceResolution(input, requested: resolution))
     forecast = Forecast(input: input)
     offers = input.apis.map(OfferRef.api) + input.capacity.map(OfferRef.capacity)
-    if [.cluster, .auto].contains(input.settings.resolution) && resolution == nil {
-      slices = SliceSet(months: months, resolution: .week)
-    }
     var pairs: [PlacementPair] = []
     for (wi, w) in input.workloads.enumerated() {
       for (oi, o) in offers.enumerated() where Compatibility.allows(o.terms, w) {
@@ -159,7 +157,7 @@ public struct PlacementData: Sendable {
         // data carries it (merged demand classes, whose workloads are not the forecast's).
         var rates: [Double]
         if sliceDemand == nil {
-          rates = forecast.callsPerHour[p.workload][mi]
+          rates = forecast.peakCallsPerHour[p.workload][mi]
         } else {
           rates = [Double](repeating: 0, count: 168)
           for s in slices.slices(inMonth: mi) {

@@ -22,6 +22,25 @@ public struct SolveStrategy: Sendable, Equatable {
   public static let autoExactColumns = 60_000
   public static let autoExactPurchases = 36
 
+  /// The slices a placement is built on: every calendar hour for `resolution,hour` and under
+  /// `demand_shape,replay` (each calendar hour has its own observed demand, so one representative week per
+  /// month would no longer be exact), else one representative week per month; `requested` (a re-solve at
+  /// another resolution) wins when given.
+  public static func sliceResolution(_ input: PlanInput, requested: Resolution? = nil) -> Resolution
+  {
+    if let requested { return requested }
+    if replays(input) { return .hour }
+    switch input.settings.resolution {
+    case .hour: return .hour
+    case .week, .cluster, .auto: return .week
+    }
+  }
+
+  /// Whether some workload's demand is replayed from observed hours.
+  static func replays(_ input: PlanInput) -> Bool {
+    input.settings.demandShape == .replay && input.workloads.contains { input.usage[$0.id] != nil }
+  }
+
   /// The one place that decides the solve path.
   public static func choose(for data: PlacementData) -> SolveStrategy {
     if data.allowShortfall {
@@ -78,6 +97,31 @@ public struct SolveStrategy: Sendable, Equatable {
         reason:
           "no reserved offer can carry a call and no commitment may be bought, so the capacity is what is signed and every hour is dispatched with it"
       )
+    }
+    if replays(data.input) && data.slices.resolution == .hour {
+      // Observed hours differ from week to week: the week model is not exact, so the hourly model is solved
+      // whole when small, else decomposed over every calendar hour.
+      let why =
+        "demand_shape replay: every calendar hour has its own observed demand, so the week model is not exact"
+      let columns = data.pairs.count * data.slices.slices.count
+      let purchases = data.reservedOffers.count * data.months.count
+      switch data.input.settings.resolution {
+      case .cluster:
+        return decomposed(data, why: why + "; resolution cluster in plan.csv")
+      case .week, .hour, .auto:
+        if columns <= autoExactColumns && purchases <= autoExactPurchases {
+          return .init(
+            path: .exact,
+            reason:
+              "\(why); the hourly model is small (\(columns) placement columns, \(purchases) purchase decisions)"
+          )
+        }
+        return decomposed(
+          data,
+          why:
+            "\(why); the hourly model is large (\(columns) placement columns, \(purchases) purchase decisions)"
+        )
+      }
     }
     switch data.input.settings.resolution {
     case .week, .hour:

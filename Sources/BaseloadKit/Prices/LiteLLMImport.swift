@@ -59,13 +59,10 @@ public struct LiteLLMImport: Sendable {
 
   /// Reads the price map; throws only when the file is not a JSON object.
   public init(json: Data, options: Options) throws(FileError) {
-    let top: JSONValue
-    do {
-      top = try JSONDecoder().decode(JSONValue.self, from: json)
-    } catch {
-      throw FileError(description: "not JSON (\(Self.reason(error)))")
+    guard let top = JSONValue.parse(json) else {
+      throw FileError(description: "not JSON")
     }
-    guard case .object(let entries) = top else {
+    guard let entries = top.members else {
       throw FileError(description: "not a JSON object of model key → prices")
     }
     var used: Set<String> = []
@@ -73,7 +70,7 @@ public struct LiteLLMImport: Sendable {
       guard options.models.isEmpty || options.models.contains(where: { Self.glob($0, key) }) else {
         continue
       }
-      guard case .object(let e) = entries[key]! else {
+      guard let e = entries[key]!.members else {
         malformed.append("\(key): not an object")
         continue
       }
@@ -117,7 +114,7 @@ public struct LiteLLMImport: Sendable {
     var prices: [Field: Double] = [:]
     for f in Field.allCases {
       guard let v = e[f.rawValue] else { continue }
-      guard case .number(let d) = v, d.isFinite, d >= 0 else {
+      guard let d = v.number, d.isFinite, d >= 0 else {
         return .failure(FileError(description: "\(f.rawValue) is \(v.echo), not a price >= 0"))
       }
       prices[f] = d * 1e6
@@ -153,7 +150,7 @@ public struct LiteLLMImport: Sendable {
     // Tiered prices: fields such as input_cost_per_token_above_200k_tokens.
     var tiered: [String: [String]] = [:]
     for (name, v) in e {
-      guard let m = name.wholeMatch(of: /(.+)_above_(\d+k)_tokens/), case .number(let d) = v,
+      guard let m = name.wholeMatch(of: /(.+)_above_(\d+k)_tokens/), let d = v.number,
         let f = Field(rawValue: String(m.1))
       else { continue }
       let word: String
@@ -201,13 +198,6 @@ public struct LiteLLMImport: Sendable {
   /// $/Mtok as written in the sheet: up to 6 decimals, trailing zeros dropped (2.5, 0.075).
   static func mtok(_ v: Double) -> String { Format.plain(Double(Format.fixed(v, 6))!) }
   static func pct(_ v: Double) -> String { Format.plain(Double(Format.fixed(v, 4))!) }
-
-  static func reason(_ error: any Error) -> String {
-    if case DecodingError.dataCorrupted(let c) = error {
-      return c.underlyingError.map { "\($0.localizedDescription)" } ?? c.debugDescription
-    }
-    return "\(error)"
-  }
 
   /// `apis.csv`: a header comment naming the source and date, the placeholder and the notes, then the rows.
   public func apisCSV(source: String, options: Options) -> String {

@@ -6,7 +6,7 @@ public enum InputLoader {
   public static let knownSheets = [
     "plan.csv", "workloads.csv", "profiles.csv", "apis.csv", "capacity.csv", "commitments.csv",
     "contracts.csv", "quality.csv", "current.csv", "scenarios.csv", "discounts.csv",
-    "outlook.csv",
+    "outlook.csv", "usage.csv",
   ]
 
   /// Loads and validates every sheet of `folder`. Throws all problems together.
@@ -98,6 +98,13 @@ public enum InputLoader {
           scenariosBroken: parser.broken.contains("scenarios.csv")
             || unreadable.contains("scenarios.csv"))
       } ?? []
+    let usage = tables["usage.csv"].map { parser.usage($0, workloads: workloads) } ?? [:]
+    if settings?.demandShape == .replay, tables["usage.csv"] == nil,
+      !unreadable.contains("usage.csv")
+    {
+      problems.add(
+        "plan.csv", 1, 1, "demand_shape replay needs usage.csv (observed tasks per hour)")
+    }
     problems.append(contentsOf: parser.diagnostics)
     if let o = settings?.outlook, let low = o.growthLowPct {
       // The low future's growth must stay a growth rate: above −100 % a month for every workload.
@@ -123,7 +130,8 @@ public enum InputLoader {
     let input = PlanInput(
       folder: folder, settings: settings, workloads: workloads, profiles: profiles, apis: apis,
       capacity: capacity, commitments: commitments, contracts: contracts, quality: quality,
-      current: current, scenarios: scenarios, discounts: discounts, outlook: outlook)
+      current: current, scenarios: scenarios, discounts: discounts, outlook: outlook,
+      usage: usage)
     // Only a valid input has a forecast and model parameters to bound.
     var ranges = input.rangeProblems(tables: tables)
     guard ranges.isEmpty else {

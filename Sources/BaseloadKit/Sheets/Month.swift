@@ -44,10 +44,15 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// Day of week of the first day of the month: 0 = Monday ... 6 = Sunday.
   public var firstWeekday: Int {
     // Days since 1970-01-01 (a Thursday, weekday 3).
+    (daysSinceEpoch + 3) % 7
+  }
+
+  /// Days from 1970-01-01 to the first day of the month.
+  public var daysSinceEpoch: Int {
     var d = 0
     for y in 1970..<year { d += (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 366 : 365 }
     for m in 1..<month { d += Month(year: year, month: m).days }
-    return (d + 3) % 7
+    return d
   }
 
   public var description: String { String(format: "%04d-%02d", year, month) }

@@ -87,7 +87,7 @@ struct RangeCheck {
     let data = PlacementData(input: input)
     let months = Double(max(input.settings.months - 1, 0))
     for (wi, w) in input.workloads.enumerated() {
-      let peak = data.forecast.callsPerHour[wi].lazy.flatMap { $0 }.max() ?? 0
+      let peak = data.forecast.peakCallsPerHour[wi].lazy.flatMap { $0 }.max() ?? 0
       check(
         peak, "the calls per hour of '\(w.id)' in its busiest hour",
         upper: NumericLimits.mostCallsPerHour,

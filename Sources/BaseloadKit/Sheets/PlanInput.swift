@@ -19,6 +19,8 @@ public struct PlanInput: Sendable {
   public var negotiated: [String: Double] = [:]
   /// `outlook.csv`: the futures of a stochastic plan (empty: none, unless plan.csv gives a growth range).
   public var outlook: [OutlookEntry] = []
+  /// `usage.csv`: observed tasks per workload and UTC hour (hours since 1970-01-01).
+  public var usage: [String: [Int64: Double]] = [:]
 
   /// All offer ids, APIs first, in sheet order.
   public var offerIDs: [String] { apis.map(\.id) + capacity.map(\.id) }

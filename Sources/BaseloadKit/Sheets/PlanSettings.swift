@@ -24,6 +24,15 @@ public enum Resolution: String, Sendable {
   case auto
 }
 
+/// Where each hour's demand comes from (`demand_shape` in plan.csv).
+public enum DemandShape: String, Sendable {
+  /// The workload's hour-of-week profile × its monthly level (users, growth).
+  case profile
+  /// The observed tasks of `usage.csv`: the same hour a year earlier, else the same hour of week of the most
+  /// recent observed weeks, scaled by growth.
+  case replay
+}
+
 /// `plan.csv`: the horizon and solver settings.
 /// How `resolution,cluster` finds the capacity to buy (`decomposition` in plan.csv).
 public enum Decomposition: String, Sendable {
@@ -54,6 +63,8 @@ public struct PlanSettings: Sendable {
   public var decomposition: Decomposition = .auto
   /// How the futures of `outlook.csv` (or the growth range) are weighed.
   public var outlook = OutlookSettings()
+  /// Profile × level, or observed hours replayed (`usage.csv`).
+  public var demandShape: DemandShape = .profile
   /// Utilisation cap per latency class, fraction of capacity (0, 1].
   public var utilisationCap: [LatencyClass: Double] = [
     .interactive: 0.6, .standard: 0.8, .batch: 0.95,

@@ -5,6 +5,7 @@ extension SheetParsers {
     "name", "start", "months", "currency", "resolution", "time_limit_s", "mip_gap",
     "util_cap_interactive", "util_cap_standard", "util_cap_batch", "optimality_gap", "quotes",
     "decomposition", "risk_weight", "risk_alpha", "growth_low_pct", "growth_high_pct",
+    "demand_shape",
   ]
 
   /// `plan.csv`: key,value rows.
@@ -71,6 +72,12 @@ extension SheetParsers {
         ["auto": Decomposition.auto, "clusters": .clusters, "benders": .benders], default: .auto)
     {
       s.decomposition = v
+    }
+    if let row = byKey["demand_shape"],
+      let v = row.choice(
+        "value", ["profile": DemandShape.profile, "replay": .replay], default: .profile)
+    {
+      s.demandShape = v
     }
     if let row = byKey["quotes"],
       let v = row.choice(
