@@ -54,6 +54,21 @@ struct ChartFrame {
   }
 
   /// The x axis line, tick labels and label.
+  /// A horizontal value axis from 0 to `top` with round ticks, vertical grid lines at each and the axis below;
+  /// returns the scale.
+  func valueAxis(
+    _ s: inout ChartScene, upTo top: Double, format: (Double) -> String, label: String
+  ) -> LinearScale {
+    let axis = Self.ticks(upTo: top)
+    let x = xScale(0, axis.max)
+    for t in axis.ticks {
+      s.add(
+        .line(x1: x(t), y1: self.top, x2: x(t), y2: self.top + plotHeight, stroke: Palette.grid))
+    }
+    xAxis(&s, x, ticks: axis.ticks.map { ($0, format($0)) }, label: label)
+    return x
+  }
+
   func xAxis(_ s: inout ChartScene, _ x: LinearScale, ticks: [(Double, String)], label: String) {
     let base = top + plotHeight
     s.add(.line(x1: left, y1: base, x2: left + plotWidth, y2: base, stroke: Palette.axis))

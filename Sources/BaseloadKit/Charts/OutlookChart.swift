@@ -22,17 +22,8 @@ public enum OutlookChart {
       subtitle:
         "Expected \(o.money(o.expectedCost)); CVaR \(Format.percent(1 - o.riskAlpha, 0)) tail \(o.money(o.cvar)); EVPI \(o.money(o.evpi))"
     )
-    let axis = ChartFrame.ticks(upTo: top)
-    let x = frame.xScale(0, axis.max)
-    for t in axis.ticks {
-      s.add(
-        .line(
-          x1: x(t), y1: frame.top, x2: x(t), y2: frame.top + frame.plotHeight, stroke: Palette.grid)
-      )
-    }
-    frame.xAxis(
-      &s, x, ticks: axis.ticks.map { ($0, Format.compact($0)) }, label: "cost over the horizon, USD"
-    )
+    let x = frame.valueAxis(
+      &s, upTo: top, format: Format.compact, label: "cost over the horizon, USD")
     for (i, f) in o.futures.enumerated() {
       let y0 = frame.top + 8 + Double(i) * band
       let name = f.name.count > 18 ? String(f.name.prefix(17)) + "…" : f.name

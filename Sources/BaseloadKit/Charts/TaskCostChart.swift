@@ -20,16 +20,8 @@ public enum TaskCostChart {
       title: "Cost per completed task by workload",
       subtitle: "Invoice cost shared by use, divided by tasks that succeeded"
         + (baseline == nil ? "" : "; baseline beside the plan"))
-    let axis = ChartFrame.ticks(upTo: top)
-    let x = frame.xScale(0, axis.max)
-    for t in axis.ticks {
-      s.add(
-        .line(
-          x1: x(t), y1: frame.top, x2: x(t), y2: frame.top + frame.plotHeight, stroke: Palette.grid)
-      )
-    }
-    frame.xAxis(
-      &s, x, ticks: axis.ticks.map { ($0, Format.perUnit($0)) }, label: "USD per completed task")
+    let x = frame.valueAxis(
+      &s, upTo: top, format: { Format.perUnit($0) }, label: "USD per completed task")
     for (i, w) in rows.enumerated() {
       let y0 = frame.top + 8 + Double(i) * band
       let name = w.workload.count > 22 ? String(w.workload.prefix(21)) + "…" : w.workload

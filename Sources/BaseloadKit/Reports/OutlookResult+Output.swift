@@ -93,18 +93,8 @@ extension OutlookResult {
       "Against the plan on the sheets as they are, the cash difference is \(money(-f.diff.cashSaving)) and the capacity headroom \(money(f.diff.headroomUSD)) at list price (idle capacity, not cash until units are released).\n\n"
     let idle = idleText(f)
     if !idle.isEmpty { md += idle + "\n\n" }
-    let rows = f.diff.lines.filter {
-      abs($0.before) > Format.halfCentUSD || abs($0.after) > Format.halfCentUSD
-    }.map { d in
-      [
-        d.month.description, d.provider, d.description, money(d.before), money(d.after),
-        money(d.delta), d.statusText,
-      ]
-    }
     md +=
-      Markdown.table(
-        ["month", "provider", "line", "sheets as they are", "this future", "delta", "status"], rows,
-        right: [3, 4, 5]) + "\n"
+      f.diff.markdownTable(before: "sheets as they are", after: "this future", money: money) + "\n"
     return md
   }
 

@@ -13,18 +13,7 @@ extension ScenarioReport {
     for o in outcomes {
       md +=
         "#### \(o.mode.title): cash saving \(money(o.diff.cashSaving)), capacity headroom \(money(o.diff.headroomUSD))\n\n"
-      let rows = o.diff.lines.filter {
-        abs($0.before) > Format.halfCentUSD || abs($0.after) > Format.halfCentUSD
-      }.map { d in
-        [
-          d.month.description, d.provider, d.description, money(d.before), money(d.after),
-          money(d.delta), d.statusText,
-        ]
-      }
-      md +=
-        Markdown.table(
-          ["month", "provider", "line", "before", "after", "delta", "status"], rows,
-          right: [3, 4, 5]) + "\n"
+      md += o.diff.markdownTable(before: "before", after: "after", money: money) + "\n"
     }
     return md
   }
