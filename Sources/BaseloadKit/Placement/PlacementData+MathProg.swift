@@ -164,11 +164,18 @@ extension PlacementData {
     if !allowNewCommitments { out += "param new_commitments := 0;\n\n" }
     if let o = outlook { out += outlookData(o) }
     if allowShortfall {
-      let worst = pairs.map { $0.usageCost + $0.failCost }.max() ?? 0
       out +=
-        "param allow_shortfall := 1;\nparam shortfall_penalty := \(num(1000 * (worst + 1)));\n\n"
+        "param allow_shortfall := 1;\nparam shortfall_penalty := \(num(shortfallPenalty));\n\n"
     }
     out += "end;\n"
     return out
+  }
+}
+
+extension PlacementData {
+  /// Price of an unserved call when a shortfall is being located, $/call: a thousand times the dearest way to
+  /// serve any call, so the model leaves a call unserved only when nothing can serve it.
+  var shortfallPenalty: Double {
+    1000 * ((pairs.map { $0.usageCost + $0.failCost }.max() ?? 0) + 1)
   }
 }

@@ -33,7 +33,7 @@ public enum PlacementSolver {
     case .optimal, .feasible:
       return read(solution, data)
     case .infeasible, .noFeasible:
-      throw PlanError.infeasible(try explainShortfall(data, model: model))
+      return try servedWithinTolerance(data, model: model)
     case .unbounded, .undefined:
       if solution.stop == .timeLimit {
         throw PlanError.timeLimit(
@@ -41,7 +41,7 @@ public enum PlacementSolver {
         )
       }
       if solution.stop == .noPrimalFeasible {
-        throw PlanError.infeasible(try explainShortfall(data, model: model))
+        return try servedWithinTolerance(data, model: model)
       }
       throw PlanError.solver(
         "GLPK ended with status \(solution.status)\n\(solution.terminalOutput)")
@@ -246,11 +246,46 @@ public enum PlacementSolver {
     return min(s.bound ?? -.infinity, s.objective)
   }
 
+  /// GLPK's simplex can call a model infeasible over a primal infeasibility of a few 1e-7 where every call can
+  /// be served: a plan held at exactly the capacity its own optimum needs is one (soak seed 4935). The model is
+  /// re-solved with unserved demand priced: when that leaves no call unserved, its solution is the plan (the
+  /// penalty term is then zero, so the objective is the model's); otherwise the shortfall is located and
+  /// reported as `PlanError.infeasible`.
+  static func servedWithinTolerance(_ data: PlacementData, model: String) throws -> PlacementResult
+  {
+    var relaxed = data
+    relaxed.allowShortfall = true
+    let s = try run(relaxed, model: model, progress: nil)
+    guard s.status == .optimal || s.status == .feasible else {
+      throw PlanError.infeasible(explainShortfall(s, data))
+    }
+    // Unserved calls of at most a millionth of a call an hour are the simplex's tolerance, not a shortfall;
+    // their penalty is taken out of the objective and the bounds.
+    var penalty = 0.0
+    for (j, name) in s.columnNames.enumerated() where s.columnValues[j] != 0 {
+      let n = ColumnName(name)
+      guard n.base == "short", n.subscripts.count == 2, let t = Int(n.subscripts[1]) else {
+        continue
+      }
+      guard s.columnValues[j] <= 1e-6 else { throw PlanError.infeasible(explainShortfall(s, data)) }
+      penalty += data.slices.slices[t - 1].weight * data.shortfallPenalty * s.columnValues[j]
+    }
+    var r = read(s, data)
+    r.objective -= penalty
+    r.certificate?.lowerBound -= penalty
+    r.certificate?.upperBound -= penalty
+    return r
+  }
+
   /// Re-solves with priced shortfall and says which workload falls short, when, and by how much.
   static func explainShortfall(_ data: PlacementData, model: String) throws -> String {
     var relaxed = data
     relaxed.allowShortfall = true
-    let s = try run(relaxed, model: model, progress: nil)
+    return explainShortfall(try run(relaxed, model: model, progress: nil), data)
+  }
+
+  /// Which workload the shortfall solve `s` leaves short, when, and by how much.
+  static func explainShortfall(_ s: Solution, _ data: PlacementData) -> String {
     guard s.status == .optimal || s.status == .feasible else {
       return "the model has no solution even with unserved demand allowed (GLPK: \(s.status))"
     }
