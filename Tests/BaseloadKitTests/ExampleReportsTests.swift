@@ -54,7 +54,7 @@ import Testing
     )
     .filter { path in
       var isDir: ObjCBool = false
-      FileManager.default.fileExists(
+      _ = FileManager.default.fileExists(
         atPath: target.appendingPathComponent(path).path, isDirectory: &isDir)
       return !isDir.boolValue
     }

@@ -33,8 +33,7 @@ struct QuoteCommand: Command {
       return .usage
     }
     do {
-      progress.say("\(dir): solving the plan")
-      let plan = PlanAnalysis(try PlacementSolver.solve(PlacementData(input: input)))
+      let plan = try PlanRun.solvePlan(input, say: progress.reporter(prefix: dir)).plan
       progress.say("\(dir): standalone solves and break-even bisection")
       let set = try QuoteSet.compute(
         QuoteEngine(input: input, plan: plan), workload: args.options["workload"],

@@ -36,26 +36,34 @@ public struct PlanRun: Sendable {
     baseline.map { InvoiceDiff(before: $0.analysis, after: plan) }
   }
 
+  /// Solves the plan alone — for one forecast, or for the futures of the outlook (then the plan is the stochastic
+  /// plan's capacity on the sheets as they are): what `plan` reports and what `quote` prices quotes against.
+  public static func solvePlan(
+    _ input: PlanInput, modelPath: String? = nil, say: (@Sendable (String) -> Void)? = nil,
+    solverProgress: PlacementSolver.Progress? = nil
+  ) throws -> (plan: PlanAnalysis, outlook: OutlookResult?) {
+    guard input.outlookFutures.isEmpty else {
+      let outlook = try OutlookResult.solve(
+        input, modelPath: modelPath, say: say, solverProgress: solverProgress)
+      return (outlook.basePlan, outlook)
+    }
+    let data = PlacementData(input: input)
+    say?(
+      "solving the plan (\(data.slices.slices.count) slices, \(data.pairs.count) workload/offer pairs)"
+    )
+    let plan = PlanAnalysis(
+      try PlacementSolver.solve(data, modelPath: modelPath, progress: solverProgress))
+    return (plan, nil)
+  }
+
   /// Solves the plan, the baseline and the scenarios (`only` narrows to one scenario).
   public static func solve(
     _ input: PlanInput, only: String? = nil, modelPath: String? = nil,
     say: (@Sendable (String) -> Void)? = nil,
     solverProgress: PlacementSolver.Progress? = nil
   ) throws -> PlanRun {
-    let plan: PlanAnalysis
-    var outlook: OutlookResult?
-    if input.outlookFutures.isEmpty {
-      let data = PlacementData(input: input)
-      say?(
-        "solving the plan (\(data.slices.slices.count) slices, \(data.pairs.count) workload/offer pairs)"
-      )
-      plan = PlanAnalysis(
-        try PlacementSolver.solve(data, modelPath: modelPath, progress: solverProgress))
-    } else {
-      outlook = try OutlookResult.solve(
-        input, modelPath: modelPath, say: say, solverProgress: solverProgress)
-      plan = outlook!.basePlan
-    }
+    let (plan, outlook) = try solvePlan(
+      input, modelPath: modelPath, say: say, solverProgress: solverProgress)
     say?("solving the baseline")
     let baseline: Baseline?
     do {
