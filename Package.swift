@@ -28,7 +28,8 @@ let package = Package(
     .executableTarget(name: "baseload", dependencies: ["BaseloadKit"]),
     // The benchmark: synthetic sheets at named sizes, Baseload against glpsol and HiGHS on the same model.
     .executableTarget(
-      name: "baseload-bench", dependencies: ["BaseloadKit", "BaseloadTestSupport", "GLPK"]),
+      name: "baseload-bench", dependencies: ["BaseloadKit", "BaseloadTestSupport", "GLPK"],
+      resources: [.copy("Peers")]),
     // Synthetic OpenTelemetry GenAI traces for `baseload calibrate` (examples, round trip, benchmark).
     .executableTarget(
       name: "baseload-tracegen", dependencies: ["BaseloadKit", "BaseloadTestSupport"]),

@@ -157,13 +157,7 @@ struct BenchRow {
   s: Double, mib: Double, obj: Double?, note: String
 ) {
   let out = dir.appendingPathComponent("highs-\(name).txt").path
-  let script = """
-    import highspy, sys, time
-    h = highspy.Highs(); h.setOptionValue('output_flag', False); h.setOptionValue('time_limit', float(sys.argv[2]))
-    h.setOptionValue('mip_rel_gap', float(sys.argv[3])); h.setOptionValue('threads', 2)
-    h.readModel(sys.argv[1]); t = time.time(); h.run(); w = time.time() - t
-    print(h.modelStatusToString(h.getModelStatus()), h.getInfo().objective_function_value, w)
-    """
+  let script = peerScript("highs")
   let hs = measure(
     ["python3", "-c", script, mps, "\(peerTimeout)", "\(gap)"], timeout: peerTimeout + 120,
     stdoutFile: out)

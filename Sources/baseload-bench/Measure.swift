@@ -12,19 +12,7 @@ struct Measured {
 
 /// Runs `argv` with a timeout; stdout to `stdoutFile` (default /dev/null).
 func measure(_ argv: [String], timeout: Double, stdoutFile: String? = nil) -> Measured {
-  let script = """
-    import resource, subprocess, sys, time, json
-    argv = json.loads(sys.argv[1]); out = sys.argv[3]
-    t = time.time()
-    try:
-        with open(out, 'w') as f:
-            p = subprocess.run(argv, stdout=f, stderr=subprocess.DEVNULL, timeout=float(sys.argv[2]))
-        code, timed = p.returncode, 0
-    except subprocess.TimeoutExpired:
-        code, timed = -1, 1
-    w = time.time() - t
-    print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0, code, timed)
-    """
+  let script = peerScript("measure")
   let p = Process()
   p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
   let json = String(decoding: try! JSONSerialization.data(withJSONObject: argv), as: UTF8.self)
@@ -56,4 +44,12 @@ func writeSheets(_ sheets: [String: String], to dir: URL) {
 /// nothing while it works).
 func say(_ s: String) {
   FileHandle.standardOutput.write(Data((s + "\n").utf8))
+}
+
+/// The text of a peer script shipped with the benchmark (`Peers/NAME.py`).
+func peerScript(_ name: String) -> String {
+  guard let url = Bundle.module.url(forResource: "Peers/\(name)", withExtension: "py"),
+    let text = try? String(contentsOf: url, encoding: .utf8)
+  else { fatalError("baseload-bench: Peers/\(name).py is missing from the bundle") }
+  return text
 }
