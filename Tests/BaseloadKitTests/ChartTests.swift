@@ -132,8 +132,23 @@ import Testing
     #expect(LoadDurationChart.scene(run.plan) == nil)
     #expect(TaskCostChart.scene(run.plan, baseline: nil) == nil)
     let files = PlanReport.folder(run).files.map(\.path)
-    // Only the baseline waterfall, which compares invoices (signed contracts are billed without demand).
-    #expect(files.filter { $0.hasPrefix("charts/") } == ["charts/waterfall-baseline.svg"])
+    // Nothing billed on either side: no waterfall either.
+    #expect(files.filter { $0.hasPrefix("charts/") } == [])
     #expect(files.contains("report.md") && files.contains("invoice.csv"))
+  }
+
+  /// Without demand a signed contract is still billed: the baseline waterfall compares those invoices.
+  @Test func aSignedContractWithoutDemandKeepsTheBaselineWaterfall() throws {
+    let input = try TestFolder.load([
+      "workloads.csv": TestFolder.workloadHeader + "\nw1,mid,standard,0,1,1,1,1000,100,flat\n",
+      "capacity.csv":
+        "id,vendor,tiers,unit,usd_per_unit_hour,billing,term_months,input_tok_per_s_per_unit,output_tok_per_s_per_unit\ngpu,V,mid,GPU,2,reserved,1,10000,1000\n",
+      "apis.csv": TestFolder.apiHeader + "\napi1,V,mid,1,2\n",
+      "contracts.csv": "offer,units,usd_per_hour,start,end\ngpu,2,,2027-01,2027-01\n",
+    ])
+    let run = try PlanRun.solve(input, modelPath: TestFolder.modelPath)
+    #expect(abs(run.plan.invoice.total - 2 * 2 * 744) < 1e-6)
+    let files = PlanReport.folder(run).files.map(\.path)
+    #expect(files.filter { $0.hasPrefix("charts/waterfall") } == ["charts/waterfall-baseline.svg"])
   }
 }

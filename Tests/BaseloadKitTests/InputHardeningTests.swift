@@ -18,7 +18,7 @@ import Testing
   func folder(_ sheets: [String: String] = [:], bytes: [String: Data] = [:]) -> String {
     let dir = TestFolder.make(sheets)
     for (name, data) in bytes {
-      FileManager.default.createFile(atPath: dir + "/" + name, contents: data)
+      _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: data)
     }
     return dir
   }

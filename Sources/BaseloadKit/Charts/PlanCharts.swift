@@ -8,7 +8,10 @@ public enum PlanCharts {
     if let s = LoadDurationChart.scene(a) {
       out.append(("load-duration.svg", SVGRenderer.render(s)))
     }
-    if let b = run.baseline, let d = run.baselineDiff {
+    // A baseline and a plan that both bill nothing (no demand, nothing signed) have no waterfall to draw.
+    if let b = run.baseline, let d = run.baselineDiff,
+      b.analysis.invoice.total > Format.halfCentUSD || a.invoice.total > Format.halfCentUSD
+    {
       out.append(
         (
           "waterfall-baseline.svg",
