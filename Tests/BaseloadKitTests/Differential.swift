@@ -300,33 +300,18 @@ struct Differential {
 
   /// glpsol on the week data file reaches the in-process exact optimum.
   mutating func checkGlpsol(_ input: PlanInput, exact: Double) {
-    guard
-      let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: {
-        FileManager.default.isExecutableFile(atPath: $0)
-      })
-    else { return }
+    guard TestFolder.glpsolPath != nil else { return }
     var i = input
     i.settings.resolution = .week
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "baseload-glpsol-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dat = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "baseload-glpsol-\(UUID().uuidString).dat"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: dat) }
     do {
-      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-      let dat = dir.appendingPathComponent("placement.dat").path
-      let out = dir.appendingPathComponent("solution.txt").path
       try PlacementData(input: i).mathProgData().write(
         toFile: dat, atomically: true, encoding: .utf8)
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: glpsol)
-      p.arguments = ["-m", Self.modelPath, "-d", dat, "-o", out, "--mipgap", "0"]
-      p.standardOutput = FileHandle.nullDevice
-      try p.run()
-      p.waitUntilExit()
-      let text = try String(contentsOfFile: out, encoding: .utf8)
-      guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Objective:") }),
-        let value = line.split(separator: "=").last?.split(separator: "(").first.flatMap({
-          Double($0.trimmingCharacters(in: .whitespaces))
-        })
+      guard let report = try TestFolder.glpsol(data: dat, mipGap: 0),
+        let value = TestFolder.glpsolObjective(report)
       else {
         add(.glpsolDisagrees, "glpsol", "no objective in glpsol's output")
         return

@@ -93,11 +93,7 @@ import Testing
 
   /// glpsol on the written placement.dat reaches the same optimum as the in-process solve.
   @Test(arguments: examples) func glpsolReproducesTheOptimum(_ name: String) throws {
-    guard
-      let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: {
-        FileManager.default.isExecutableFile(atPath: $0)
-      })
-    else {
+    guard TestFolder.glpsolPath != nil else {
       Issue.record("glpsol is not installed (apt-get install glpk-utils)")
       return
     }
@@ -105,28 +101,14 @@ import Testing
       folder: TestFolder.repoRoot.appendingPathComponent("Inputs/\(name)").path)
     let data = PlacementData(input: input)
     let result = try PlacementSolver.solve(data, modelPath: TestFolder.modelPath)
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "glpsol-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let dat = dir.appendingPathComponent("placement.dat").path
-    let out = dir.appendingPathComponent("solution.txt").path
+    let dat = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "glpsol-\(UUID().uuidString).dat"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: dat) }
     try data.mathProgData().write(toFile: dat, atomically: true, encoding: .utf8)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: glpsol)
-    p.arguments = [
-      "-m", TestFolder.modelPath, "-d", dat, "-o", out, "--mipgap", "\(input.settings.mipGap)",
-    ]
-    p.standardOutput = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    let text = try String(contentsOfFile: out, encoding: .utf8)
-    let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
+    let report = try #require(try TestFolder.glpsol(data: dat, mipGap: input.settings.mipGap))
     // "Objective:  TotalCost = 73416.9 (MINimum)"
-    let value = try #require(
-      line.split(separator: "=").last?.split(separator: "(").first.flatMap {
-        Double($0.trimmingCharacters(in: .whitespaces))
-      })
+    let value = try #require(TestFolder.glpsolObjective(report))
     let tolerance =
       max(1e-6 * abs(result.objective), 0.01) + input.settings.mipGap * abs(result.objective)
     #expect(

@@ -292,23 +292,10 @@ import Testing
     #expect(
       md.contains("| `base` | 50.0% | $4,338.43 | $4,185.22 | $4,032.00 | $306.43 | 100.0% |"))
     // The stacked model outside Baseload: glpsol reaches the same expected cost.
-    guard
-      let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: {
-        FileManager.default.isExecutableFile(atPath: $0)
-      })
-    else {
+    guard let text = try TestFolder.glpsol(data: out + "/outlook.dat") else {
       Issue.record("glpsol is not installed (apt-get install glpk-utils)")
       return
     }
-    let solution = out + ".glpsol.txt"
-    defer { try? FileManager.default.removeItem(atPath: solution) }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: glpsol)
-    p.arguments = ["-m", TestFolder.modelPath, "-d", out + "/outlook.dat", "-o", solution]
-    p.standardOutput = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    let text = try String(contentsOfFile: solution, encoding: .utf8)
     #expect(text.contains("Objective:  TotalCost = 4106.1888 (MINimum)"), "\(text.prefix(400))")
   }
 }

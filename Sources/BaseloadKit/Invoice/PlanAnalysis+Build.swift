@@ -3,7 +3,6 @@ extension PlanAnalysis {
   public init(_ result: PlacementResult) {
     self.result = result
     slices = Self.sliceUses(result)
-    solve = Self.solveSummary(result)
     var b = AnalysisBuilder(result)
     b.billOffers()
     b.billCommitments()

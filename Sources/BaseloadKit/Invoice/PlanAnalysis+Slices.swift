@@ -6,7 +6,8 @@ public struct SliceUse: Sendable, Equatable {
   public var load: [Double]
   /// Tokens per hour served by each offer (index into `PlanAnalysis.offers`).
   public var tokens: [Double]
-  /// Tokens per hour served by reserved offers (baseload), and by every other offer (peaks).
+  /// Tokens per hour served by reserved offers (baseload), and by every other offer (peaks). Derivable from
+  /// `tokens`, but summed pair by pair as the load-duration chart always has, so its bytes stay the same.
   public var reservedTokens: Double
   public var otherTokens: Double
 }

@@ -66,8 +66,9 @@ public struct PlanAnalysis: Sendable {
   public var unallocated: Double
   /// Every time slice's load and tokens per offer.
   public var slices: [SliceUse]
-  /// How the plan was solved.
-  public var solve: SolveSummary
+  /// How the plan was solved, read from the solution each time (so a path restated afterwards, as the outlook
+  /// does for the sheets as they are, is what the reports say).
+  public var solve: SolveSummary { Self.solveSummary(result) }
   /// Human cost of failed tasks over the horizon, $.
   public var humanCost: Double { workloads.reduce(0) { $0 + $1.humanCost } }
 

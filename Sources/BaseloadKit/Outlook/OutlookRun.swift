@@ -113,11 +113,10 @@ public struct OutlookResult: Sendable {
           meanValue: mv, diff: InvoiceDiff(before: base, after: plan)))
     }
     var plan = base
-    plan.solve.strategy = SolveStrategy(
+    plan.result.strategy = SolveStrategy(
       path: stochastic.strategy?.path ?? .exact,
       reason: (stochastic.strategy?.reason ?? "")
         + "; the sheets as they are dispatched with its reserved units and commitment levels")
-    plan.result.strategy = plan.solve.strategy
     return OutlookResult(
       futures: futures, riskWeight: input.settings.outlook.riskWeight,
       riskAlpha: input.settings.outlook.riskAlpha, stochastic: stochastic, meanValuePlan: mean,
