@@ -70,6 +70,19 @@ import Testing
 
   /// λ = 1 minimises the tail alone: at α = 0.8 the worst 20 % is exactly the high future, whose cost with n GPUs
   /// is (1.5 n + 1.728 (6 − n)⁺) × 672 — least at n = 6 (9.0/h; n = 5 gives 9.228/h, n = 7 10.5/h).
+  /// With a spend commitment on the API the extensive form's optimum is still the probability-weighted bill
+  /// of its futures, each dispatched with the plan's capacity and level held: the commitment's credit for
+  /// covered usage is weighted by the future's probability like the usage it covers.
+  @Test func aCommitmentIsWeightedByProbabilityLikeItsUsage() throws {
+    var sheets = Self.sheets
+    let vendor = PlacementOptimaTests.api.split(separator: "\n")[1].split(separator: ",")[1]
+    sheets["commitments.csv"] =
+      "id,vendor,applies_to,discount_pct,term_months\ncommit,\(vendor),api,20,1\n"
+    let o = try Self.solve(sheets)
+    #expect((o.stochastic.levels["commit"]?.first ?? 0) > 0, "the commitment is worth buying")
+    #expect(abs(o.stochastic.objective - o.expectedCost) < 0.01)
+  }
+
   @Test func riskWeightOneBuysForTheTail() throws {
     var sheets = Self.sheets
     sheets["plan.csv"]! += "risk_weight,1\nrisk_alpha,0.8\n"
