@@ -13,6 +13,12 @@ public struct LinearProgram: Sendable {
     public var bounds: Bounds
     /// Sparse coefficients: (column index, value).
     public var coefficients: [(column: Int, value: Double)]
+
+    public init(name: String, bounds: Bounds, coefficients: [(column: Int, value: Double)]) {
+      self.name = name
+      self.bounds = bounds
+      self.coefficients = coefficients
+    }
   }
 
   public var name: String

@@ -72,7 +72,9 @@ struct Problem {
   var isMIP: Bool { glp_get_num_int(pointer) > 0 }
 
   /// Solves: simplex for an LP; for a MIP glp_intopt (with its own presolve) or simplex then intopt.
-  func solve(_ options: SolverOptions) -> (stop: SolverStop, gap: Double?, bound: Double?) {
+  func solve(_ options: SolverOptions, hooks: (any BranchAndCut)? = nil) -> (
+    stop: SolverStop, gap: Double?, bound: Double?
+  ) {
     var smcp = glp_smcp()
     glp_init_smcp(&smcp)
     smcp.msg_lev = options.messageLevel.glpk
@@ -84,7 +86,9 @@ struct Problem {
       return (SolverStop(glpk: glp_simplex(pointer, &smcp)), nil, nil)
     }
     let start = Date()
-    if !options.presolve {
+    // With hooks the search runs on the problem as built (rows added by `lazyRows` refer to its columns).
+    let presolve = options.presolve && hooks == nil
+    if !presolve {
       let rc = glp_simplex(pointer, &smcp)
       if rc != 0 { return (SolverStop(glpk: rc), nil, nil) }
       if glp_get_status(pointer) != GLP_OPT { return (.completed, nil, nil) }
@@ -92,7 +96,13 @@ struct Problem {
     var iocp = glp_iocp()
     glp_init_iocp(&iocp)
     iocp.msg_lev = options.messageLevel.glpk
-    iocp.presolve = options.presolve ? GLP_ON : GLP_OFF
+    iocp.presolve = presolve ? GLP_ON : GLP_OFF
+    if hooks != nil {
+      // An integer solution found by GLPK's own heuristics would skip the lazy rows.
+      iocp.sr_heur = GLP_OFF
+      iocp.fp_heur = GLP_OFF
+      iocp.ps_heur = GLP_OFF
+    }
     iocp.tm_lim =
       options.timeLimitSeconds == nil
       ? Int32.max
@@ -106,12 +116,16 @@ struct Problem {
       iocp.clq_cuts = GLP_ON
     }
     let tracker = MIPTracker(progress: options.progress, start: start)
-    let info = Unmanaged.passRetained(tracker)
+    let integerColumns = (0..<Int(glp_get_num_cols(pointer))).filter {
+      glp_get_col_kind(pointer, Int32($0 + 1)) != GLP_CV
+    }
+    let context = SearchContext(tracker: tracker, hooks: hooks, integerColumns: integerColumns)
+    let info = Unmanaged.passRetained(context)
     defer { info.release() }
     iocp.cb_info = info.toOpaque()
     iocp.cb_func = { tree, info in
       guard let tree, let info else { return }
-      Unmanaged<MIPTracker>.fromOpaque(info).takeUnretainedValue().observe(tree)
+      Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue().callback(tree)
     }
     let stop = SolverStop(glpk: glp_intopt(pointer, &iocp))
     let gap: Double? = stop == .completed && glp_mip_status(pointer) == GLP_OPT ? 0 : tracker.gap

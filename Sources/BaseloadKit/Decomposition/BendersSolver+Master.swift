@@ -2,61 +2,73 @@ import Foundation
 import GLPK
 
 extension BendersSolver {
-  /// Builds and solves the capacity master: the capacity part of `Models/placement.mod` (UnitsActive,
+  /// Columns of the capacity master, by reserved offer (or commitment) and month; θ by slice group.
+  struct MasterColumns {
+    var units: [[Int]] = []
+    var buy: [[Int]] = []
+    /// The `min_units` switch, where the offer has a minimum.
+    var active: [[Int?]] = []
+    var level: [[Int]] = []
+    var spent: [[Int]] = []
+    var theta: [Int] = []
+    /// Columns in all.
+    var count = 0
+  }
+
+  /// The capacity master as a program: the capacity part of `Models/placement.mod` (UnitsActive,
   /// MinUnitsWhenActive, ActiveWhenUsed, LevelActive) plus one θ per slice group bounded by `cuts`.
-  /// Returns the capacity chosen and a lower bound on the master's optimum, $; nil when the time limit passed
-  /// before an integer master had a solution.
-  func master(
-    _ cuts: [Cut], groupMonth: [Int], bounds: CapacityBounds, integer: Bool,
-    timeLimit: Double? = nil
-  ) throws -> (capacity: Capacity, bound: Double)? {
+  func masterProgram(
+    _ cuts: [Cut], groupMonth: [Int], bounds: CapacityBounds, integer: Bool
+  ) -> (program: LinearProgram, columns: MasterColumns) {
     let reserved = data.reservedOffers
     let commitments = data.input.commitments
     let months = data.months
     var lp = LinearProgram(name: "capacity-master")
-    var unitsCol = [[Int]]()
-    var buyCol = [[Int]]()
-    var levelCol = [[Int]]()
-    var spentCol = [[Int]]()
+    var cols = MasterColumns()
     for (r, c) in reserved.enumerated() {
-      unitsCol.append(
+      cols.units.append(
         months.indices.map { m in
           lp.addColumn(
             "units[\(r),\(m)]",
             bounds: .range(0, max(bounds.units[r][m], data.contractUnits[c.id]?[m] ?? 0)),
             objective: c.usdPerUnitHour * Double(months[m].hours))
         })
-      buyCol.append(
+      cols.buy.append(
         months.indices.map { m in
           lp.addColumn(
             "buy[\(r),\(m)]", kind: integer ? .integer : .continuous,
             bounds: .range(0, bounds.buySteps[r][m]))
         })
+      var active: [Int?] = []
       for m in months.indices {
         let window = data.purchaseWindow(month: m, term: c.termMonths)
         lp.addRow(
           "UnitsActive[\(r),\(m)]", bounds: .fixed(data.contractUnits[c.id]?[m] ?? 0),
-          coefficients: [(unitsCol[r][m], 1)] + window.map { (buyCol[r][$0], -c.unitStep) })
-        if c.minUnits > 0 {
-          let active = lp.addColumn(
-            "active[\(r),\(m)]", kind: integer ? .binary : .continuous, bounds: .range(0, 1))
-          lp.addRow(
-            "MinUnitsWhenActive[\(r),\(m)]", bounds: .lower(0),
-            coefficients: [(unitsCol[r][m], 1), (active, -c.minUnits)])
-          lp.addRow(
-            "ActiveWhenUsed[\(r),\(m)]", bounds: .upper(0),
-            coefficients: [(unitsCol[r][m], 1), (active, -max(1, bounds.units[r][m]))])
+          coefficients: [(cols.units[r][m], 1)] + window.map { (cols.buy[r][$0], -c.unitStep) })
+        guard c.minUnits > 0 else {
+          active.append(nil)
+          continue
         }
+        let a = lp.addColumn(
+          "active[\(r),\(m)]", kind: integer ? .binary : .continuous, bounds: .range(0, 1))
+        active.append(a)
+        lp.addRow(
+          "MinUnitsWhenActive[\(r),\(m)]", bounds: .lower(0),
+          coefficients: [(cols.units[r][m], 1), (a, -c.minUnits)])
+        lp.addRow(
+          "ActiveWhenUsed[\(r),\(m)]", bounds: .upper(0),
+          coefficients: [(cols.units[r][m], 1), (a, -max(1, bounds.units[r][m]))])
       }
+      cols.active.append(active)
     }
     for (k, c) in commitments.enumerated() {
-      levelCol.append(
+      cols.level.append(
         months.indices.map { m in
           lp.addColumn(
             "level[\(k),\(m)]", bounds: .range(0, bounds.levels[k][m]),
             objective: Double(months[m].hours))
         })
-      spentCol.append(
+      cols.spent.append(
         months.indices.map { m in
           lp.addColumn(
             "spent[\(k),\(m)]",
@@ -66,17 +78,51 @@ extension BendersSolver {
         let window = data.purchaseWindow(month: m, term: c.termMonths)
         lp.addRow(
           "LevelActive[\(k),\(m)]", bounds: .fixed(data.contractUSD[c.id]?[m] ?? 0),
-          coefficients: [(levelCol[k][m], 1)] + window.map { (spentCol[k][$0], -1) })
+          coefficients: [(cols.level[k][m], 1)] + window.map { (cols.spent[k][$0], -1) })
       }
     }
-    let theta = groupMonth.indices.map { lp.addColumn("theta[\($0)]", bounds: .free, objective: 1) }
-    for (i, cut) in cuts.enumerated() {
-      let m = groupMonth[cut.group]
-      var row: [(column: Int, value: Double)] = [(theta[cut.group], 1)]
-      for (r, s) in cut.unitSlope.enumerated() where s != 0 { row.append((unitsCol[r][m], -s)) }
-      for (k, s) in cut.levelSlope.enumerated() where s != 0 { row.append((levelCol[k][m], -s)) }
-      lp.addRow("Cut[\(i)]", bounds: .lower(cut.constant), coefficients: row)
+    cols.theta = groupMonth.indices.map {
+      lp.addColumn("theta[\($0)]", bounds: .free, objective: 1)
     }
+    cols.count = lp.columnCount
+    for (i, cut) in cuts.enumerated() {
+      let row = cutRow(cut, cols, groupMonth: groupMonth, name: "Cut[\(i)]")
+      lp.addRow(row.name, bounds: row.bounds, coefficients: row.coefficients)
+    }
+    return (lp, cols)
+  }
+
+  /// `cut` as a row of the master: θ_g − Σ slope · capacity ≥ constant.
+  func cutRow(_ cut: Cut, _ cols: MasterColumns, groupMonth: [Int], name: String)
+    -> LinearProgram.Row
+  {
+    let m = groupMonth[cut.group]
+    var row: [(column: Int, value: Double)] = [(cols.theta[cut.group], 1)]
+    for (r, s) in cut.unitSlope.enumerated() where s != 0 { row.append((cols.units[r][m], -s)) }
+    for (k, s) in cut.levelSlope.enumerated() where s != 0 { row.append((cols.level[k][m], -s)) }
+    return LinearProgram.Row(name: name, bounds: .lower(cut.constant), coefficients: row)
+  }
+
+  /// The capacity in the master's solution `x` (integer purchases rounded to whole steps when `integer`).
+  func capacity(from x: [Double], _ cols: MasterColumns, integer: Bool) -> Capacity {
+    func value(_ j: Int) -> Double { integer ? x[j].rounded() : x[j] }
+    return Capacity(
+      units: cols.units.map { row in row.map(value) },
+      levels: cols.level.map { $0.map { x[$0] } },
+      bought: zip(data.reservedOffers, cols.buy).map { c, row in
+        row.map { value($0) * c.unitStep }
+      },
+      spent: cols.spent.map { $0.map { x[$0] } })
+  }
+
+  /// Builds and solves the capacity master (`masterProgram`). Returns the capacity chosen and a lower bound on
+  /// the master's optimum, $; nil when the time limit passed before an integer master had a solution.
+  func master(
+    _ cuts: [Cut], groupMonth: [Int], bounds: CapacityBounds, integer: Bool,
+    timeLimit: Double? = nil
+  ) throws -> (capacity: Capacity, bound: Double)? {
+    let (lp, cols) = masterProgram(
+      cuts, groupMonth: groupMonth, bounds: bounds, integer: integer)
     var options = SolverOptions()
     options.presolve = true
     // GLPK's MIP presolver scales what it keeps; the relaxed master (an LP) is scaled here.
@@ -97,15 +143,10 @@ extension BendersSolver {
       throw PlanError.solver(
         "the capacity master ended with status \(s.status)\n\(s.terminalOutput)")
     }
-    func value(_ j: Int) -> Double { s.columnValues[j] }
-    let point = Capacity(
-      units: unitsCol.map { row in row.map { integer ? value($0).rounded() : value($0) } },
-      levels: levelCol.map { $0.map(value) },
-      bought: zip(reserved, buyCol).map { c, row in
-        row.map { (integer ? value($0).rounded() : value($0)) * c.unitStep }
-      },
-      spent: spentCol.map { $0.map(value) })
-    return (point, PlacementSolver.lowerBound(s, gapLimit: options.mipGap ?? 0))
+    return (
+      capacity(from: s.columnValues, cols, integer: integer),
+      PlacementSolver.lowerBound(s, gapLimit: options.mipGap ?? 0)
+    )
   }
 
   /// `p` with every reserved purchase rounded up to whole steps (and to `min_units` in a month where the offer

@@ -20,8 +20,8 @@ struct BendersSolver {
   let progress: PlacementSolver.Progress?
   /// Slice groups per month: each group gets its own θ (more groups, more cuts, fewer iterations).
   var groupsPerMonth = 12
-  /// Most master solves in each phase.
-  var maxIterations = (relaxed: 60, integer: 25)
+  /// Most relaxed master solves, and most capacities dispatched by the integer search.
+  var maxIterations = (relaxed: 60, integer: 2000)
 
   /// A point in capacity space: units per reserved offer and month, commitment level per month ($/h).
   struct Capacity {
@@ -81,36 +81,9 @@ struct BendersSolver {
     }
     var cuts: [Cut] = []
     var lower = -Double.infinity
-    var best: (outcome: HourlyDispatch.Outcome, capacity: Capacity)?
-    var steps: [Certificate.Step] = []
 
     func addCuts(_ o: HourlyDispatch.Outcome, at point: Capacity, groups: [[Int]]) {
-      for (g, slices) in groups.enumerated() {
-        let m = groupMonth[g]
-        var cost = 0.0
-        var us = [Double](repeating: 0, count: reserved.count)
-        var ls = [Double](repeating: 0, count: commitments.count)
-        for t in slices {
-          cost += o.sliceCost[t]
-          for r in us.indices { us[r] += o.unitSlope[t][r] }
-          for k in ls.indices { ls[k] += o.levelSlope[t][k] }
-        }
-        // A slope whose largest possible effect is below a millionth of a cent is round-off in the duals; kept,
-        // it would wreck the master's conditioning. Dropping it lowers the constant by that largest effect, so
-        // the cut still under-estimates the cost everywhere in the master's box.
-        var constant = cost
-        for r in us.indices where abs(us[r]) * max(1, bounds.units[r][m]) < 1e-8 {
-          constant -= abs(us[r]) * max(1, bounds.units[r][m])
-          us[r] = 0
-        }
-        for k in ls.indices where abs(ls[k]) * max(1, bounds.levels[k][m]) < 1e-8 {
-          constant -= abs(ls[k]) * max(1, bounds.levels[k][m])
-          ls[k] = 0
-        }
-        for r in us.indices { constant -= us[r] * point.units[r][m] }
-        for k in ls.indices { constant -= ls[k] * point.levels[k][m] }
-        cuts.append(Cut(group: g, constant: constant, unitSlope: us, levelSlope: ls))
-      }
+      cuts += self.cuts(from: o, at: point, groups: groups, groupMonth: groupMonth, bounds: bounds)
     }
     let identity = grouped.slices.slices.indices.map { [$0] }
 
@@ -144,73 +117,72 @@ struct BendersSolver {
       }
     }
 
-    // Phase 2: integer capacity, every real slice dispatched, cuts per group from the real slices. The first
-    // candidate is the relaxed master's capacity rounded up to whole steps (often within the gap already);
-    // then the integer master, within what is left of the time limit.
-    var status = PlanStatus.optimal
-    var masterFailure: String?
-    for i in 0...maxIterations.integer {
-      let next: Capacity
-      if i == 0 {
-        // Rounding up can leave the master's box (max_units, a purchase larger than any term can use): then
-        // only the integer master proposes capacity.
-        let rounded = roundedUp(point)
-        guard within(rounded, bounds) else { continue }
-        next = rounded
-      } else {
-        let left = data.input.settings.timeLimitSeconds - Date().timeIntervalSince(start)
-        let attempt: (capacity: Capacity, bound: Double)?
-        do {
-          attempt =
-            left > 0
-            ? try master(
-              cuts, groupMonth: groupMonth, bounds: bounds, integer: true,
-              timeLimit: max(1, left / 2)) : nil
-        } catch let e as PlanError where best != nil {
-          // A numerical failure of the integer master with a plan in hand: report that plan with the bounds
-          // proven so far rather than none.
-          progress?("the integer capacity master failed (\(e)); keeping the best plan found")
-          masterFailure = "\(e)".split(separator: "\n").first.map(String.init)
-          status = .masterFailure
-          break
-        }
-        guard let solved = attempt else {
-          status = .timeLimit
-          break
-        }
-        lower = max(lower, solved.bound)
-        next = solved.capacity
-      }
-      let o = try dispatch(data, next, penalty)
-      // A plan serves every call; a capacity that leaves calls unserved still yields cuts.
-      let served = o.feasible && o.shortfall <= 1e-9 * max(1, totalCalls)
-      if served && o.cost < (best?.outcome.cost ?? .infinity) { best = (o, next) }
-      if o.feasible { addCuts(o, at: next, groups: members) }
-      let upper = best?.outcome.cost ?? .infinity
-      steps.append(
-        .init(
-          slices: cuts.count, lowerBound: lower, upperBound: upper))
-      let gap = upper.isFinite ? (upper - lower) / max(abs(upper), 1e-9) : .infinity
-      progress?(
-        "capacity \(i == 0 ? "rounded up" : "master \(i)"): \(cuts.count) cuts, bounds \(Format.money(lower)) … \(Format.money(upper)), gap \(gap.isFinite ? Format.percent(gap, 3) : "∞")"
+    // Phase 2: integer capacity in one branch and cut over the master (`CapacitySearch`), from every cut so far;
+    // its first plan is the relaxed capacity rounded up to whole steps (when that stays in the master's box).
+    let (program, columns) = masterProgram(
+      cuts, groupMonth: groupMonth, bounds: bounds, integer: true)
+    let limit = data.input.settings.timeLimitSeconds
+    let search = CapacitySearch(
+      solver: self, columns: columns, groupMonth: groupMonth, members: members, bounds: bounds,
+      penalty: penalty, totalCalls: totalCalls, cuts: cuts, deadline: start + limit,
+      maxDispatches: maxIterations.integer, lower: lower)
+    let rounded = roundedUp(point)
+    if within(rounded, bounds) { search.evaluate(rounded) }
+    if let failure = search.failure { throw failure }
+    var options = SolverOptions()
+    options.scale = true
+    options.cuts = true
+    options.pseudocostBranching = true
+    // The search's incumbent is a dispatched plan at its real cost, so its gap is the certificate's; a tenth of
+    // the target is left for the tolerance within which a node's θ may sit below its exact cut.
+    options.mipGap = 0.9 * target
+    options.timeLimitSeconds = max(1, limit - Date().timeIntervalSince(start))
+    let shared = search.bound
+    let report = progress
+    options.progress = { p in
+      if let b = p.bound { shared.raise(to: b) }
+      guard let report, shared.due(every: 5), let b = p.bound, let i = p.incumbent else { return }
+      report(
+        "capacity search \(Format.plain(p.elapsedSeconds.rounded())) s: bounds \(Format.money(b)) … \(Format.money(i)), gap \(Format.percent((i - b) / max(abs(i), 1e-9), 3))"
       )
-      if gap <= target { break }
-      if Date().timeIntervalSince(start) > data.input.settings.timeLimitSeconds {
-        status = .timeLimit
-        break
-      }
-      if i == maxIterations.integer {
-        status = .iterationLimit
-        break
-      }
     }
-    guard let best else { throw BendersUnavailable() }
-    // However the loop ended, a plan outside the target gap is not reported as optimal.
-    if status == .optimal
-      && (best.outcome.cost - lower) / max(abs(best.outcome.cost), 1e-9) > target
-    {
-      status = .iterationLimit
+    var masterFailure: String?
+    var proven = -Double.infinity
+    do {
+      let s = try GLPKSolver.solve(program, options: options, hooks: search)
+      if let failure = search.failure { throw failure }
+      if s.status == .optimal || s.status == .feasible {
+        proven = PlacementSolver.lowerBound(s, gapLimit: options.mipGap ?? 0)
+      } else if s.stop == .completed {
+        // The search ended without an incumbent of its own: every integer capacity it reached is dearer than
+        // the plan it was given, or none exists.
+        proven = s.bound ?? -.infinity
+      } else {
+        proven = s.bound ?? -.infinity
+        if s.stop != .timeLimit && !search.stopped {
+          masterFailure = "the capacity search ended with \(s.stop), status \(s.status)"
+        }
+      }
+    } catch let e as GLPKError where search.best != nil {
+      // A numerical failure of the search with a plan in hand: report that plan with the bounds proven so far.
+      progress?("the capacity search failed (\(e)); keeping the best plan found")
+      masterFailure = "\(e)".split(separator: "\n").first.map(String.init)
     }
+    lower = max(lower, proven)
+    guard let best = search.best else { throw BendersUnavailable() }
+    var steps = search.steps
+    steps.append(.init(slices: search.pool.count, lowerBound: lower, upperBound: best.outcome.cost))
+    let finalGap = (best.outcome.cost - lower) / max(abs(best.outcome.cost), 1e-9)
+    progress?(
+      "capacity search: \(search.dispatches) capacities dispatched, \(search.pool.count) cuts, bounds \(Format.money(lower)) … \(Format.money(best.outcome.cost)), gap \(Format.percent(finalGap, 3))"
+    )
+    // However the search ended, a plan outside the target gap is not reported as optimal.
+    let status: PlanStatus =
+      finalGap <= target
+      ? .optimal
+      : masterFailure != nil
+        ? .masterFailure
+        : search.dispatchLimitReached ? .iterationLimit : .timeLimit
     var units: [String: [Double]] = [:]
     var bought: [String: [Double]] = [:]
     for (r, c) in reserved.enumerated() {
@@ -228,14 +200,52 @@ struct BendersSolver {
       upperBound: best.outcome.cost, steps: steps)
     certificate.stepCounts = .cuts
     certificate.note =
-      "Capacity by Benders decomposition: \(identity.count) groups of slices, \(cuts.count) cuts from the dispatch duals; every one of the \(data.slices.slices.count) slices dispatched exactly."
+      "Capacity by Benders decomposition: \(identity.count) groups of slices, \(search.pool.count) cuts from the dispatch duals, integer capacity by one branch and cut over the master (\(search.dispatches) capacities dispatched); every one of the \(data.slices.slices.count) slices dispatched exactly."
       + (masterFailure.map {
-        " The integer capacity master then failed (\($0)); the best plan found is reported with the bounds proven so far."
+        " The capacity search then failed (\($0)); the best plan found is reported with the bounds proven so far."
       } ?? "")
     return PlacementResult(
       data: data, status: status, objective: best.outcome.cost, mipGap: nil,
       flows: best.outcome.flows, units: units, bought: bought, levels: levels,
       levelBought: levelBought, covered: best.outcome.covered, certificate: certificate)
+  }
+
+  /// Cuts from dispatch `o` at capacity `point`, one per group of slices (`groups[g]`, in month
+  /// `groupMonth[g]`): θ_g ≥ cost_g(point) + Σ slope · (capacity − point).
+  func cuts(
+    from o: HourlyDispatch.Outcome, at point: Capacity, groups: [[Int]], groupMonth: [Int],
+    bounds: CapacityBounds
+  ) -> [Cut] {
+    let reserved = data.reservedOffers.count
+    let commitments = data.input.commitments.count
+    var out: [Cut] = []
+    for (g, slices) in groups.enumerated() {
+      let m = groupMonth[g]
+      var cost = 0.0
+      var us = [Double](repeating: 0, count: reserved)
+      var ls = [Double](repeating: 0, count: commitments)
+      for t in slices {
+        cost += o.sliceCost[t]
+        for r in us.indices { us[r] += o.unitSlope[t][r] }
+        for k in ls.indices { ls[k] += o.levelSlope[t][k] }
+      }
+      // A slope whose largest possible effect is below a millionth of a cent is round-off in the duals; kept,
+      // it would wreck the master's conditioning. Dropping it lowers the constant by that largest effect, so
+      // the cut still under-estimates the cost everywhere in the master's box.
+      var constant = cost
+      for r in us.indices where abs(us[r]) * max(1, bounds.units[r][m]) < 1e-8 {
+        constant -= abs(us[r]) * max(1, bounds.units[r][m])
+        us[r] = 0
+      }
+      for k in ls.indices where abs(ls[k]) * max(1, bounds.levels[k][m]) < 1e-8 {
+        constant -= abs(ls[k]) * max(1, bounds.levels[k][m])
+        ls[k] = 0
+      }
+      for r in us.indices { constant -= us[r] * point.units[r][m] }
+      for k in ls.indices { constant -= ls[k] * point.levels[k][m] }
+      out.append(Cut(group: g, constant: constant, unitSlope: us, levelSlope: ls))
+    }
+    return out
   }
 
   /// The master's box: reserved units and purchases from `PlacementData.unitCaps`/`purchaseCaps`; commitment

@@ -1,0 +1,189 @@
+import Foundation
+import GLPK
+
+/// The integer phase of `BendersSolver` as one branch and cut (a single search tree) instead of an integer
+/// master re-solved from scratch after every round of cuts.
+///
+/// GLPK searches the capacity master once. Wherever a node's LP relaxation is integral, its capacity is
+/// dispatched over every real slice: that gives a plan (the upper bound when it is the cheapest so far) and exact
+/// cuts at that capacity, which are returned as lazy rows, so the node is re-solved and accepted only when every
+/// θ carries its group's true cost. GLPK keeps a lazy row only below the node that added it, so every cut lives
+/// in `pool` and any node whose relaxation violates one gets it back. The search's incumbent is therefore always
+/// a dispatched plan at its real cost, and its proven bound a lower bound on the hourly optimum (every cut
+/// under-estimates the dispatch cost; the master's box keeps an optimal plan). Stopping at the target gap of the
+/// search is stopping at the certificate's gap.
+final class CapacitySearch: BranchAndCut {
+  let solver: BendersSolver
+  let columns: BendersSolver.MasterColumns
+  let groupMonth: [Int]
+  let members: [[Int]]
+  let bounds: BendersSolver.CapacityBounds
+  let penalty: [Double]
+  /// Calls over the horizon; a dispatch leaving more than a billionth of them unserved is not a plan.
+  let totalCalls: Double
+  /// Number of `pool` cuts that are rows of the program the search started from.
+  let baseCuts: Int
+  let deadline: Date
+  /// Most capacities to dispatch; the search stops there (`dispatchLimitReached`).
+  let maxDispatches: Int
+  let start = Date()
+
+  /// Every cut found so far, the first `baseCuts` already in the program.
+  private(set) var pool: [BendersSolver.Cut]
+  /// The cheapest plan dispatched: its outcome, capacity and cost per slice group, $.
+  private(set) var best: (outcome: HourlyDispatch.Outcome, capacity: BendersSolver.Capacity)?
+  private var bestGroupCost: [Double] = []
+  /// Whether `best` has been handed to GLPK as a heuristic solution.
+  private var bestHanded = false
+  /// Capacities already dispatched (units and levels, to a millionth).
+  private var dispatched: Set<[Double]> = []
+  /// The node of the last call and the cuts already added there: a cut its LP satisfies only within the LP's
+  /// tolerance is not added again (it would come back forever).
+  private var added: (node: Int, cuts: Set<Int>) = (0, [])
+  /// Seconds spent in the rounding heuristic's dispatches.
+  private var heuristicSeconds = 0.0
+  private(set) var dispatches = 0
+  /// A dispatch that failed; the search stops and the caller rethrows it.
+  private(set) var failure: (any Error)?
+  /// Bounds after each new plan, for the certificate.
+  private(set) var steps: [Certificate.Step] = []
+  /// The search's best bound as last reported by GLPK, $.
+  let bound: SharedBound
+
+  /// The search's bound, written from GLPK's progress callback and read when a plan is found.
+  final class SharedBound: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = -Double.infinity
+    private var reported = Date()
+    var current: Double { lock.withLock { value } }
+    func raise(to v: Double) { lock.withLock { value = max(value, v) } }
+    /// Whether `seconds` have passed since it last said yes (progress lines at that pace).
+    func due(every seconds: Double) -> Bool {
+      lock.withLock {
+        guard Date().timeIntervalSince(reported) >= seconds else { return false }
+        reported = Date()
+        return true
+      }
+    }
+  }
+
+  init(
+    solver: BendersSolver, columns: BendersSolver.MasterColumns, groupMonth: [Int],
+    members: [[Int]], bounds: BendersSolver.CapacityBounds, penalty: [Double], totalCalls: Double,
+    cuts: [BendersSolver.Cut], deadline: Date, maxDispatches: Int, lower: Double
+  ) {
+    self.solver = solver
+    self.columns = columns
+    self.groupMonth = groupMonth
+    self.members = members
+    self.bounds = bounds
+    self.penalty = penalty
+    self.totalCalls = totalCalls
+    self.pool = cuts
+    self.baseCuts = cuts.count
+    self.deadline = deadline
+    self.maxDispatches = maxDispatches
+    self.bound = SharedBound()
+    bound.raise(to: lower)
+  }
+
+  var dispatchLimitReached: Bool { dispatches >= maxDispatches }
+  /// Whether the search was ended by this object (a failure, the deadline, the dispatch limit).
+  private(set) var stopped = false
+  var shouldStop: Bool {
+    if failure != nil || Date() > deadline || dispatchLimitReached { stopped = true }
+    return stopped
+  }
+
+  func lazyRows(at x: [Double], integral: Bool, node: Int) -> [LinearProgram.Row] {
+    guard failure == nil else { return [] }
+    if integral { evaluate(solver.capacity(from: x, columns, integer: true)) }
+    if added.node != node { added = (node, []) }
+    return violated(at: x)
+  }
+
+  func heuristic(near x: [Double]) -> [Double]? {
+    guard failure == nil else { return nil }
+    // The node's relaxation rounded up to whole steps, at most a quarter of the search's time.
+    if heuristicSeconds < 0.25 * Date().timeIntervalSince(start) {
+      let began = Date()
+      let rounded = solver.roundedUp(solver.capacity(from: x, columns, integer: false))
+      if solver.within(rounded, bounds) { evaluate(rounded) }
+      heuristicSeconds += Date().timeIntervalSince(began)
+    }
+    guard !bestHanded, let best else { return nil }
+    bestHanded = true
+    return solution(best.capacity, groupCost: bestGroupCost)
+  }
+
+  /// Dispatches capacity `p` over every real slice (once per capacity), keeps it when it is the cheapest plan,
+  /// and adds its exact cuts to the pool.
+  func evaluate(_ p: BendersSolver.Capacity) {
+    let key = (p.units + p.levels).flatMap { $0 }.map { ($0 * 1e6).rounded() }
+    guard dispatched.insert(key).inserted else { return }
+    do {
+      let o = try solver.dispatch(solver.data, p, penalty)
+      dispatches += 1
+      guard o.feasible else { return }
+      pool += solver.cuts(from: o, at: p, groups: members, groupMonth: groupMonth, bounds: bounds)
+      consider(o, p)
+    } catch {
+      failure = error
+    }
+  }
+
+  /// Keeps `o` when it serves every call more cheaply than the best plan so far.
+  private func consider(_ o: HourlyDispatch.Outcome, _ p: BendersSolver.Capacity) {
+    let served = o.feasible && o.shortfall <= 1e-9 * max(1, totalCalls)
+    guard served, o.cost < (best?.outcome.cost ?? .infinity) else { return }
+    best = (o, p)
+    bestGroupCost = members.map { $0.reduce(0) { $0 + o.sliceCost[$1] } }
+    bestHanded = false
+    let lower = bound.current
+    steps.append(.init(slices: pool.count, lowerBound: lower, upperBound: o.cost))
+    let gap = (o.cost - lower) / max(abs(o.cost), 1e-9)
+    solver.progress?(
+      "capacity search: plan \(Format.money(o.cost)) after \(dispatches) dispatches, \(pool.count) cuts, bound \(Format.money(lower)), gap \(lower.isFinite ? Format.percent(gap, 3) : "∞")"
+    )
+  }
+
+  /// The pool's cuts that `x` violates, the most violated per slice group (base cuts are rows already).
+  private func violated(at x: [Double]) -> [LinearProgram.Row] {
+    var worst: [Int: (cut: Int, by: Double)] = [:]
+    for i in baseCuts..<pool.count {
+      let cut = pool[i]
+      let m = groupMonth[cut.group]
+      var rhs = cut.constant
+      for (r, s) in cut.unitSlope.enumerated() where s != 0 { rhs += s * x[columns.units[r][m]] }
+      for (k, s) in cut.levelSlope.enumerated() where s != 0 { rhs += s * x[columns.level[k][m]] }
+      let by = rhs - x[columns.theta[cut.group]]
+      guard by > 1e-6 * max(1, abs(rhs)), !added.cuts.contains(i) else { continue }
+      if by > (worst[cut.group]?.by ?? 0) { worst[cut.group] = (i, by) }
+    }
+    let chosen = worst.values.map(\.cut).sorted()
+    added.cuts.formUnion(chosen)
+    return chosen.map {
+      solver.cutRow(pool[$0], columns, groupMonth: groupMonth, name: "Cut[\($0)]")
+    }
+  }
+
+  /// Every master column's value for capacity `p` with each θ at its group's true cost.
+  private func solution(_ p: BendersSolver.Capacity, groupCost: [Double]) -> [Double] {
+    var x = [Double](repeating: 0, count: columns.count)
+    for (r, c) in solver.data.reservedOffers.enumerated() {
+      for m in solver.data.months.indices {
+        x[columns.units[r][m]] = p.units[r][m]
+        x[columns.buy[r][m]] = (p.bought[r][m] / c.unitStep).rounded()
+        if let a = columns.active[r][m] { x[a] = p.units[r][m] > 0 ? 1 : 0 }
+      }
+    }
+    for k in columns.level.indices {
+      for m in solver.data.months.indices {
+        x[columns.level[k][m]] = p.levels[k][m]
+        x[columns.spent[k][m]] = p.spent[k][m]
+      }
+    }
+    for (g, j) in columns.theta.enumerated() { x[j] = groupCost[g] }
+    return x
+  }
+}
