@@ -151,10 +151,16 @@ extension BendersSolver {
 
   /// `p` with every reserved purchase rounded up to whole steps (and to `min_units` in a month where the offer
   /// is active): an integer capacity at least as large as the relaxed one, so every slice stays servable.
-  func roundedUp(_ p: Capacity) -> Capacity {
+  func roundedUp(_ p: Capacity) -> Capacity { rounded(p, .up) }
+
+  /// `p` with every reserved purchase rounded to whole steps by `rule`, then raised to `min_units` in a month
+  /// where the offer is active.
+  func rounded(_ p: Capacity, _ rule: FloatingPointRoundingRule) -> Capacity {
     var out = p
     for (r, c) in data.reservedOffers.enumerated() {
-      var steps = p.bought[r].map { ($0 / c.unitStep - 1e-7).rounded(.up) }
+      var steps = p.bought[r].map { b in
+        rule == .up ? (b / c.unitStep - 1e-7).rounded(.up) : (b / c.unitStep).rounded(rule)
+      }
       func units(_ m: Int) -> Double {
         let window = data.purchaseWindow(month: m, term: c.termMonths)
         return (data.contractUnits[c.id]?[m] ?? 0) + c.unitStep

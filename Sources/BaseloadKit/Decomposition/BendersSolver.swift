@@ -126,8 +126,11 @@ struct BendersSolver {
       solver: self, columns: columns, groupMonth: groupMonth, members: members, bounds: bounds,
       penalty: penalty, totalCalls: totalCalls, cuts: cuts, deadline: start + limit,
       maxDispatches: maxIterations.integer, lower: lower)
-    let rounded = roundedUp(point)
-    if within(rounded, bounds) { search.evaluate(rounded) }
+    for rule in [FloatingPointRoundingRule.toNearestOrAwayFromZero, .up] {
+      let rounded = self.rounded(point, rule)
+      if within(rounded, bounds) { search.evaluate(rounded) }
+    }
+    search.improveBest(budget: 0.1 * (limit - Date().timeIntervalSince(start)))
     if let failure = search.failure { throw failure }
     var options = SolverOptions()
     options.scale = true

@@ -104,11 +104,16 @@ final class CapacitySearch: BranchAndCut {
 
   func heuristic(near x: [Double]) -> [Double]? {
     guard failure == nil else { return nil }
-    // The node's relaxation rounded up to whole steps, at most a quarter of the search's time.
-    if heuristicSeconds < 0.25 * Date().timeIntervalSince(start) {
+    // The node's relaxation rounded to the nearest and up to whole steps, then a local search from the best
+    // plan, in at most about a third of the search's time.
+    if heuristicSeconds < 0.3 * Date().timeIntervalSince(start) + 5 {
       let began = Date()
-      let rounded = solver.roundedUp(solver.capacity(from: x, columns, integer: false))
-      if solver.within(rounded, bounds) { evaluate(rounded) }
+      let relaxed = solver.capacity(from: x, columns, integer: false)
+      for rule in [FloatingPointRoundingRule.toNearestOrAwayFromZero, .up] {
+        let rounded = solver.rounded(relaxed, rule)
+        if solver.within(rounded, bounds) { evaluate(rounded) }
+      }
+      improveBest(budget: max(1, 0.3 * Date().timeIntervalSince(start) + 5 - heuristicSeconds))
       heuristicSeconds += Date().timeIntervalSince(began)
     }
     guard !bestHanded, let best else { return nil }
@@ -118,18 +123,21 @@ final class CapacitySearch: BranchAndCut {
 
   /// Dispatches capacity `p` over every real slice (once per capacity), keeps it when it is the cheapest plan,
   /// and adds its exact cuts to the pool.
-  func evaluate(_ p: BendersSolver.Capacity) {
+  /// Returns false when `p` had been dispatched before.
+  @discardableResult
+  func evaluate(_ p: BendersSolver.Capacity) -> Bool {
     let key = (p.units + p.levels).flatMap { $0 }.map { ($0 * 1e6).rounded() }
-    guard dispatched.insert(key).inserted else { return }
+    guard dispatched.insert(key).inserted else { return false }
     do {
       let o = try solver.dispatch(solver.data, p, penalty)
       dispatches += 1
-      guard o.feasible else { return }
+      guard o.feasible else { return true }
       pool += solver.cuts(from: o, at: p, groups: members, groupMonth: groupMonth, bounds: bounds)
       consider(o, p)
     } catch {
       failure = error
     }
+    return true
   }
 
   /// Keeps `o` when it serves every call more cheaply than the best plan so far.
