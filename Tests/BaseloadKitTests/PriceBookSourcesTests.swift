@@ -97,8 +97,10 @@ import Testing
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var checked: [String] = []
     for c in input.capacity where c.unit == "GPU" {
+      // The row's own comment block: the `#` lines right above it.
+      let block = lines[..<(c.line - 1)].reversed().prefix { $0.hasPrefix("#") }
       let quote = try #require(
-        lines[..<(c.line - 1)].last { $0.hasPrefix("# source (throughput)") }, "\(c.id)")
+        block.first { $0.hasPrefix("# source (throughput)") }, "\(c.id)")
       let r = try #require(
         quote.range(of: #"5000/500 [\d,]+ and 500/2000 [\d,]+"#, options: .regularExpression))
       let numbers = quote[r].split(separator: " ").compactMap {
