@@ -67,6 +67,43 @@ import Testing
       ])
   }
 
+  /// report.md puts the list price and cost beside the contracted ones for every discounted line, in the
+  /// numbers of the test above: 483.84 Mtok at $1.00 list / $0.80 contracted, 48.384 Mtok at $2.00 / $1.60,
+  /// 1,344 GPU-hours at $1.00 / $0.90; list $1,924.608, contracted $1,674.0864, $250.5216 (13.0%) off list.
+  /// A plan whose only discount lies outside the horizon has no such section.
+  @Test func reportShowsListBesideContracted() throws {
+    let input = try TestFolder.load(
+      Self.sheets("vendor,offer,discount_pct,start,end\nV,api,20,,\nV,gpu,10,2027-01,2027-12\n"))
+    let md = PlanAnalysis(
+      try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
+    ).markdown
+    let lines = md.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let start = try #require(lines.firstIndex(of: "## List price versus contracted"))
+    #expect(
+      Array(lines[start..<(start + 10)]) == [
+        "## List price versus contracted",
+        "",
+        "Negotiated discounts (`discounts.csv`) bill 3 invoice lines below list price; the totals above are at contracted prices. List cost $1,924.61, contracted $1,674.09: **$250.52 (13.0%) off list**.",
+        "",
+        "| month | vendor | line | quantity | unit | list price | contracted price | list cost | contracted cost | off list |",
+        "|---|---|---|---:|---|---:|---:|---:|---:|---:|",
+        "| 2027-02 | V | api input tokens | 483.84 | 1M tokens | $1.00 | $0.80 | $483.84 | $387.07 | $96.77 |",
+        "| 2027-02 | V | api output tokens | 48.38 | 1M tokens | $2.00 | $1.60 | $96.77 | $77.41 | $19.35 |",
+        "| 2027-02 | V | gpu reserved units | 1,344.00 | GPU-hour | $1.00 | $0.90 | $1,344.00 | $1,209.60 | $134.40 |",
+        "| **total** |  |  |  |  |  |  | $1,924.61 | $1,674.09 | **$250.52** |",
+      ])
+    #expect(lines[start - 2].hasPrefix("| V | $1,674.09 |"))
+    #expect(lines[start + 11] == "## What to buy and when")
+    let undiscounted = try TestFolder.load(
+      Self.sheets("vendor,offer,discount_pct,start,end\nV,*,5,2026-01,2026-12\n"))
+    let plain = PlanAnalysis(
+      try PlacementSolver.solve(PlacementData(input: undiscounted), modelPath: TestFolder.modelPath)
+    ).markdown
+    #expect(!plain.contains("List price"))
+    #expect(
+      plain.contains("## Cost by vendor\n\n| vendor | cost | share |\n|---|---:|---:|\n| V | "))
+  }
+
   /// A discount that changes inside the horizon, one for an unknown vendor or offer, another vendor's
   /// offer, two on one offer, 100% and end before start: each at its cell.
   @Test func badDiscountRowsAreLocated() {

@@ -174,6 +174,23 @@ import Testing
           == String(contentsOfFile: Self.book + "/" + name, encoding: .utf8), "\(name)")
     }
     #expect(BaseloadCLI.run(["check", dir], io: c.io) == .ok)
+    // The GPU rows come along: rented H100/H200/B200 serving Llama 3.1 8B and Llama 3.3 70B, on demand and
+    // reserved, with their measured rates.
+    let started = try InputLoader.load(folder: dir)
+    #expect(
+      started.capacity.filter { $0.unit == "GPU" }.map {
+        "\($0.id) \($0.billing.rawValue) \(Format.plain($0.usdPerUnitHour)) \(Format.plain($0.inputTokPerSecPerUnit))/\(Format.plain($0.outputTokPerSecPerUnit))"
+      } == [
+        "runpod-h100-llama-3.1-8b on_demand 2.79 41940/19738",
+        "runpod-h100-llama-3.3-70b on_demand 2.79 5287/2979",
+        "lambda-h100-llama-3.1-8b reserved 1.85 41940/19738",
+        "lambda-h100-llama-3.3-70b reserved 1.85 5287/2979",
+        "packet-h200-llama-3.1-8b on_demand 2.25 46845/23359",
+        "packet-h200-llama-3.3-70b on_demand 2.25 6526/4265",
+        "aws-h200-llama-3.1-8b reserved 5.408 46845/23359",
+        "aws-h200-llama-3.3-70b reserved 5.408 6526/4265",
+        "packet-b200-llama-3.3-70b on_demand 3.75 17518/8729",
+      ])
     let missing = ReportFolderTests.tempDir().path
     #expect(
       BaseloadCLI.run(["init", ReportFolderTests.tempDir().path, "--prices", missing], io: c.io)
@@ -191,7 +208,7 @@ import Testing
       #expect(header.lowercased().contains("source"), "\(name) header names no source")
     }
     let input = try InputLoader.load(folder: Self.book)
-    #expect(input.apis.count == 12 && input.capacity.count == 3)
+    #expect(input.apis.count == 12 && input.capacity.count == 12)
     // The PTU rows as Azure publishes them: gpt-4.1 3,000 input TPM per PTU = 50/s, output weight 4.
     #expect(input.capacity[0].inputTokPerSecPerUnit == 50)
     #expect(input.capacity[0].outputTokPerSecPerUnit == 12.5)

@@ -46,6 +46,7 @@ extension PlanAnalysis {
         vendors.map {
           [$0.key, money($0.cost), Format.percent(invoice.total > 0 ? $0.cost / invoice.total : 0)]
         }, right: [1, 2]) + "\n"
+    md += listVersusContracted
     md += "## What to buy and when\n\n" + purchases + "\n"
     md += "## Reserved capacity: utilisation and idle cost\n\n" + utilisationTable + "\n"
     md += "## Cost per workload\n\n" + workloadTable + "\n"
