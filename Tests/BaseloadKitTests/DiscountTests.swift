@@ -222,8 +222,9 @@ import Testing
   }
 
   /// The decomposition (resolution cluster, Benders: the capacity master and the per-slice dispatch) reaches the
-  /// exact model's optimum with a discount that starts inside the horizon, also when a spend commitment covers
-  /// the discounted offers (its coverage is bounded by usage at the month's price).
+  /// exact model's optimum with discounts that start inside the horizon (the GPU from February, the API from
+  /// March), also when a spend commitment covers the discounted offers (its coverage is bounded by usage at
+  /// the month's price).
   @Test(arguments: [false, true]) func bendersMatchesTheExactModelWithADiscountFromFebruary(
     _ commitment: Bool
   ) throws {
@@ -233,6 +234,9 @@ import Testing
     sheets["profiles.csv"] =
       "profile,day,hour,weight\np,all,*,1\n" + (9...17).map { "p,weekday,\($0),4\n" }.joined()
     sheets["workloads.csv"] = P.wh + "\nw,mid,standard,86400,1,1,1,1000,100,p,0,0,1,0\n"
+    // The API is discounted too, from March: every month has its own prices.
+    sheets["discounts.csv"] =
+      "vendor,offer,discount_pct,start,end\nV,gpu,25,2027-02,\nV,api,10,2027-03,\n"
     if commitment {
       sheets["commitments.csv"] =
         "id,vendor,applies_to,discount_pct,term_months\nk,V,api;gpu,10,1\n"
@@ -254,6 +258,30 @@ import Testing
     #expect(try benders.verify(modelPath: TestFolder.modelPath).agrees)
     // The discount matters: January buys fewer GPUs than the discounted months.
     #expect((exact.units["gpu"]?[0] ?? 0) < (exact.units["gpu"]?[1] ?? 0), "\(exact.units)")
+  }
+
+  /// A plan for two identical futures prices each future's months like the deterministic plan. The GPU as in
+  /// `gpuFromFebruary` and the API 10% off from March: a GPU-hour of API use is then $1.5552, still above the
+  /// GPU's $1.50, so the plan is the same and March's 720 calls/h on the API cost 720 × 744 × $0.0012 × 0.9
+  /// = $578.5344 instead of $642.816: $8,621.2224. With risk_weight 0.5 its CVaR (the TailExcess rows) is the
+  /// expected cost; the L-shaped method (resolution cluster, risk_weight 0) certifies the same optimum.
+  @Test func identicalFuturesWithDiscountsInsideTheHorizonCostTheDeterministicPlan() throws {
+    var sheets = Self.gpuFromFebruary
+    sheets["discounts.csv"] =
+      "vendor,offer,discount_pct,start,end\nV,gpu,25,2027-02,\nV,api,10,2027-03,\n"
+    #expect(abs(try P.solve(sheets).objective - 8621.2224) < 1e-6)
+    sheets["scenarios.csv"] = "scenario,target,field,op,value\nsame,*,users,scale,1\n"
+    sheets["outlook.csv"] = "scenario,probability\nbase,0.5\nsame,0.5\n"
+    sheets["plan.csv"]! += "risk_weight,0.5\nrisk_alpha,0.8\n"
+    let o = try OutlookTests.solve(sheets)
+    #expect(o.stochastic.units["gpu"] == [0, 2, 2])
+    #expect(abs(o.stochastic.objective - 8621.2224) < 1e-6, "\(o.stochastic.objective)")
+    #expect(abs(o.objective - 8621.2224) < 1e-6, "\(o.objective)")
+    sheets["plan.csv"] =
+      "key,value\nname,t\nstart,2027-01\nmonths,3\nresolution,cluster\noptimality_gap,0.0001\n"
+    let l = try OutlookTests.solve(sheets)
+    #expect(l.stochastic.strategy?.path == .benders)
+    #expect(abs(l.expectedCost - 8621.2224) <= 1e-4 * 8621.2224, "\(l.expectedCost)")
   }
 
   /// Two discounts on one offer in disjoint months are legal (a renewal at a new rate); overlapping months are
