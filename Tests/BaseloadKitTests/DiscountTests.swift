@@ -179,6 +179,27 @@ import Testing
     #expect(abs(value - 8107.776) < 1e-3, "glpsol \(value)")
   }
 
+  /// Quotes of the same plan: *list* is the list price, $0.0012 a call of 1,100 tokens = $1.090909/Mtok;
+  /// *standalone* and *in plan* are the bill at each month's price over the tokens: 7,776,000 calls
+  /// (3,600 calls/h × 2,160 h) × 1,100 tokens = 8,553.6 Mtok for $8,107.776, $0.947878/Mtok.
+  @Test func quotesShowTheListPriceAndTheBillAtEachMonthsPrice() throws {
+    let sheets = [
+      "plan.csv": "key,value\nname,t\nstart,2027-01\nmonths,3\nmip_gap,0\n",
+      "workloads.csv": P.wh + "\nw,mid,standard,86400,1,1,1,1000,100,flat,0,0,1,0\n",
+      "apis.csv": P.api,
+      "discounts.csv": "vendor,offer,discount_pct,start,end\nV,api,20,2027-02,\n",
+    ]
+    let input = try TestFolder.load(sheets)
+    let plan = PlanAnalysis(
+      try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath))
+    let q = try #require(
+      try QuoteEngine(input: input, plan: plan, modelPath: TestFolder.modelPath).quotes().first)
+    #expect(abs(q.listPerMtok - 0.0012 / 1100 * 1e6) < 1e-9, "\(q.listPerMtok)")
+    #expect(
+      abs((q.standalonePerMtok ?? 0) - 8107.776 / 8553.6) < 1e-9, "\(q.standalonePerMtok ?? 0)")
+    #expect(abs((q.inPlanPerMtok ?? 0) - 8107.776 / 8553.6) < 1e-9, "\(q.inPlanPerMtok ?? 0)")
+  }
+
   /// A reserved GPU at $2.00 an hour list carries 1,440 calls an hour, $1.728 of API use: not worth it in
   /// January; 25% off from February makes it $1.50, so the plan buys 2 GPUs (2,880 of the 3,600 calls/h; a
   /// third, half used, would carry $0.864/h) for February and March only. By hand: January all API,
@@ -199,6 +220,10 @@ import Testing
     #expect(abs(r.objective - 8685.504) < 1e-6, "\(r.objective)")
     let a = PlanAnalysis(r)
     #expect(abs(a.invoice.total - 8685.504) < 1e-6)
+    #expect(
+      a.purchases.contains(
+        "at $2.00/GPU-hour list, less the negotiated discount in force each month."),
+      "\(a.purchases)")
     let gpu = try Self.rows(a).filter {
       $0["x_BaseloadLineKey"]!.hasPrefix("V|gpu|reserved units|")
     }
