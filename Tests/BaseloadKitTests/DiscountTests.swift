@@ -179,6 +179,24 @@ import Testing
     #expect(abs(value - 8107.776) < 1e-3, "glpsol \(value)")
   }
 
+  /// The command line: `check` and `plan` accept a discount from the second month (exit 0, not the bad-input
+  /// exit 1 it used to be), and the plan's total is the hand-computed $8,107.78.
+  @Test func theCommandLinePlansADiscountFromTheSecondMonth() {
+    let dir = TestFolder.make([
+      "plan.csv": "key,value\nname,t\nstart,2027-01\nmonths,3\nmip_gap,0\n",
+      "workloads.csv": P.wh + "\nw,mid,standard,86400,1,1,1,1000,100,flat,0,0,1,0\n",
+      "apis.csv": P.api,
+      "discounts.csv": "vendor,offer,discount_pct,start,end\nV,api,20,2027-02,\n",
+    ])
+    let check = Captured()
+    #expect(BaseloadCLI.run(["check", dir], io: check.io) == .ok, "\(check.stderr)")
+    let c = Captured()
+    let out = ReportFolderTests.tempDir().path
+    #expect(
+      BaseloadCLI.run(["plan", dir, "--out", out, "--quiet"], io: c.io) == .ok, "\(c.stderr)")
+    #expect(c.stdout.hasPrefix("t: total $8,107.78"), "\(c.stdout)")
+  }
+
   /// Quotes of the same plan: *list* is the list price, $0.0012 a call of 1,100 tokens = $1.090909/Mtok;
   /// *standalone* and *in plan* are the bill at each month's price over the tokens: 7,776,000 calls
   /// (3,600 calls/h × 2,160 h) × 1,100 tokens = 8,553.6 Mtok for $8,107.776, $0.947878/Mtok.
