@@ -122,7 +122,7 @@ param tokens{W} >= 0;
 param usage_cost{P} >= 0;
 /* usage-billed cost of one call of w on o, $/call: API token classes
    (uncached input, cached input, output incl. reasoning) at list price less
-   the batch discount; on-demand capacity unit-hours per call times the unit
+   the batch discount (price_factor below applies a negotiated discount); on-demand capacity unit-hours per call times the unit
    price; 0 on reserved capacity (paid per unit below) */
 
 param fail_cost{P} >= 0, default 0;
@@ -140,6 +140,12 @@ param tpm{A} >= 0, default 0;
 
 param price{C} >= 0;
 /* capacity unit price, $/unit-hour */
+
+param price_factor{A union C, M} >= 0, <= 1, default 1;
+/* fraction of offer o's list price billed in month m, fraction: 1 - the
+   negotiated discount (discounts.csv) in force that month, 1 where none is.
+   It scales every price-based charge of o in m: usage_cost of calls in the
+   slices of m and the reserved unit-hour price (not fail_cost) */
 
 param term{R} integer, >= 1, default 1;
 /* reserved term, months: units bought in month m are paid months m .. m+term-1
@@ -236,15 +242,16 @@ var excess{s in S: risk_weight > 0} >= 0;
 
 minimize TotalCost:
     (1 - risk_weight) * (
-      sum{(w, o) in P, t in T} probability[scenario[t]] * weight[t] * (usage_cost[w, o] + fail_cost[w, o]) * x[w, o, t]
-    + sum{c in R, m in M} price[c] * hours[m] * units[c, m]
+      sum{(w, o) in P, t in T} probability[scenario[t]] * weight[t] * (price_factor[o, month[t]] * usage_cost[w, o] + fail_cost[w, o]) * x[w, o, t]
+    + sum{c in R, m in M} price_factor[c, m] * price[c] * hours[m] * units[c, m]
     + sum{k in K, m in M} hours[m] * level[k, m]
     - sum{k in K, t in T} probability[scenario[t]] * weight[t] * covered[k, t] / (1 - discount[k])
     + sum{w in W, t in T} probability[scenario[t]] * weight[t] * shortfall_penalty * short[w, t])
   + sum{i in TAIL} risk_weight * (
       tail_threshold[i] + sum{s in S} probability[s] * excess[s] / (1 - risk_alpha));
 /* $ over the horizon: usage-billed API and on-demand charges, human cost of
-   failures, reserved units for every hour of their months, commitment fees;
+   failures, reserved units for every hour of their months (usage and reserved
+   charges at the price in force in their month), commitment fees;
    usage covered by a commitment is billed at the discounted rate instead of
    list, which the covered term credits back. Usage is weighted by the
    probability of its future (the expected cost); with risk_weight > 0 the
@@ -341,16 +348,17 @@ s.t. CoverWithinLevel{k in K, t in T}:
 
 s.t. CoverWithinUsage{k in K, t in T}:
     covered[k, t] <= (1 - discount[k]) * (
-        sum{(w, o) in P: o in KO[k]} usage_cost[w, o] * x[w, o, t]
-      + sum{c in KO[k] inter R} price[c] * units[c, month[t]]);
-/* $/h: coverage is at most the eligible usage at the discounted rate */
+        sum{(w, o) in P: o in KO[k]} price_factor[o, month[t]] * usage_cost[w, o] * x[w, o, t]
+      + sum{c in KO[k] inter R} price_factor[c, month[t]] * price[c] * units[c, month[t]]);
+/* $/h: coverage is at most the eligible usage (at the price in force in the
+   slice's month) at the discounted rate */
 
 /* Outlook tail: with risk_weight > 0, each future's whole cost (capacity
    once, its own usage) above tail_threshold is its excess. */
 
 s.t. TailExcess{s in S, i in TAIL}:
-    excess[s] >= sum{(w, o) in P, t in TS[s]} weight[t] * (usage_cost[w, o] + fail_cost[w, o]) * x[w, o, t]
-               + sum{c in R, m in M} price[c] * hours[m] * units[c, m]
+    excess[s] >= sum{(w, o) in P, t in TS[s]} weight[t] * (price_factor[o, month[t]] * usage_cost[w, o] + fail_cost[w, o]) * x[w, o, t]
+               + sum{c in R, m in M} price_factor[c, m] * price[c] * hours[m] * units[c, m]
                + sum{k in K, m in M} hours[m] * level[k, m]
                - sum{k in K, t in TS[s]} weight[t] * covered[k, t] / (1 - discount[k])
                + sum{w in W, t in TS[s]} weight[t] * shortfall_penalty * short[w, t]

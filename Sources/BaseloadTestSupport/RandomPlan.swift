@@ -5,7 +5,8 @@ import Foundation
 /// `min_units`, `unit_step`, `max_units` on reserved and on-demand offers (and absent), binding API rate
 /// limits, batch discounts, cached input, spend commitments with signed levels, signed unit contracts,
 /// deferrable batch work, quality overrides, tiers and regions (some offers incompatible), today's routing
-/// and two what-if scenarios (demand falling and rising), every workload with its own hour-of-week profile.
+/// and two what-if scenarios (demand falling and rising), every workload with its own hour-of-week profile,
+/// and negotiated discounts (`discounts.csv`) that often start or end inside the horizon.
 ///
 /// Written independently of `SyntheticPlan`, from the README's description of the sheets only, so that the
 /// property test does not share the assumptions of the code it checks. Every tier and region a workload asks
@@ -344,6 +345,33 @@ public struct RandomPlan: Sendable {
       + "down,*,users,scale,\(Self.f(rng.real(0.3, 0.9), 2))\n"
       + "up,*,users,scale,\(Self.f(rng.real(1.1, 2), 2))\n"
 
+    // Negotiated discounts (drawn last, so the rest of an instance is what the seed gave before they existed):
+    // on one offer, from and to random months around the horizon (often starting or ending inside it, open
+    // ends too), sometimes followed by a second discount on the same offer in the months after the first.
+    var discounts = ""
+    if rng.chance(0.35), !os.isEmpty {
+      let o = rng.pick(os)
+      let vendor =
+        o.capacity
+        ? "VendorB" : o.id == "api-xl" ? "VendorD" : o.id.hasPrefix("api-x") ? "VendorC" : "VendorA"
+      let from = rng.int(-1, months)
+      let to = from + rng.int(0, months)
+      let openStart = rng.chance(0.25)
+      let openEnd = !openStart && rng.chance(0.25)
+      let pct = Self.f(rng.real(5, 40), 1)
+      discounts =
+        "vendor,offer,discount_pct,start,end\n"
+        + "\(vendor),\(o.id),\(pct),\(openStart ? "" : monthText(from)),\(openEnd ? "" : monthText(to))\n"
+      features.append(
+        "negotiated discount \(pct)% on \(o.id) \(openStart ? "…" : monthText(from))–\(openEnd ? "…" : monthText(to))"
+      )
+      if !openEnd && rng.chance(0.4) {
+        let pct2 = Self.f(rng.real(5, 40), 1)
+        discounts += "\(vendor),\(o.id),\(pct2),\(monthText(to + 1)),\n"
+        features.append("negotiated discount \(pct2)% on \(o.id) from \(monthText(to + 1))")
+      }
+    }
+
     sheets["plan.csv"] = plan
     sheets["workloads.csv"] = workloads
     sheets["profiles.csv"] = profiles
@@ -354,6 +382,7 @@ public struct RandomPlan: Sendable {
     if !quality.isEmpty { sheets["quality.csv"] = quality }
     if !current.isEmpty { sheets["current.csv"] = current }
     sheets["scenarios.csv"] = scenarios
+    if !discounts.isEmpty { sheets["discounts.csv"] = discounts }
   }
 
   /// Writes the sheets into `folder` (created if needed).

@@ -54,6 +54,7 @@ import Testing
       for key in [
         "rate limit", "shrinks", "defers", "unit_step", "min_units", "on-demand max_units",
         "max_units", "term", "commitment", "signed", "quality", "current.csv", "4 month",
+        "negotiated discount",
       ] where text.contains(key) {
         seen[key, default: 0] += 1
       }
@@ -61,6 +62,7 @@ import Testing
     for key in [
       "rate limit", "shrinks", "defers", "unit_step", "min_units", "on-demand max_units",
       "max_units", "term", "commitment", "signed", "quality", "current.csv", "4 month",
+      "negotiated discount",
     ] {
       #expect((seen[key] ?? 0) >= 10, "only \(seen[key] ?? 0) of 300 instances have \(key)")
     }

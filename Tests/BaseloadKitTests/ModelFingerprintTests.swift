@@ -30,12 +30,21 @@ import Testing
       ["TotalCost"]
     ),
     (
-      "Sources/BaseloadKit/Decomposition/BendersSolver+Master.swift", "func master(",
+      "Sources/BaseloadKit/Decomposition/BendersSolver+Master.swift", "func masterProgram(",
       ["TotalCost", "UnitsActive", "MinUnitsWhenActive", "ActiveWhenUsed", "LevelActive"]
     ),
     (
-      "Sources/BaseloadKit/Decomposition/BendersSolver+Master.swift", "func roundedUp(",
+      "Sources/BaseloadKit/Decomposition/BendersSolver+Master.swift", "func rounded(",
       ["UnitsActive", "MinUnitsWhenActive"]
+    ),
+    (
+      "Sources/BaseloadKit/Decomposition/CapacitySearch+Neighbours.swift",
+      "func cheapestNeighbour(",
+      ["TotalCost", "UnitsActive", "MinUnitsWhenActive"]
+    ),
+    (
+      "Sources/BaseloadKit/Decomposition/CapacitySearch.swift", "private func solution(",
+      ["UnitsActive", "MinUnitsWhenActive", "ActiveWhenUsed", "LevelActive"]
     ),
   ]
 

@@ -14,8 +14,8 @@ import Testing
     guard isDir.boolValue else { return ["": FileManager.default.contents(atPath: root)] }
     for path in FileManager.default.subpaths(atPath: root) ?? [] {
       let full = root + "/" + path
-      FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
-      out[path] = isDir.boolValue ? nil : FileManager.default.contents(atPath: full)
+      let exists = FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
+      out[path] = !exists || isDir.boolValue ? nil : FileManager.default.contents(atPath: full)
     }
     return out
   }

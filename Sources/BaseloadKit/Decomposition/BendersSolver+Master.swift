@@ -31,7 +31,8 @@ extension BendersSolver {
           lp.addColumn(
             "units[\(r),\(m)]",
             bounds: .range(0, max(bounds.units[r][m], data.contractUnits[c.id]?[m] ?? 0)),
-            objective: c.usdPerUnitHour * Double(months[m].hours))
+            objective: c.usdPerUnitHour * data.priceFactor(c.id, month: m) * Double(months[m].hours)
+          )
         })
       cols.buy.append(
         months.indices.map { m in

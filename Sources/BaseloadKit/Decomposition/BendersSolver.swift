@@ -185,7 +185,7 @@ struct BendersSolver {
       ? .optimal
       : masterFailure != nil
         ? .masterFailure
-        : search.dispatchLimitReached ? .iterationLimit : .timeLimit
+        : Date() >= search.deadline ? .timeLimit : .iterationLimit
     var units: [String: [Double]] = [:]
     var bought: [String: [Double]] = [:]
     for (r, c) in reserved.enumerated() {

@@ -64,7 +64,7 @@ extension CapacitySearch {
         for r in changed {
           d +=
             (p.units[r][t] - b.units[r][t]) * offers[r].usdPerUnitHour
-            * Double(data.months[t].hours)
+            * data.priceFactor(offers[r].id, month: t) * Double(data.months[t].hours)
         }
         for g in groupsOfMonth[t] {
           var most = -Double.infinity

@@ -79,7 +79,9 @@ public struct HourlyDispatch: Sendable {
     return order.map { days[$0]!.sorted { $0.hourOfDay < $1.hourOfDay } }
   }
 
-  func template(hours: Int = 1) -> Template {
+  /// The dispatch LP of `hours` hours of month index `month`: usage is priced at that month's prices
+  /// (`PlacementData.priceFactor`, a negotiated discount in force).
+  func template(hours: Int = 1, month: Int = 0) -> Template {
     var lp = LinearProgram(name: "dispatch")
     let pairs = data.pairs
     let workloads = data.workloads
@@ -87,9 +89,13 @@ public struct HourlyDispatch: Sendable {
       lp: lp, hours: hours, x: [], demandRow: [], arrivedRow: [], windowRow: [],
       dayRow: [], reservedRow: [], levelRow: [], usageRow: [], coveredColumn: [],
       shortfallColumn: [])
+    // Usage cost per call at the month's price: list × price_factor[o, month[t]].
+    let usage = pairs.map {
+      $0.usageCost * data.priceFactor(data.offers[$0.offer].id, month: month)
+    }
     for k in 0..<hours {
       let x = pairs.indices.map {
-        lp.addColumn("x\($0)_\(k)", objective: pairs[$0].usageCost + pairs[$0].failCost)
+        lp.addColumn("x\($0)_\(k)", objective: usage[$0] + pairs[$0].failCost)
       }
       t.x.append(x)
       t.shortfallColumn.append(
@@ -143,7 +149,7 @@ public struct HourlyDispatch: Sendable {
         }
         usageRow[c.id] = lp.addRow(
           "u\(ki)_\(k)", bounds: .upper(0),
-          coefficients: [(col, 1)] + eligible.map { (x[$0], -(1 - d) * pairs[$0].usageCost) })
+          coefficients: [(col, 1)] + eligible.map { (x[$0], -(1 - d) * usage[$0]) })
       }
       t.levelRow.append(levelRow)
       t.usageRow.append(usageRow)
@@ -182,7 +188,9 @@ public struct HourlyDispatch: Sendable {
     var cost = 0.0
     for c in data.input.capacity where c.billing == .reserved {
       for (mi, m) in data.months.enumerated() {
-        cost += (units[c.id]?[mi] ?? 0) * c.usdPerUnitHour * Double(m.hours)
+        cost +=
+          (units[c.id]?[mi] ?? 0) * c.usdPerUnitHour * data.priceFactor(c.id, month: mi)
+          * Double(m.hours)
       }
     }
     for k in data.input.commitments {
@@ -193,21 +201,25 @@ public struct HourlyDispatch: Sendable {
 
   /// Solves every slice, split across `threads` threads.
   public func run(threads: Int = 2) throws -> Outcome {
-    let units = dispatchUnits()
-    let hours = units.map(\.count).max() ?? 1
-    let t = template(hours: hours)
+    let all = dispatchUnits()
+    let hours = all.map(\.count).max() ?? 1
     let slices = data.slices.slices
-    let chunks = max(1, min(threads, units.count))
     let box = ResultBox(
       pairs: data.pairs.count, slices: slices.count, commitments: data.input.commitments.map(\.id),
       reserved: data.reservedOffers.count)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      let lo = chunk * units.count / chunks
-      let hi = (chunk + 1) * units.count / chunks
-      do {
-        try solve(t, units[lo..<hi], into: box)
-      } catch {
-        box.fail()
+    // One template per set of months priced alike (all months, unless a negotiated discount starts or ends
+    // inside the horizon).
+    for units in priceGroups(all) {
+      let t = template(hours: hours, month: units[0][0].monthIndex)
+      let chunks = max(1, min(threads, units.count))
+      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let lo = chunk * units.count / chunks
+        let hi = (chunk + 1) * units.count / chunks
+        do {
+          try solve(t, units[lo..<hi], into: box)
+        } catch {
+          box.fail()
+        }
       }
     }
     // Summed in slice order, so the cost does not depend on which thread finished first.
@@ -216,6 +228,23 @@ public struct HourlyDispatch: Sendable {
       cost: fixedCost + box.sliceCost.reduce(0, +), feasible: box.feasible,
       sliceCost: box.sliceCost, unitSlope: box.unitSlope,
       levelSlope: box.levelSlope, shortfall: box.shortfall)
+  }
+
+  /// The dispatch units grouped by the prices of their month (`PlacementData.priceFactor` of every offer), in
+  /// order of first appearance: one group when no negotiated discount starts or ends inside the horizon.
+  func priceGroups(_ units: [[TimeSlice]]) -> [[[TimeSlice]]] {
+    var groups: [[[TimeSlice]]] = []
+    var index: [[Double]: Int] = [:]
+    for unit in units {
+      let key = data.offers.map { data.priceFactor($0.id, month: unit[0].monthIndex) }
+      if let g = index[key] {
+        groups[g].append(unit)
+      } else {
+        index[key] = groups.count
+        groups.append([unit])
+      }
+    }
+    return groups
   }
 
   /// Solves each dispatch unit with the template: right-hand sides set from the unit's demand and the
@@ -262,6 +291,7 @@ public struct HourlyDispatch: Sendable {
             h.setRowBounds(t.levelRow[k][c.id]!, .upper(level))
             let reservedSpend = c.appliesTo.reduce(0.0) { sum, id in
               sum + (self.units[id]?[s.monthIndex] ?? 0) * (reservedPrice[id] ?? 0)
+                * data.priceFactor(id, month: s.monthIndex)
             }
             h.setRowBounds(
               t.usageRow[k][c.id]!, .upper((1 - c.discountPct / 100) * reservedSpend))
@@ -283,7 +313,9 @@ public struct HourlyDispatch: Sendable {
           for k in 0..<t.hours {
             d += t.reservedRow[k][c.id].map { h.rowDual($0) } ?? 0
             for kc in commitments where kc.appliesTo.contains(c.id) {
-              d += h.rowDual(t.usageRow[k][kc.id]!) * (1 - kc.discountPct / 100) * c.usdPerUnitHour
+              d +=
+                h.rowDual(t.usageRow[k][kc.id]!) * (1 - kc.discountPct / 100) * c.usdPerUnitHour
+                * data.priceFactor(c.id, month: unit[0].monthIndex)
             }
           }
           return weight * d

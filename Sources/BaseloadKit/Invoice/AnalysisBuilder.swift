@@ -58,16 +58,19 @@ struct AnalysisBuilder {
     for (pi, w) in spread { pairCost[pi][mi] += amount * w / total }
   }
 
-  /// The list price behind a contracted one (discounts.csv), or nil when the offer is billed at list.
-  func listPrice(_ p: Double, _ offer: String) -> Double? {
-    data.input.negotiated[offer] == nil ? nil : data.input.listPrice(p, offer: offer)
+  /// The list price `p` when a negotiated discount (discounts.csv) in force makes the month's price `f` × `p`
+  /// lower (FOCUS ListUnitPrice), or nil when the month is billed at list.
+  func listPrice(_ p: Double, factor f: Double) -> Double? {
+    f < 1 ? p : nil
   }
 
-  /// Every offer's charges per month: API tokens by class and batch, reserved and on-demand unit-hours.
+  /// Every offer's charges per month: API tokens by class and batch, reserved and on-demand unit-hours, each
+  /// month at the price in force that month (list × `PlacementData.priceFactor`).
   mutating func billOffers() {
     for (oi, offer) in data.offers.enumerated() {
       let pairs = data.pairs.indices.filter { data.pairs[$0].offer == oi }
       for (mi, month) in months.enumerated() {
+        let f = data.priceFactor(offer.id, month: mi)
         switch offer {
         case .api(let a):
           for batch in [false, true] {
@@ -86,17 +89,18 @@ struct AnalysisBuilder {
                   $0 + calls[$1][mi] * perCall(data.workloads[data.pairs[$1].workload])
                 } / 1e6
               guard mtok > 0 else { continue }
-              let unit = price * (1 - discount)
+              let list = price * (1 - discount)
+              let unit = list * f
               var line = InvoiceLine(
                 month: month, provider: a.vendor, offer: a.id, service: a.model, kind: kind,
                 variant: batch && discount > 0 ? "batch" : "", pricingUnit: "1M tokens",
                 quantity: mtok,
                 unitPrice: unit, billedCost: mtok * unit)
-              line.listUnitPrice = listPrice(unit, a.id)
+              line.listUnitPrice = listPrice(list, factor: f)
               lines.append(line)
             }
           }
-          for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost }
+          for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost * f }
         case .capacity(let c):
           let used = pairs.reduce(0.0) { $0 + calls[$1][mi] * data.pairs[$1].load }
           let busy = pairs.reduce(0.0) {
@@ -109,9 +113,10 @@ struct AnalysisBuilder {
               peak, pairs.reduce(0.0) { $0 + result.flows[$1][s.index] * data.pairs[$1].load })
           }
           let hours = Double(month.hours)
+          let unitPrice = c.usdPerUnitHour * f
           if c.billing == .reserved {
             let units = result.units[c.id]?[mi] ?? 0
-            let cost = units * hours * c.usdPerUnitHour
+            let cost = units * hours * unitPrice
             uses.append(
               CapacityUse(
                 offer: c.id, month: month, units: units, bought: result.bought[c.id]?[mi] ?? 0,
@@ -121,17 +126,17 @@ struct AnalysisBuilder {
               var l = InvoiceLine(
                 month: month, provider: c.vendor, offer: c.id, service: c.model,
                 kind: .reservedUnits,
-                pricingUnit: "\(c.unit)-hour", quantity: units * hours, unitPrice: c.usdPerUnitHour,
+                pricingUnit: "\(c.unit)-hour", quantity: units * hours, unitPrice: unitPrice,
                 billedCost: cost)
               l.capacityUnits = units
               l.usedQuantity = used
-              l.listUnitPrice = listPrice(c.usdPerUnitHour, c.id)
+              l.listUnitPrice = listPrice(c.usdPerUnitHour, factor: f)
               lines.append(l)
             }
             allocate(
               cost, month: mi, weights: pairs.map { ($0, calls[$0][mi] * data.pairs[$0].load) })
           } else {
-            let cost = used * c.usdPerUnitHour
+            let cost = used * unitPrice
             uses.append(
               CapacityUse(
                 offer: c.id, month: month, units: used / hours, bought: 0, signed: 0,
@@ -141,12 +146,12 @@ struct AnalysisBuilder {
               var l = InvoiceLine(
                 month: month, provider: c.vendor, offer: c.id, service: c.model,
                 kind: .onDemandUnits,
-                pricingUnit: "\(c.unit)-hour", quantity: used, unitPrice: c.usdPerUnitHour,
+                pricingUnit: "\(c.unit)-hour", quantity: used, unitPrice: unitPrice,
                 billedCost: cost)
-              l.listUnitPrice = listPrice(c.usdPerUnitHour, c.id)
+              l.listUnitPrice = listPrice(c.usdPerUnitHour, factor: f)
               lines.append(l)
             }
-            for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost }
+            for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost * f }
           }
         }
       }
@@ -188,7 +193,10 @@ struct AnalysisBuilder {
         let net = level * hours - coveredList
         allocate(
           net, month: mi,
-          weights: eligible.map { ($0, calls[$0][mi] * data.pairs[$0].usageCost) })
+          weights: eligible.map {
+            let o = data.offers[data.pairs[$0].offer].id
+            return ($0, calls[$0][mi] * data.pairs[$0].usageCost * data.priceFactor(o, month: mi))
+          })
       }
     }
   }

@@ -41,8 +41,8 @@ public struct InvoiceLine: Sendable, Equatable {
   public var pricingUnit: String
   /// Quantity in `pricingUnit`.
   public var quantity: Double
-  /// Price per pricing unit actually charged (list, or contracted when `discounts.csv` applies), before
-  /// commitment coverage, $.
+  /// Price per pricing unit actually charged in the line's month (list, or contracted when a `discounts.csv`
+  /// discount is in force that month), before commitment coverage, $.
   public var unitPrice: Double
   /// Amount billed, $.
   public var billedCost: Double

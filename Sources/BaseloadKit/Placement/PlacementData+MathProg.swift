@@ -102,6 +102,16 @@ extension PlacementData {
       }
       out += ";\n\n"
     }
+    if !priceFactor.isEmpty {
+      // Negotiated discounts (discounts.csv): the fraction of list billed, only where it is not 1.
+      out += "param price_factor :="
+      for o in offers {
+        for (mi, f) in (priceFactor[o.id] ?? []).enumerated() where f != 1 {
+          out += "\n  \(sym(o.id)) \(mi + 1) \(num(f))"
+        }
+      }
+      out += ";\n\n"
+    }
     let reserved = reservedOffers
     if !reserved.isEmpty {
       out += "param : term min_units step :=\n"

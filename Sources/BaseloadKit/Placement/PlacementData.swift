@@ -6,7 +6,9 @@ public struct PlacementPair: Sendable, Equatable {
   public var workload: Int
   /// Index into `PlacementData.offers`.
   public var offer: Int
-  /// Usage-billed cost per call, $/call (API tokens, or on-demand unit-hours × price; 0 on reserved).
+  /// Usage-billed cost per call at list price, $/call (API tokens less the batch discount, or on-demand
+  /// unit-hours × price; 0 on reserved). A month's negotiated discount multiplies it by
+  /// `PlacementData.priceFactor(_:month:)`.
   public var usageCost: Double
   /// Human cost of failures per call, $/call.
   public var failCost: Double
@@ -55,6 +57,9 @@ public struct PlacementData: Sendable {
   public var contractUnits: [String: [Double]]
   /// Signed $/h per commitment and month index.
   public var contractUSD: [String: [Double]]
+  /// Fraction of the list price billed per offer id and month index (1 − the negotiated discount in force,
+  /// `discounts.csv`); offers billed at list in every month are absent. placement.mod's `price_factor`.
+  public var priceFactor: [String: [Double]] = [:]
   /// Allow and price unserved demand (infeasibility diagnosis only).
   public var allowShortfall = false
   /// Fixed routing shares (baseline from current.csv): workload id → offer id → share.
@@ -75,6 +80,11 @@ public struct PlacementData: Sendable {
   /// one forecast.
   public var outlook: OutlookStack?
 
+  /// Fraction of offer `id`'s list price billed in month index `mi` (1 − the negotiated discount in force).
+  public func priceFactor(_ id: String, month mi: Int) -> Double {
+    priceFactor[id]?[mi] ?? 1
+  }
+
   /// Calls per hour of workload `w` arriving in slice `s`.
   public func demand(_ w: Int, _ s: TimeSlice) -> Double {
     sliceDemand?[w][s.index] ?? forecast.calls(w, s)
@@ -82,10 +92,10 @@ public struct PlacementData: Sendable {
 
   /// Derives the parameters from a validated input at its resolution (or `resolution`).
   public init(input: PlanInput, resolution: Resolution? = nil) {
-    // Negotiated discounts (discounts.csv) become the prices the model sees.
-    let input = input.contracted()
     self.input = input
     let months = input.settings.horizon
+    // Negotiated discounts (discounts.csv) scale the list prices month by month.
+    priceFactor = input.priceFactors(months)
     slices = SliceSet(
       months: months, resolution: SolveStrategy.sliceResolution(input, requested: resolution))
     forecast = Forecast(input: input)

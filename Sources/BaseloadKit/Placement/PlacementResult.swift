@@ -4,8 +4,8 @@ public enum PlanStatus: Sendable, Equatable {
   case optimal
   /// The time limit stopped the solver; the best plan found is reported with its gap.
   case timeLimit
-  /// The certified decomposition made its most capacity-master solves without reaching the target gap; the
-  /// best plan found is reported with its gap.
+  /// The certified decomposition made its most capacity-master solves or dispatches, or its search ended, without
+  /// reaching the target gap; the best plan found is reported with its gap.
   case iterationLimit
   /// The integer capacity master failed numerically with a plan in hand; that plan is reported with the
   /// bounds proven so far.

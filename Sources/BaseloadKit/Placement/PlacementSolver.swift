@@ -237,13 +237,19 @@ public enum PlacementSolver {
         lowerBound: lowerBound(s, gapLimit: data.input.settings.mipGap), upperBound: s.objective))
   }
 
-  /// A valid lower bound from a solve: the MIP's best bound, or the objective less the proven gap.
+  /// A valid lower bound from a solve: the MIP's best bound, or the objective less the proven gap. A search
+  /// that stopped at its gap tolerance (GLP_EMIPGAP) proved at least that much, whatever bound its last
+  /// callback saw.
   static func lowerBound(_ s: Solution, gapLimit: Double) -> Double {
     guard s.isMIP else { return s.objective }
+    let hasIncumbent = s.status == .optimal || s.status == .feasible
     if s.stop == .completed && s.status == .optimal {
       return s.objective - gapLimit * abs(s.objective)
     }
-    return min(s.bound ?? -.infinity, s.objective)
+    if s.stop == .mipGapReached && hasIncumbent {
+      return max(s.bound ?? -.infinity, s.objective - gapLimit * abs(s.objective))
+    }
+    return hasIncumbent ? min(s.bound ?? -.infinity, s.objective) : (s.bound ?? -.infinity)
   }
 
   /// GLPK's simplex can call a model infeasible over a primal infeasibility of a few 1e-7 where every call can

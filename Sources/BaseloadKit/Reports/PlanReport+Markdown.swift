@@ -89,8 +89,12 @@ extension PlanAnalysis {
           r.first == r.last
           ? "from \(r.first) for one \(term) (through \(r.first.adding(c.termMonths - 1)))"
           : "from \(r.first), renewing each \(term) through \(r.last.adding(c.termMonths - 1))"
+        // A negotiated discount (discounts.csv) is named beside the list price; the invoice has each month's.
+        let negotiated =
+          data.priceFactor[c.id] == nil
+          ? "" : " list, less the negotiated discount in force each month"
         items.append(
-          "- Reserve **\(Format.number(r.units)) × \(c.unit)** of \(c.model) on \(c.vendor) (`\(c.id)`) \(span), at \(Format.price(c.usdPerUnitHour))/\(c.unit)-hour."
+          "- Reserve **\(Format.number(r.units)) × \(c.unit)** of \(c.model) on \(c.vendor) (`\(c.id)`) \(span), at \(Format.price(c.usdPerUnitHour))/\(c.unit)-hour\(negotiated)."
         )
       }
     }

@@ -16,6 +16,14 @@ public struct Discount: Sendable, Equatable {
     (start.map { m >= $0 } ?? true) && (end.map { m <= $0 } ?? true)
   }
 
+  /// Whether `other` is in force in some month this one is (their month ranges, open ends included, meet).
+  public func overlaps(_ other: Discount) -> Bool {
+    let lo = [start, other.start].compactMap { $0 }.max()
+    let hi = [end, other.end].compactMap { $0 }.min()
+    guard let lo, let hi else { return true }
+    return lo <= hi
+  }
+
   /// Whether it applies to offer `id` of `vendor`.
   public func applies(to id: String, vendor v: String) -> Bool {
     vendor == v && (offer == nil || offer == id)

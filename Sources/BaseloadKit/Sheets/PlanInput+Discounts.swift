@@ -1,34 +1,22 @@
 extension PlanInput {
-  /// The input with its negotiated discounts applied to the offers' prices: token prices and unit-hour prices
-  /// become contracted prices, and `negotiated` keeps each discounted offer's fraction off list so the invoice
-  /// can show the list price beside the contracted one. Idempotent: the discounts are consumed.
-  public func contracted() -> PlanInput {
-    guard !discounts.isEmpty else { return self }
-    var copy = self
-    copy.discounts = []
-    for (i, a) in apis.enumerated() {
-      guard let d = discounts.first(where: { $0.applies(to: a.id, vendor: a.vendor) }) else {
-        continue
+  /// Fraction of each offer's list price billed in each month of `months` (fraction, 0 < f ≤ 1): 1 − the
+  /// negotiated discount in force that month (`discounts.csv`), per offer id, in month order. Offers that no
+  /// discount reaches in any of the months are absent (billed at list throughout). Every discount goes through
+  /// this one path, whether it holds for the whole horizon or starts or ends inside it: `apis.csv` and
+  /// `capacity.csv` keep the list prices, the model multiplies them by `price_factor` month by month.
+  public func priceFactors(_ months: [Month]) -> [String: [Double]] {
+    guard !discounts.isEmpty else { return [:] }
+    let offers: [any OfferTerms] = apis + capacity
+    var out: [String: [Double]] = [:]
+    for o in offers {
+      let f = months.map { m -> Double in
+        guard
+          let d = discounts.first(where: { $0.applies(to: o.id, vendor: o.vendor) && $0.covers(m) })
+        else { return 1 }
+        return 1 - d.discountPct / 100
       }
-      let f = 1 - d.discountPct / 100
-      copy.apis[i].usdPerMtokInput *= f
-      copy.apis[i].usdPerMtokCachedInput *= f
-      copy.apis[i].usdPerMtokOutput *= f
-      copy.negotiated[a.id] = d.discountPct / 100
+      if f.contains(where: { $0 != 1 }) { out[o.id] = f }
     }
-    for (i, c) in capacity.enumerated() {
-      guard let d = discounts.first(where: { $0.applies(to: c.id, vendor: c.vendor) }) else {
-        continue
-      }
-      copy.capacity[i].usdPerUnitHour *= 1 - d.discountPct / 100
-      copy.negotiated[c.id] = d.discountPct / 100
-    }
-    return copy
-  }
-
-  /// List price of a contracted price `p` on offer `id`, $.
-  public func listPrice(_ p: Double, offer id: String) -> Double {
-    guard let d = negotiated[id] else { return p }
-    return p / (1 - d)
+    return out
   }
 }

@@ -13,10 +13,9 @@ public struct PlanInput: Sendable {
   public var quality: [QualityOverride] = []
   public var current: [CurrentShare] = []
   public var scenarios: [ScenarioChange] = []
-  /// `discounts.csv`, not yet applied (`contracted()` applies them).
+  /// `discounts.csv`: negotiated discounts off the list prices above, applied month by month through
+  /// `PlacementData.priceFactor` (the offers keep their list prices).
   public var discounts: [Discount] = []
-  /// Offer id → fraction off list already applied to its prices by `contracted()`.
-  public var negotiated: [String: Double] = [:]
   /// `outlook.csv`: the futures of a stochastic plan (empty: none, unless plan.csv gives a growth range).
   public var outlook: [OutlookEntry] = []
   /// `usage.csv`: observed tasks per workload and UTC hour (hours since 1970-01-01).

@@ -1,5 +1,6 @@
 extension SheetParsers {
-  /// `discounts.csv`: vendor, offer (`*` or empty = every offer of the vendor), discount_pct, start, end.
+  /// `discounts.csv`: vendor, offer (`*` or empty = every offer of the vendor), discount_pct, start, end. A
+  /// discount may start or end inside the horizon; two on one offer must not share a month.
   mutating func discounts(
     _ table: CSVTable, apis: [APIOffer], capacity: [CapacityOffer], settings: PlanSettings?
   ) -> [Discount] {
@@ -53,23 +54,16 @@ extension SheetParsers {
       guard ok, let pct else { continue }
       let d = Discount(
         vendor: vendor, offer: offer, discountPct: pct, start: start, end: end, line: row.line)
-      // The model prices an offer the same in every month: a discount holds for the whole horizon or none of it.
+      // A discount may start or end inside the horizon: the model prices each month at the discount in force
+      // then (price_factor). One that lies wholly outside the horizon is ignored.
       let inForce = horizon.filter(d.covers)
-      if !inForce.isEmpty && inForce.count < horizon.count, let first = horizon.first,
-        let last = horizon.last
-      {
-        r.report(
-          row.place(d.start.map { $0 > first } == true ? "start" : "end"),
-          "the discount is in force in \(inForce.count) of the plan's \(horizon.count) months (\(first)…\(last)); Baseload prices an offer the same in every month: plan the months before and after the change separately, or set start and end to cover the horizon"
-        )
-        continue
-      }
       if inForce.isEmpty && !horizon.isEmpty { continue }
       for o in offers where d.applies(to: o.id, vendor: o.vendor) {
-        if let other = out.first(where: { $0.applies(to: o.id, vendor: o.vendor) }) {
+        if let other = out.first(where: { $0.applies(to: o.id, vendor: o.vendor) && $0.overlaps(d) }
+        ) {
           r.report(
             row.place(offer == nil ? "vendor" : "offer"),
-            "offer '\(Diagnostic.echo(o.id))' already has a discount (line \(other.line)); give one discount per offer"
+            "offer '\(Diagnostic.echo(o.id))' already has a discount in some of these months (line \(other.line)); give one discount per offer and month"
           )
           ok = false
           break
