@@ -1,0 +1,75 @@
+import Foundation
+import GLPK
+import Testing
+
+@testable import BaseloadKit
+
+/// The integer phase's hooks into GLPK's branch and cut (`CapacitySearch`), called directly: what a node gets
+/// back, and what the search is handed as a plan.
+@Suite struct CapacitySearchTests {
+  /// Issue 11's flat workload beside an API and a monthly reserved GPU, whose optimum buys two GPUs.
+  static func input() throws -> PlanInput {
+    var input = try TestFolder.load(Issue11ReproductionTests.twoGPUs(maxUnits: ""))
+    input.settings.decomposition = .benders
+    return input
+  }
+
+  /// A search over `input()` with one slice group per month and no cuts yet, and the master solution with
+  /// nothing bought and every θ at 0 (below every group's real cost).
+  static func search() throws -> (search: CapacitySearch, program: LinearProgram, zero: [Double]) {
+    let input = try Self.input()
+    let data = PlacementData(input: input)
+    let solver = BendersSolver(data: data, progress: nil)
+    let groupMonth = Array(data.months.indices)
+    let members = groupMonth.map { m in
+      data.slices.slices.filter { $0.monthIndex == m }.map(\.index)
+    }
+    let bounds = solver.capacityBounds()
+    let (program, columns) = solver.masterProgram(
+      [], groupMonth: groupMonth, bounds: bounds, integer: true)
+    let search = CapacitySearch(
+      solver: solver, columns: columns, groupMonth: groupMonth, members: members, bounds: bounds,
+      penalty: solver.shortfallPenalty(), totalCalls: 1e12, cuts: [], deadline: .distantFuture,
+      maxDispatches: 100, lower: -.infinity)
+    return (search, program, [Double](repeating: 0, count: program.columnCount))
+  }
+
+  /// An integral node is dispatched once and gets the exact cuts at its capacity; the same node does not get
+  /// them twice (its LP holds them); any other node whose solution violates them gets them again, since GLPK
+  /// keeps a lazy row only below the node that added it.
+  @Test func everyNodeThatViolatesACutGetsIt() throws {
+    let (search, _, zero) = try Self.search()
+    let first = search.lazyRows(at: zero, integral: true, node: 1)
+    #expect(!first.isEmpty)
+    #expect(search.dispatches == 1)
+    #expect(search.lazyRows(at: zero, integral: true, node: 1).isEmpty)
+    let elsewhere = search.lazyRows(at: zero, integral: true, node: 2)
+    #expect(elsewhere.map(\.name) == first.map(\.name))
+    #expect(search.dispatches == 1)
+    // A fractional node is not dispatched, but gets the pool's cuts it violates.
+    #expect(search.lazyRows(at: zero, integral: false, node: 3).map(\.name) == first.map(\.name))
+    #expect(search.dispatches == 1)
+  }
+
+  /// The plan handed to GLPK as a heuristic solution is priced by the master at exactly its real cost (each θ
+  /// at its group's dispatch cost), so the search's incumbent is a plan's real cost.
+  @Test func theHandedPlanIsPricedAtItsRealCost() throws {
+    let (search, program, zero) = try Self.search()
+    // The decomposition's own plan (it buys reserved units and commitment levels) is the best one known.
+    let input = try Self.input()
+    let data = PlacementData(input: input)
+    let plan = try BendersSolver(data: data, progress: nil).solve()
+    let capacity = BendersSolver.Capacity(
+      units: data.reservedOffers.map { plan.units[$0.id] ?? [] },
+      levels: input.commitments.map { plan.levels[$0.id] ?? [] },
+      bought: data.reservedOffers.map { plan.bought[$0.id] ?? [] },
+      spent: input.commitments.map { plan.levelBought[$0.id] ?? [] })
+    #expect(capacity.units.joined().contains { $0 > 0 })
+    #expect(search.evaluate(capacity))
+    let handed = try #require(search.heuristic(near: zero))
+    let best = try #require(search.best)
+    #expect(best.capacity.units.joined().contains { $0 > 0 })
+    let priced = zip(program.columns, handed).reduce(0.0) { $0 + $1.0.objective * $1.1 }
+    #expect(abs(priced - best.outcome.cost) <= 1e-9 * best.outcome.cost)
+  }
+}
