@@ -19,7 +19,7 @@ public enum PlanStatus: Sendable, Equatable {
     switch self {
     case .optimal: return nil
     case .timeLimit: return "time limit reached"
-    case .iterationLimit: return "the capacity master's iteration limit reached"
+    case .iterationLimit: return "the capacity search stopped short of the gap (its most capacities dispatched, or the search ended)"
     case .masterFailure: return "the integer capacity master failed numerically"
     }
   }
