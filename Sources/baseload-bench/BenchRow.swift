@@ -35,7 +35,7 @@ struct BenchRow {
       }
       let vs = r.bestPeer.flatMap { o in b.map { Format.percent(($0.ub - o) / o, 3) } } ?? "—"
       t +=
-        "\n| \(r.name) | \(r.rows) × \(r.columns) | \(fmt(b?.s)) | \(fmt(b?.mib, 0)) | \(b?.path ?? "failed")\(stopNote(b?.status)) | \(fmt(b?.ub)) | \(gap.map { Format.percent($0, 3) } ?? "—") | \(peer("glpsol")) | \(peer("HiGHS")) | \(fmt(r.peers["HiGHS"]?.mib, 0)) | \(fmt(r.bestPeer)) | \(vs) | \(ratio("HiGHS")) | \(ratio("glpsol")) |"
+        "\n| \(r.name) | \(r.rows > 0 ? "\(r.rows) × \(r.columns)" : "not written (peers not run)") | \(fmt(b?.s)) | \(fmt(b?.mib, 0)) | \(b?.path ?? "failed")\(stopNote(b?.status)) | \(fmt(b?.ub)) | \(gap.map { Format.percent($0, 3) } ?? "—") | \(peer("glpsol")) | \(peer("HiGHS")) | \(fmt(r.peers["HiGHS"]?.mib, 0)) | \(fmt(r.bestPeer)) | \(vs) | \(ratio("HiGHS")) | \(ratio("glpsol")) |"
       if r.peers["HiGHS hourly"] != nil { t += " \(peer("HiGHS hourly")) |" }
     }
     return t
