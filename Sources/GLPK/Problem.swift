@@ -103,10 +103,7 @@ struct Problem {
       iocp.fp_heur = GLP_OFF
       iocp.ps_heur = GLP_OFF
     }
-    iocp.tm_lim =
-      options.timeLimitSeconds == nil
-      ? Int32.max
-      : max(1, options.timeLimitMilliseconds - Int32(Date().timeIntervalSince(start) * 1000))
+    iocp.tm_lim = remaining(options, since: start)
     if let g = options.mipGap { iocp.mip_gap = g }
     if options.pseudocostBranching { iocp.br_tech = GLP_BR_PCH }
     if options.cuts {
@@ -127,9 +124,32 @@ struct Problem {
       guard let tree, let info else { return }
       Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue().callback(tree)
     }
-    let stop = SolverStop(glpk: glp_intopt(pointer, &iocp))
+    var rc = glp_intopt(pointer, &iocp)
+    if rc == GLP_EFAIL && presolve {
+      // GLPK's presolved LP relaxation can fail to factorize a nearly singular basis ("unable to factorize the
+      // basis matrix", soak seed 6532, a valid plan). Solve the relaxation again from a scaled problem and an
+      // advanced basis with the simplex, then search without the presolver, in the time left.
+      glp_scale_prob(pointer, GLP_SF_AUTO)
+      glp_adv_basis(pointer, 0)
+      smcp.presolve = GLP_OFF
+      smcp.tm_lim = remaining(options, since: start)
+      let relaxed = glp_simplex(pointer, &smcp)
+      if relaxed != 0 { return (SolverStop(glpk: relaxed), nil, nil) }
+      if glp_get_status(pointer) != GLP_OPT { return (.completed, nil, nil) }
+      iocp.presolve = GLP_OFF
+      iocp.tm_lim = remaining(options, since: start)
+      rc = glp_intopt(pointer, &iocp)
+    }
+    let stop = SolverStop(glpk: rc)
     let gap: Double? = stop == .completed && glp_mip_status(pointer) == GLP_OPT ? 0 : tracker.gap
     return (stop, gap, tracker.bound)
+  }
+
+  /// Milliseconds of `options`' time limit left since `start` (at least 1), for GLPK's tm_lim.
+  func remaining(_ options: SolverOptions, since start: Date) -> Int32 {
+    options.timeLimitSeconds == nil
+      ? Int32.max
+      : max(1, options.timeLimitMilliseconds - Int32(Date().timeIntervalSince(start) * 1000))
   }
 
   /// Reads the solution into values.
