@@ -179,6 +179,9 @@ import Testing
     #expect(c.gap > 0)
     #expect(r.status == .iterationLimit)
     #expect(r.status.key == "iteration_limit")
-    #expect(r.status.reason == "the capacity search stopped short of the gap (its most capacities dispatched, or the search ended)")
+    #expect(
+      r.status.reason
+        == "the capacity search stopped short of the gap (its most capacities dispatched, or it ended)"
+    )
   }
 }

@@ -7,7 +7,7 @@ public enum PlanStatus: Sendable, Equatable {
   /// The certified decomposition made its most capacity-master solves or dispatches, or its search ended, without
   /// reaching the target gap; the best plan found is reported with its gap.
   case iterationLimit
-  /// The integer capacity master failed numerically with a plan in hand; that plan is reported with the
+  /// The integer capacity search failed numerically with a plan in hand; that plan is reported with the
   /// bounds proven so far.
   case masterFailure
 
@@ -19,8 +19,10 @@ public enum PlanStatus: Sendable, Equatable {
     switch self {
     case .optimal: return nil
     case .timeLimit: return "time limit reached"
-    case .iterationLimit: return "the capacity search stopped short of the gap (its most capacities dispatched, or the search ended)"
-    case .masterFailure: return "the integer capacity master failed numerically"
+    case .iterationLimit:
+      return
+        "the capacity search stopped short of the gap (its most capacities dispatched, or it ended)"
+    case .masterFailure: return "the integer capacity search failed numerically"
     }
   }
 
