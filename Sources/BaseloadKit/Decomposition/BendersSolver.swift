@@ -134,7 +134,9 @@ struct BendersSolver {
     if let failure = search.failure { throw failure }
     var options = SolverOptions()
     options.scale = true
-    options.cuts = true
+    // GLPK's generic cuts (MIR, Gomory, cover, clique) off: with the lazy rows they cost more than they close
+    // (same load, one run each: P60 0.288% → 0.226% at 120 s, 12 months 0.357% → 0.284%, P50 5.0 s → 4.6 s).
+    options.cuts = false
     options.pseudocostBranching = true
     // The search's incumbent is a dispatched plan at its real cost, so its gap is the certificate's; a tenth of
     // the target is left for the tolerance within which a node's θ may sit below its exact cut.
