@@ -150,12 +150,9 @@ extension BendersSolver {
     )
   }
 
-  /// `p` with every reserved purchase rounded up to whole steps (and to `min_units` in a month where the offer
-  /// is active): an integer capacity at least as large as the relaxed one, so every slice stays servable.
-  func roundedUp(_ p: Capacity) -> Capacity { rounded(p, .up) }
-
   /// `p` with every reserved purchase rounded to whole steps by `rule`, then raised to `min_units` in a month
-  /// where the offer is active.
+  /// where the offer is active (`.up` gives a capacity at least as large as the relaxed one, so every slice
+  /// stays servable).
   func rounded(_ p: Capacity, _ rule: FloatingPointRoundingRule) -> Capacity {
     var out = p
     for (r, c) in data.reservedOffers.enumerated() {

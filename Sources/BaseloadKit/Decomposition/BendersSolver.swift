@@ -47,6 +47,15 @@ struct BendersSolver {
     var constant: Double
     var unitSlope: [Double]
     var levelSlope: [Double]
+
+    /// The cut's bound on θ, $, at `units(r)` of each reserved offer and `level(k)` of each commitment in the
+    /// group's month.
+    func value(units: (Int) -> Double, level: (Int) -> Double) -> Double {
+      var v = constant
+      for (r, s) in unitSlope.enumerated() where s != 0 { v += s * units(r) }
+      for (k, s) in levelSlope.enumerated() where s != 0 { v += s * level(k) }
+      return v
+    }
   }
 
   func solve() throws -> PlacementResult {
@@ -126,10 +135,7 @@ struct BendersSolver {
       solver: self, columns: columns, groupMonth: groupMonth, members: members, bounds: bounds,
       penalty: penalty, totalCalls: totalCalls, cuts: cuts, deadline: start + limit,
       maxDispatches: maxIterations.integer, lower: lower)
-    for rule in [FloatingPointRoundingRule.toNearestOrAwayFromZero, .up] {
-      let rounded = self.rounded(point, rule)
-      if within(rounded, bounds) { search.evaluate(rounded) }
-    }
+    search.evaluateRoundings(of: point)
     search.improveBest(budget: 0.1 * (limit - Date().timeIntervalSince(start)))
     if let failure = search.failure { throw failure }
     var options = SolverOptions()

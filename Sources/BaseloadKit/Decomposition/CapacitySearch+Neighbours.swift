@@ -23,10 +23,8 @@ extension CapacitySearch {
     var values = [[(cut: Int, value: Double)]](repeating: [], count: groupMonth.count)
     for (i, cut) in pool.enumerated() {
       let m = groupMonth[cut.group]
-      var v = cut.constant
-      for (r, s) in cut.unitSlope.enumerated() where s != 0 { v += s * b.units[r][m] }
-      for (k, s) in cut.levelSlope.enumerated() where s != 0 { v += s * b.levels[k][m] }
-      values[cut.group].append((i, v))
+      values[cut.group].append(
+        (i, cut.value(units: { b.units[$0][m] }, level: { b.levels[$0][m] })))
     }
     let theta = values.map { $0.map(\.value).max() ?? -Double.infinity }
     let groupsOfMonth = months.map { m in groupMonth.indices.filter { groupMonth[$0] == m } }

@@ -108,17 +108,22 @@ final class CapacitySearch: BranchAndCut {
     // plan, in at most about a third of the search's time.
     if heuristicSeconds < 0.3 * Date().timeIntervalSince(start) + 5 {
       let began = Date()
-      let relaxed = solver.capacity(from: x, columns, integer: false)
-      for rule in [FloatingPointRoundingRule.toNearestOrAwayFromZero, .up] {
-        let rounded = solver.rounded(relaxed, rule)
-        if solver.within(rounded, bounds) { evaluate(rounded) }
-      }
+      evaluateRoundings(of: solver.capacity(from: x, columns, integer: false))
       improveBest(budget: max(1, 0.3 * Date().timeIntervalSince(start) + 5 - heuristicSeconds))
       heuristicSeconds += Date().timeIntervalSince(began)
     }
     guard !bestHanded, let best else { return nil }
     bestHanded = true
     return solution(best.capacity, groupCost: bestGroupCost)
+  }
+
+  /// Dispatches relaxed capacity `p` rounded to the nearest and up to whole steps (each when it stays in the
+  /// master's box).
+  func evaluateRoundings(of p: BendersSolver.Capacity) {
+    for rule in [FloatingPointRoundingRule.toNearestOrAwayFromZero, .up] {
+      let rounded = solver.rounded(p, rule)
+      if solver.within(rounded, bounds) { evaluate(rounded) }
+    }
   }
 
   /// Dispatches capacity `p` over every real slice (once per capacity), keeps it when it is the cheapest plan,
@@ -161,9 +166,7 @@ final class CapacitySearch: BranchAndCut {
     for i in baseCuts..<pool.count {
       let cut = pool[i]
       let m = groupMonth[cut.group]
-      var rhs = cut.constant
-      for (r, s) in cut.unitSlope.enumerated() where s != 0 { rhs += s * x[columns.units[r][m]] }
-      for (k, s) in cut.levelSlope.enumerated() where s != 0 { rhs += s * x[columns.level[k][m]] }
+      let rhs = cut.value(units: { x[columns.units[$0][m]] }, level: { x[columns.level[$0][m]] })
       let by = rhs - x[columns.theta[cut.group]]
       guard by > 1e-6 * max(1, abs(rhs)), !added.cuts.contains(i) else { continue }
       if by > (worst[cut.group]?.by ?? 0) { worst[cut.group] = (i, by) }
