@@ -71,5 +71,11 @@ import Testing
     #expect(best.capacity.units.joined().contains { $0 > 0 })
     let priced = zip(program.columns, handed).reduce(0.0) { $0 + $1.0.objective * $1.1 }
     #expect(abs(priced - best.outcome.cost) <= 1e-9 * best.outcome.cost)
+    // Every cut under-estimates the real cost, and the plan's own cuts meet it: at the handed solution no cut
+    // is violated; with one group's θ a dollar short, that group's cut comes back.
+    #expect(search.lazyRows(at: handed, integral: true, node: 7).isEmpty)
+    var short = handed
+    short[program.columns.firstIndex { $0.name == "theta[0]" }!] -= 1
+    #expect(search.lazyRows(at: short, integral: true, node: 8).count == 1)
   }
 }
