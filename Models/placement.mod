@@ -194,6 +194,10 @@ param fixed_units{R, M} >= -1, default -1;
 param fixed_level{K, M} >= -1, default -1;
 /* commitment level held fixed in month m, $/h; -1 = free */
 
+check{c in R, m in M}: fixed_units[c, m] = -1 or fixed_units[c, m] >= 0;
+check{k in K, m in M}: fixed_level[k, m] = -1 or fixed_level[k, m] >= 0;
+/* a held amount is -1 (free) or at least 0: round-off just below 0 would free it unseen */
+
 param new_commitments binary, default 1;
 /* 0 = no new commitment may be bought (baselines price today's routing and signed levels only) */
 

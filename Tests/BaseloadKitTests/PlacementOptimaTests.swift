@@ -118,6 +118,25 @@ import Testing
     #expect(Self.close(peaky.objective, 1000.0 * 24 * 28 * Self.perCall))
   }
 
+  /// A level held at −1e-13 (a master column's round-off below its bound of 0) is held at 0, not read as the
+  /// model's "free" sentinel: the locked what-if of soak seed 9825 otherwise bought a commitment the plan never
+  /// had and the exact reference came out $23,991 below the held dispatch.
+  @Test func levelHeldJustBelowZeroStaysHeld() throws {
+    let input = try TestFolder.load([
+      "plan.csv": Self.feb,
+      "workloads.csv": Self.wh + "\nw,mid,standard,\(1000 * 24),1,1,1,1000,100,flat,0,0,1,0\n",
+      "apis.csv": Self.api,
+      "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nsp,V,api,20,1\n",
+    ])
+    var data = PlacementData(input: input)
+    data.fixedLevels = ["sp": [-1e-13]]
+    #expect(data.mathProgData().contains("param fixed_level :=\n  'sp' 1 0;"))
+    let r = try PlacementSolver.solve(data, modelPath: TestFolder.modelPath)
+    // 1,000 calls/h × $0.0012 list for 672 h; free, the level would be $0.96/h and the bill $645.12.
+    #expect(r.levels["sp"]![0] == 0)
+    #expect(Self.close(r.objective, 1000 * 672 * Self.perCall))
+  }
+
   /// (e) Batch work that arrives at 18:00 waits for the signed GPU instead of spilling to the API.
   @Test func deferrableBatchMovesIntoTheValley() throws {
     func solve(defer hours: Int) throws -> PlacementResult {

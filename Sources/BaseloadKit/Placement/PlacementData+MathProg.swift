@@ -153,11 +153,14 @@ extension PlacementData {
       }
       out += ";\n\n"
     }
+    // A held amount is never the model's "free" sentinel (−1, or any value below 0): round-off below zero
+    // (a master column at −1e-13) is written as 0, so what was held stays held.
+    func held(_ v: Double) -> String { num(max(0, v)) }
     if !fixedUnits.isEmpty {
       out += "param fixed_units :="
       for c in reserved {
         for (mi, u) in (fixedUnits[c.id] ?? []).enumerated() {
-          out += "\n  \(sym(c.id)) \(mi + 1) \(num(u))"
+          out += "\n  \(sym(c.id)) \(mi + 1) \(held(u))"
         }
       }
       out += ";\n\n"
@@ -166,7 +169,7 @@ extension PlacementData {
       out += "param fixed_level :="
       for k in input.commitments {
         for (mi, u) in (fixedLevels[k.id] ?? []).enumerated() {
-          out += "\n  \(sym(k.id)) \(mi + 1) \(num(u))"
+          out += "\n  \(sym(k.id)) \(mi + 1) \(held(u))"
         }
       }
       out += ";\n\n"
