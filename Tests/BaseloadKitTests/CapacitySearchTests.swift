@@ -14,11 +14,12 @@ import Testing
     return input
   }
 
-  /// A search over `input()` with one slice group per month and no cuts yet, and the master solution with
-  /// nothing bought and every θ at 0 (below every group's real cost).
-  static func search() throws -> (search: CapacitySearch, program: LinearProgram, zero: [Double]) {
-    let input = try Self.input()
-    let data = PlacementData(input: input)
+  /// A search over `input` (default `input()`) with one slice group per month and no cuts yet, and the master
+  /// solution with nothing bought and every θ at 0 (below every group's real cost).
+  static func search(_ input: PlanInput? = nil) throws -> (
+    search: CapacitySearch, program: LinearProgram, zero: [Double]
+  ) {
+    let data = PlacementData(input: try input ?? Self.input())
     let solver = BendersSolver(data: data, progress: nil)
     let groupMonth = Array(data.months.indices)
     let members = groupMonth.map { m in
@@ -77,5 +78,42 @@ import Testing
     var short = handed
     short[program.columns.firstIndex { $0.name == "theta[0]" }!] -= 1
     #expect(search.lazyRows(at: short, integral: true, node: 8).count == 1)
+  }
+
+  /// A capacity that differs from those priced before in some months is dispatched in those months only, and
+  /// priced exactly as a dispatch of every slice prices it. Three months of growing demand (no two alike) and a
+  /// commitment on the API, so that a month's units and its commitment level both decide its dispatch.
+  @Test func onlyTheMonthsACapacityChangesAreDispatched() throws {
+    var sheets = Issue11ReproductionTests.twoGPUs(maxUnits: "")
+    sheets["plan.csv"] = "key,value\nstart,2027-02\nmonths,3\nmip_gap,0\n"
+    sheets["workloads.csv"] =
+      Issue11ReproductionTests.workloadHeader
+      + "\nflat,mid,standard,24000,10,1,1,10,1000,100,flat\n"
+    sheets["commitments.csv"] =
+      "id,vendor,applies_to,discount_pct,term_months\nk,VendorA,api,10,1\n"
+    var input = try TestFolder.load(sheets)
+    input.settings.decomposition = .benders
+    let (search, _, _) = try Self.search(input)
+    func capacity(_ units: [Double], _ levels: [Double]) -> BendersSolver.Capacity {
+      BendersSolver.Capacity(units: [units], levels: [levels], bought: [units], spent: [levels])
+    }
+    func expectPricedAsAWholeDispatch(_ p: BendersSolver.Capacity, months: Int) throws {
+      let priced = try #require(try search.price(p))
+      #expect(search.monthsDispatched == months)
+      let whole = try search.solver.dispatch(search.solver.data, p, search.penalty)
+      #expect(abs(priced.cost - whole.cost) <= 1e-9 * whole.cost)
+      for (a, b) in zip(priced.sliceCost, whole.sliceCost) {
+        #expect(abs(a - b) <= 1e-9 * max(1, abs(b)))
+      }
+    }
+    try expectPricedAsAWholeDispatch(capacity([2, 2, 2], [0, 0, 0]), months: 3)
+    // One more GPU in April: April alone is dispatched.
+    try expectPricedAsAWholeDispatch(capacity([2, 2, 3], [0, 0, 0]), months: 4)
+    // February with the units April had: another month, dispatched anew.
+    try expectPricedAsAWholeDispatch(capacity([3, 2, 2], [0, 0, 0]), months: 5)
+    // A commitment level in April: April alone.
+    try expectPricedAsAWholeDispatch(capacity([2, 2, 2], [0, 0, 5]), months: 6)
+    // Nothing new: nothing dispatched, the price from the three months already dispatched.
+    try expectPricedAsAWholeDispatch(capacity([3, 2, 3], [0, 0, 0]), months: 6)
   }
 }

@@ -200,12 +200,13 @@ struct BendersSolver {
       }
     }
     lower = max(lower, proven)
+    try search.completeBest()
     guard let best = search.best else { throw BendersUnavailable() }
     var steps = search.steps
     steps.append(.init(slices: search.pool.count, lowerBound: lower, upperBound: best.outcome.cost))
     let finalGap = (best.outcome.cost - lower) / max(abs(best.outcome.cost), 1e-9)
     progress?(
-      "capacity search: \(search.dispatches) capacities dispatched, \(search.pool.count) cuts, bounds \(Format.money(lower)) … \(Format.money(best.outcome.cost)), gap \(Format.percent(finalGap, 3))"
+      "capacity search: \(search.priced) capacities priced (\(search.monthsDispatched) months dispatched), \(search.pool.count) cuts, bounds \(Format.money(lower)) … \(Format.money(best.outcome.cost)), gap \(Format.percent(finalGap, 3))"
     )
     // However the search ended, a plan outside the target gap is not reported as optimal.
     let status: PlanStatus =
@@ -231,7 +232,7 @@ struct BendersSolver {
       upperBound: best.outcome.cost, steps: steps)
     certificate.stepCounts = .cuts
     certificate.note =
-      "Capacity by Benders decomposition: \(identity.count) groups of slices, \(search.pool.count) cuts from the dispatch duals, integer capacity by one branch and cut over the master (\(search.dispatches) capacities dispatched); every one of the \(data.slices.slices.count) slices dispatched exactly."
+      "Capacity by Benders decomposition: \(identity.count) groups of slices, \(search.pool.count) cuts from the dispatch duals, integer capacity by one branch and cut over the master (\(search.priced) capacities priced, \(search.monthsDispatched) months dispatched); every one of the \(data.slices.slices.count) slices dispatched exactly."
       + (masterFailure.map {
         " The capacity search then failed (\($0)); the best plan found is reported with the bounds proven so far."
       } ?? "")
@@ -312,16 +313,21 @@ struct BendersSolver {
     return true
   }
 
-  /// Dispatches every slice of `d` with the capacity of `p`, unserved calls priced at `penalty`.
-  func dispatch(_ d: PlacementData, _ p: Capacity, _ penalty: [Double]) throws
-    -> HourlyDispatch.Outcome
-  {
+  /// The dispatch of `d` with the capacity of `p`, unserved calls priced at `penalty`.
+  func dispatcher(_ d: PlacementData, _ p: Capacity, _ penalty: [Double]) -> HourlyDispatch {
     var units: [String: [Double]] = [:]
     for (r, c) in data.reservedOffers.enumerated() { units[c.id] = p.units[r] }
     var levels: [String: [Double]] = [:]
     for (k, c) in data.input.commitments.enumerated() { levels[c.id] = p.levels[k] }
-    return try HourlyDispatch(data: d, units: units, levels: levels, shortfallPenalty: penalty)
-      .run(threads: 2)
+    return HourlyDispatch(data: d, units: units, levels: levels, shortfallPenalty: penalty)
+  }
+
+  /// Dispatches every slice of `d` (or those of `months`) with the capacity of `p`, unserved calls priced at
+  /// `penalty`.
+  func dispatch(
+    _ d: PlacementData, _ p: Capacity, _ penalty: [Double], months: Set<Int>? = nil
+  ) throws -> HourlyDispatch.Outcome {
+    try dispatcher(d, p, penalty).run(threads: 2, months: months)
   }
 
   /// Price of an unserved call per workload, $/call: above the dearest way to serve it — its dearest

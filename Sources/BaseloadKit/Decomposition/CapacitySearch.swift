@@ -35,8 +35,24 @@ final class CapacitySearch: BranchAndCut {
   private var bestGroupCost: [Double] = []
   /// Whether `best` has been handed to GLPK as a heuristic solution.
   private var bestHanded = false
-  /// Capacities already dispatched (units and levels, to a millionth).
+  /// Capacities already priced (units and levels, to a millionth).
   private var dispatched: Set<[Double]> = []
+  /// The slices of each month index.
+  private let monthSlices: [[Int]]
+  /// What each month's dispatch gave at the capacity it had (keyed by `monthKey`): a month's hours depend
+  /// only on that month's units and levels, so a capacity that differs from earlier ones in a few months is
+  /// dispatched in those months only, and the others' costs (and cuts, already in the pool) are reused.
+  private var monthDispatch: [[Double]: MonthOutcome] = [:]
+  /// Months dispatched in all (each capacity dispatches only the months it changes).
+  private(set) var monthsDispatched = 0
+  /// Capacities priced in all.
+  var priced: Int { dispatched.count }
+
+  /// One month's dispatch: the weighted cost and shortfall of each of its slices (in `monthSlices` order).
+  struct MonthOutcome {
+    var sliceCost: [Double]
+    var sliceShortfall: [Double]
+  }
   /// The node of the last call and the cuts already added there: a cut its LP satisfies only within the LP's
   /// tolerance is not added again (it would come back forever).
   private var added: (node: Int, cuts: Set<Int>) = (0, [])
@@ -84,6 +100,9 @@ final class CapacitySearch: BranchAndCut {
     self.deadline = deadline
     self.maxDispatches = maxDispatches
     self.bound = SharedBound()
+    var monthSlices = [[Int]](repeating: [], count: solver.data.months.count)
+    for s in solver.data.slices.slices { monthSlices[s.monthIndex].append(s.index) }
+    self.monthSlices = monthSlices
     bound.raise(to: lower)
   }
 
@@ -126,23 +145,75 @@ final class CapacitySearch: BranchAndCut {
     }
   }
 
-  /// Dispatches capacity `p` over every real slice (once per capacity), keeps it when it is the cheapest plan,
-  /// and adds its exact cuts to the pool.
-  /// Returns false when `p` had been dispatched before.
+  /// Prices capacity `p` (once per capacity) and keeps it when it is the cheapest plan.
+  /// Returns false when `p` had been priced before.
   @discardableResult
   func evaluate(_ p: BendersSolver.Capacity) -> Bool {
     let key = (p.units + p.levels).flatMap { $0 }.map { ($0 * 1e6).rounded() }
     guard dispatched.insert(key).inserted else { return false }
     do {
-      let o = try solver.dispatch(solver.data, p, penalty)
-      dispatches += 1
-      guard o.feasible else { return true }
-      pool += solver.cuts(from: o, at: p, groups: members, groupMonth: groupMonth, bounds: bounds)
-      consider(o, p)
+      if let o = try price(p) { consider(o, p) }
     } catch {
       failure = error
     }
     return true
+  }
+
+  /// The dispatch of capacity `p` over every real slice: the months whose units and levels no earlier capacity
+  /// had are dispatched, and their exact cuts added to the pool; the other months' slices cost what they cost
+  /// when dispatched before. Flows are left out unless every month was dispatched; nil when an hour cannot be
+  /// served (a rate limit or an on-demand cap no capacity relieves).
+  func price(_ p: BendersSolver.Capacity) throws -> HourlyDispatch.Outcome? {
+    let months = solver.data.months.indices
+    let keys = months.map { monthKey(p, $0) }
+    let fresh = Set(months.filter { monthDispatch[keys[$0]] == nil })
+    var full: HourlyDispatch.Outcome?
+    if !fresh.isEmpty {
+      let o = try solver.dispatch(
+        solver.data, p, penalty, months: fresh.count == months.count ? nil : fresh)
+      dispatches += 1
+      monthsDispatched += fresh.count
+      guard o.feasible else { return nil }
+      pool += solver.cuts(
+        from: o, at: p, groups: members, groupMonth: groupMonth, bounds: bounds
+      ).filter { fresh.contains(groupMonth[$0.group]) }
+      for m in fresh {
+        monthDispatch[keys[m]] = MonthOutcome(
+          sliceCost: monthSlices[m].map { o.sliceCost[$0] },
+          sliceShortfall: monthSlices[m].map { o.sliceShortfall[$0] })
+      }
+      if fresh.count == months.count { full = o }
+    }
+    if let full { return full }
+    // The whole horizon from its months, summed in slice order (as a full dispatch sums it).
+    var sliceCost = [Double](repeating: 0, count: solver.data.slices.slices.count)
+    var sliceShortfall = sliceCost
+    for m in months {
+      guard let month = monthDispatch[keys[m]] else { return nil }
+      for (i, t) in monthSlices[m].enumerated() {
+        sliceCost[t] = month.sliceCost[i]
+        sliceShortfall[t] = month.sliceShortfall[i]
+      }
+    }
+    return HourlyDispatch.Outcome(
+      flows: [], covered: [:],
+      cost: solver.dispatcher(solver.data, p, penalty).fixedCost + sliceCost.reduce(0, +),
+      feasible: true, sliceCost: sliceCost, shortfall: sliceShortfall.reduce(0, +),
+      sliceShortfall: sliceShortfall)
+  }
+
+  /// Month index `m` with the units and levels `p` has in it, to a millionth.
+  private func monthKey(_ p: BendersSolver.Capacity, _ m: Int) -> [Double] {
+    [Double(m)] + (p.units.map { $0[m] } + p.levels.map { $0[m] }).map { ($0 * 1e6).rounded() }
+  }
+
+  /// The best plan with its flows: a plan priced partly from earlier months' dispatches is dispatched whole
+  /// once (the same LPs at the same capacity, so the same cost).
+  func completeBest() throws {
+    guard let b = best, b.outcome.flows.isEmpty else { return }
+    let o = try solver.dispatch(solver.data, b.capacity, penalty)
+    dispatches += 1
+    best = (o, b.capacity)
   }
 
   /// Keeps `o` when it serves every call more cheaply than the best plan so far.

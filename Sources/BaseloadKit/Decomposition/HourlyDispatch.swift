@@ -28,6 +28,8 @@ public struct HourlyDispatch: Sendable {
     public var levelSlope: [[Double]] = []
     /// Calls left unserved over the horizon (only with a shortfall penalty; its cost is in `cost`).
     public var shortfall = 0.0
+    /// Calls left unserved in each slice times its weight (the parts of `shortfall`).
+    public var sliceShortfall: [Double] = []
   }
 
   /// Price of an unserved call, $/call, per workload; nil = every call must be served (a slice that cannot be
@@ -199,9 +201,10 @@ public struct HourlyDispatch: Sendable {
     return cost
   }
 
-  /// Solves every slice, split across `threads` threads.
-  public func run(threads: Int = 2) throws -> Outcome {
-    let all = dispatchUnits()
+  /// Solves every slice, split across `threads` threads; with `months`, only the slices of those month indices
+  /// (the others' costs, slopes and flows are left at 0; the fixed charges are the whole horizon's).
+  public func run(threads: Int = 2, months: Set<Int>? = nil) throws -> Outcome {
+    let all = dispatchUnits().filter { months?.contains($0[0].monthIndex) ?? true }
     let hours = all.map(\.count).max() ?? 1
     let slices = data.slices.slices
     let box = ResultBox(
@@ -227,7 +230,8 @@ public struct HourlyDispatch: Sendable {
       flows: box.flows, covered: box.covered,
       cost: fixedCost + box.sliceCost.reduce(0, +), feasible: box.feasible,
       sliceCost: box.sliceCost, unitSlope: box.unitSlope,
-      levelSlope: box.levelSlope, shortfall: box.shortfall)
+      levelSlope: box.levelSlope, shortfall: box.sliceShortfall.reduce(0, +),
+      sliceShortfall: box.sliceShortfall)
   }
 
   /// The dispatch units grouped by the prices of their month (`PlacementData.priceFactor` of every offer), in
@@ -362,13 +366,14 @@ final class ResultBox: @unchecked Sendable {
   var sliceCost: [Double]
   var unitSlope: [[Double]]
   var levelSlope: [[Double]]
-  var shortfall = 0.0
+  var sliceShortfall: [Double]
 
   init(pairs: Int, slices: Int, commitments: [String], reserved: Int) {
     flows = [[Double]](repeating: [Double](repeating: 0, count: slices), count: pairs)
     covered = Dictionary(
       uniqueKeysWithValues: commitments.map { ($0, [Double](repeating: 0, count: slices)) })
     sliceCost = [Double](repeating: 0, count: slices)
+    sliceShortfall = sliceCost
     unitSlope = [[Double]](repeating: [Double](repeating: 0, count: reserved), count: slices)
     levelSlope = [[Double]](
       repeating: [Double](repeating: 0, count: commitments.count), count: slices)
@@ -382,7 +387,7 @@ final class ResultBox: @unchecked Sendable {
         sliceCost[item.slice] = item.cost
         unitSlope[item.slice] = item.unitSlope
         levelSlope[item.slice] = item.levelSlope
-        shortfall += item.shortfall
+        sliceShortfall[item.slice] = item.shortfall
       }
       feasible = feasible && ok
     }
