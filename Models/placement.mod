@@ -152,7 +152,9 @@ param term{R} integer, >= 1, default 1;
    (within the horizon) */
 
 param min_units{R} >= 0, default 0;
-/* fewest units of a reserved offer in a month in which it is active, units */
+/* fewest units of a reserved offer, signed ones included, in a month in which
+   units bought here are active, units (signed units alone may be fewer: a
+   contract is a fact, a vendor's minimum governs what is bought) */
 
 param step{R} integer, >= 1, default 1;
 /* reserved units come in multiples of this, units */
@@ -222,7 +224,8 @@ var units{c in R, M} >= 0, <= max_units[c];
 /* reserved units active in month m (signed plus bought), units */
 
 var active{c in R, M} binary;
-/* 1 when reserved offer c is active in month m (needed only for min_units) */
+/* 1 when units bought of reserved offer c are active in month m (needed only
+   for min_units) */
 
 var spent{k in K, M} >= 0;
 /* hourly commitment level of k bought at the start of month m, $/h, for kterm months */
@@ -329,11 +332,12 @@ s.t. UnitsActive{c in R, m in M}:
 
 s.t. MinUnitsWhenActive{c in R, m in M: min_units[c] > 0}:
     units[c, m] >= min_units[c] * active[c, m];
-/* units: an active offer has at least min_units */
+/* units: an active offer has at least min_units, signed ones included */
 
 s.t. ActiveWhenUsed{c in R, m in M: min_units[c] > 0}:
-    units[c, m] <= max_units[c] * active[c, m];
-/* units: any unit makes the offer active */
+    units[c, m] - contract_units[c, m] <= max_units[c] * active[c, m];
+/* units: any unit bought makes the offer active (signed units alone do not,
+   so buying nothing is always a plan) */
 
 s.t. NoActiveFlag{c in R, m in M: min_units[c] = 0}:
     active[c, m] = 0;

@@ -292,8 +292,9 @@ public struct RandomPlan: Sendable {
       var units = rng.int(1, max(1, min(8, cap)))
       let from = rng.int(-2, months - 1)
       let to = from + rng.int(0, months + 1)
-      // Signed units make the offer active, so the sheet must let min_units be reached as signed units plus
-      // whole steps within max_units; otherwise the sheets contradict themselves (no plan exists at all).
+      // Signed units that min_units in whole steps within max_units could complete (a rule of an earlier model,
+      // in which signed units made the offer active; kept so that every seed draws the instance it always drew —
+      // signed units below the minimum are legal now, and still drawn when a term outlasts the contract).
       let rule = reservedRule[r] ?? (0, 1)
       func reachable(_ u: Int) -> Int {
         u >= rule.min ? u : u + rule.step * ((rule.min - u + rule.step - 1) / rule.step)

@@ -171,23 +171,47 @@ func openDefect(_ comment: Comment, _ body: () throws -> Void) rethrows {
     #expect(abs(r.objective - 20_160) < 0.01, "plan \(r.objective)")
   }
 
-  /// F3 and F7: 2 units signed, min_units 11 in steps of 2, no max_units. The signed units make the offer
-  /// active, so it holds 2 + 2k ≥ 11 units: 12. Twelve $13/h GPUs carry all 10,000 calls/h:
-  /// 12 × 13 × 672 = $104,832.00. The all-API baseline still pays for them, plus 10,000 × 672 × $0.003 of
-  /// API: $124,992.00. Baseload wrote max_units 11 (exit 3 at week) and capped the Benders master at 11
-  /// (exit 1).
+  /// F3 and F7: 2 units signed, min_units 11 in steps of 2, no max_units; each $13/h GPU carries 5,142.9
+  /// calls/h. With 10,000 calls/h the two signed GPUs carry them all (signed units alone need not reach the
+  /// minimum): 2 × 13 × 672 = $17,472.00; the all-API baseline pays them and 10,000 × 672 × $0.003 of API,
+  /// $37,632.00. With 60,000 calls/h, units bought on top of the signed ones must reach 2 + 2k ≥ 11: twelve
+  /// GPUs carry all 60,000 calls/h for 12 × 13 × 672 = $104,832.00 (the signed two alone leave 49,714 calls/h
+  /// to the API, $117,697); with 12,000 calls/h nothing is bought. Baseload once wrote max_units 11 (exit 3 at week) and capped the Benders master at
+  /// 11 (exit 1).
   @Test(arguments: [Resolution.week, .cluster], [Decomposition.benders, .clusters])
   func signedUnitsReachMinUnitsInSteps(resolution: Resolution, decomposition: Decomposition) throws
   {
-    var input = try TestFolder.load(
-      Self.lattice(
-        "gpu,VendorB,mid,13,reserved,1,11,2,,2500,625", contracts: "gpu,2,,2027-02,2027-02\n"))
-    input.settings.resolution = resolution
-    input.settings.decomposition = decomposition
-    let r = try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
-    #expect(r.units["gpu"] == [12])
-    #expect(abs(r.objective - 104_832) < 0.01, "plan \(r.objective)")
+    func plan(callsPerHour: Int) throws -> (PlacementResult, PlanInput) {
+      var sheets = Self.lattice(
+        "gpu,VendorB,mid,13,reserved,1,11,2,,2500,625", contracts: "gpu,2,,2027-02,2027-02\n")
+      sheets["workloads.csv"] =
+        Self.workloadHeader
+        + "\nflat,mid,standard,\(callsPerHour * 24 / 10),0,1,1,10,1000,100,flat\n"
+      var input = try TestFolder.load(sheets)
+      input.settings.resolution = resolution
+      input.settings.decomposition = decomposition
+      return (
+        try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath),
+        input
+      )
+    }
+    let (signed, input) = try plan(callsPerHour: 10_000)
+    #expect(signed.units["gpu"] == [2])
+    #expect(abs(signed.objective - 17_472) < 0.01, "plan \(signed.objective)")
+    // A certificate's lower bound is a bound: a master that made the signed units call for the minimum
+    // proved $104,832 "below" the $17,472 plan.
+    #expect((signed.certificate?.lowerBound ?? 0) <= 17_472 + 0.01)
     let baseline = try Baseline.solve(input, modelPath: TestFolder.modelPath)
-    #expect(abs(baseline.analysis.invoice.total - 124_992) < 0.01)
+    #expect(abs(baseline.analysis.invoice.total - 37_632) < 0.01)
+    // 12,000 calls/h: a third of a GPU more would pay in the relaxation, but nine more to reach the minimum do
+    // not; the signed two and 1,714.3 calls/h of API: 17,472 + 1,152,000 × $0.003 = $20,928.00. The search has
+    // to prove it in whole steps, so its bound depends on what the master makes of the signed units.
+    let (spill, _) = try plan(callsPerHour: 12_000)
+    #expect(spill.units["gpu"] == [2])
+    #expect(abs(spill.objective - 20_928) < 0.01, "plan \(spill.objective)")
+    #expect((spill.certificate?.lowerBound ?? 0) <= 20_928 + 0.01)
+    let (bought, _) = try plan(callsPerHour: 60_000)
+    #expect(bought.units["gpu"] == [12])
+    #expect(abs(bought.objective - 104_832) < 0.01, "plan \(bought.objective)")
   }
 }

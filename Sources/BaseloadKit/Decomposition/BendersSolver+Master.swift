@@ -56,8 +56,9 @@ extension BendersSolver {
         lp.addRow(
           "MinUnitsWhenActive[\(r),\(m)]", bounds: .lower(0),
           coefficients: [(cols.units[r][m], 1), (a, -c.minUnits)])
+        // Units bought (beyond those signed) make the offer active.
         lp.addRow(
-          "ActiveWhenUsed[\(r),\(m)]", bounds: .upper(0),
+          "ActiveWhenUsed[\(r),\(m)]", bounds: .upper(data.contractUnits[c.id]?[m] ?? 0),
           coefficients: [(cols.units[r][m], 1), (a, -max(1, bounds.units[r][m]))])
       }
       cols.active.append(active)
@@ -116,42 +117,29 @@ extension BendersSolver {
       spent: cols.spent.map { $0.map { x[$0] } })
   }
 
-  /// Builds and solves the capacity master (`masterProgram`). Returns the capacity chosen and a lower bound on
-  /// the master's optimum, $; nil when the time limit passed before an integer master had a solution.
-  func master(
-    _ cuts: [Cut], groupMonth: [Int], bounds: CapacityBounds, integer: Bool,
-    timeLimit: Double? = nil
-  ) throws -> (capacity: Capacity, bound: Double)? {
-    let (lp, cols) = masterProgram(
-      cuts, groupMonth: groupMonth, bounds: bounds, integer: integer)
+  /// Builds and solves the capacity master (`masterProgram`) with its integrality relaxed. Returns the capacity
+  /// chosen and the master's optimum, a lower bound on the hourly optimum, $; nil when the time limit passed.
+  func relaxedMaster(_ cuts: [Cut], groupMonth: [Int], bounds: CapacityBounds) throws
+    -> (capacity: Capacity, bound: Double)?
+  {
+    let (lp, cols) = masterProgram(cuts, groupMonth: groupMonth, bounds: bounds, integer: false)
     var options = SolverOptions()
-    options.presolve = true
-    // GLPK's MIP presolver scales what it keeps; the relaxed master (an LP) is scaled here.
-    options.scale = !integer
-    options.cuts = true
-    options.pseudocostBranching = true
-    // The master's bound is what the certificate uses: half the target gap leaves the other half to the cuts.
-    options.mipGap = data.input.settings.optimalityGap / 2
-    options.timeLimitSeconds = timeLimit ?? data.input.settings.timeLimitSeconds
-    var s = try GLPKSolver.solve(lp, options: options)
-    if s.status != .optimal && s.status != .feasible {
-      // GLPK's presolver can give up on a nearly degenerate master; solve it without.
-      options.presolve = false
-      s = try GLPKSolver.solve(lp, options: options)
-    }
-    if s.stop == .timeLimit && s.status != .optimal && s.status != .feasible { return nil }
-    guard s.status == .optimal || s.status == .feasible else {
+    // Not GLPK's LP presolver: its recovered solution's objective came out above the optimum ($1,014,431.45
+    // where a feasible capacity of the same master costs $1,014,428.02, soak seed 14743), and a bound must not.
+    options.presolve = false
+    options.scale = true
+    options.timeLimitSeconds = data.input.settings.timeLimitSeconds
+    let s = try GLPKSolver.solve(lp, options: options)
+    if s.stop == .timeLimit && s.status != .optimal { return nil }
+    guard s.status == .optimal else {
       throw PlanError.solver(
         "the capacity master ended with status \(s.status)\n\(s.terminalOutput)")
     }
-    return (
-      capacity(from: s.columnValues, cols, integer: integer),
-      PlacementSolver.lowerBound(s, gapLimit: options.mipGap ?? 0)
-    )
+    return (capacity(from: s.columnValues, cols, integer: false), s.objective)
   }
 
   /// `p` with every reserved purchase rounded to whole steps by `rule`, then raised to `min_units` in a month
-  /// where the offer is active (`.up` gives a capacity at least as large as the relaxed one, so every slice
+  /// where units bought are active (`.up` gives a capacity at least as large as the relaxed one, so every slice
   /// stays servable).
   func rounded(_ p: Capacity, _ rule: FloatingPointRoundingRule) -> Capacity {
     var out = p
@@ -159,13 +147,12 @@ extension BendersSolver {
       var steps = p.bought[r].map { b in
         rule == .up ? (b / c.unitStep - 1e-7).rounded(.up) : (b / c.unitStep).rounded(rule)
       }
-      func units(_ m: Int) -> Double {
-        let window = data.purchaseWindow(month: m, term: c.termMonths)
-        return (data.contractUnits[c.id]?[m] ?? 0) + c.unitStep
-          * window.reduce(0) { $0 + steps[$1] }
+      func bought(_ m: Int) -> Double {
+        c.unitStep * data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + steps[$1] }
       }
+      func units(_ m: Int) -> Double { (data.contractUnits[c.id]?[m] ?? 0) + bought(m) }
       for m in data.months.indices {
-        while units(m) > 0 && units(m) < c.minUnits { steps[m] += 1 }
+        while bought(m) > 0 && units(m) < c.minUnits { steps[m] += 1 }
       }
       out.bought[r] = steps.map { $0 * c.unitStep }
       out.units[r] = data.months.indices.map(units)

@@ -111,7 +111,7 @@ struct BendersSolver {
       guard o.feasible else { throw BendersUnavailable() }
       addCuts(o, at: point, groups: exactCuts ? members : identity)
       let upper = o.cost
-      guard let solved = try master(cuts, groupMonth: groupMonth, bounds: bounds, integer: false)
+      guard let solved = try relaxedMaster(cuts, groupMonth: groupMonth, bounds: bounds)
       else { throw BendersUnavailable() }
       let bound = solved.bound
       lower = max(lower, bound)

@@ -47,8 +47,12 @@ extension CapacitySearch {
       out.bought[r][m] = steps * c.unitStep
       for t in months where data.purchaseWindow(month: t, term: c.termMonths).contains(m) {
         let u = p.units[r][t] + change * c.unitStep
-        let cap = max(bounds.units[r][t], data.contractUnits[c.id]?[t] ?? 0)
-        if u < -1e-9 || u > cap + 1e-9 || (u > 1e-9 && u < c.minUnits - 1e-9) { return nil }
+        let signed = data.contractUnits[c.id]?[t] ?? 0
+        let cap = max(bounds.units[r][t], signed)
+        // Units bought make the offer active, and then it has at least min_units (signed ones included).
+        if u < -1e-9 || u > cap + 1e-9 || (u - signed > 1e-9 && u < c.minUnits - 1e-9) {
+          return nil
+        }
         out.units[r][t] = u
       }
       return out

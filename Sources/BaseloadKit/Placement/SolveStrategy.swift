@@ -148,15 +148,12 @@ public struct SolveStrategy: Sendable, Equatable {
   }
 
   /// Whether the capacity decisions are already made: no pair on any reserved offer (so buying units only
-  /// costs), no new commitment allowed, and signed units that already meet `min_units` where there are any.
-  /// The all-API baseline is such a plan.
+  /// costs; signed units alone never call for `min_units`) and no new commitment allowed. The all-API baseline
+  /// is such a plan.
   static func onlySignedCapacity(_ data: PlacementData) -> Bool {
     guard !data.allowNewCommitments else { return false }
     let reserved = Set(data.offers.indices.filter { data.offers[$0].isReserved })
-    guard !data.pairs.contains(where: { reserved.contains($0.offer) }) else { return false }
-    return data.reservedOffers.allSatisfy { c in
-      (data.contractUnits[c.id] ?? []).allSatisfy { $0 == 0 || $0 >= c.minUnits }
-    }
+    return !data.pairs.contains(where: { reserved.contains($0.offer) })
   }
 
   static func decomposed(_ data: PlacementData, why: String) -> SolveStrategy {

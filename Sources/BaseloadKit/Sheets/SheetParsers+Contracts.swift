@@ -135,16 +135,7 @@ extension SheetParsers {
             )
             break
           }
-          // Signed units make the offer active, so its units must reach min_units in whole steps on top of
-          // them without passing max_units.
-          let steps = max(0, ((cap.minUnits - total) / cap.unitStep).rounded(.up))
-          if total < cap.minUnits && total + steps * cap.unitStep > most {
-            r.report(
-              row.place("units"),
-              "contracts hold \(Format.plain(total)) units of '\(Diagnostic.echo(offer))' in \(month); in steps of \(Format.plain(cap.unitStep)) on top of them it cannot reach min_units \(Format.plain(cap.minUnits)) within max_units \(Format.plain(most)) (capacity.csv line \(cap.line))"
-            )
-            break
-          }
+          // Signed units below min_units are legal: the minimum binds only units bought on top of them.
         }
       }
       out.append(
