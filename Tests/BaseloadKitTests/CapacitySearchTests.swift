@@ -116,4 +116,26 @@ import Testing
     // Nothing new: nothing dispatched, the price from the three months already dispatched.
     try expectPricedAsAWholeDispatch(capacity([3, 2, 3], [0, 0, 0]), months: 6)
   }
+
+  /// The cut-guided local search walks from three GPUs to the optimum, two, dispatching only what the cuts
+  /// price below the best plan: at 3 GPUs the capacity is not binding, so the cuts price 2 GPUs $8,736 cheaper
+  /// (one GPU-month less) — dispatched, $17,472.00, the new best; from 2 they price 1 GPU the same way —
+  /// dispatched, $18,528.00 (8,736 + 4,857.1 calls/h × 672 h × $0.003), not better, and its cuts now price it
+  /// exactly; 3 is priced $8,736 dearer. Nothing is left below the best plan after three dispatches.
+  @Test func theLocalSearchWalksToTheOptimum() throws {
+    let (search, _, _) = try Self.search()
+    func gpus(_ n: Double) -> BendersSolver.Capacity {
+      BendersSolver.Capacity(units: [[n]], levels: [], bought: [[n]], spent: [])
+    }
+    #expect(search.evaluate(gpus(3)))
+    #expect(abs((search.best?.outcome.cost ?? 0) - 3 * 8_736) < 0.01)
+    search.improveBest(budget: 60)
+    let best = try #require(search.best)
+    #expect(best.capacity.units == [[2]])
+    #expect(abs(best.outcome.cost - 17_472) < 0.01)
+    #expect(search.dispatches == 3)
+    // At the optimum the cuts price every neighbour at or above it (one GPU's $18,528 is known exactly now).
+    let next = search.cheapestNeighbour(of: best.capacity, cost: best.outcome.cost)
+    #expect(next?.units == nil)
+  }
 }
