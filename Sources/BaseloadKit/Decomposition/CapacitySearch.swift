@@ -35,7 +35,7 @@ final class CapacitySearch: BranchAndCut {
   private var bestGroupCost: [Double] = []
   /// Whether `best` has been handed to GLPK as a heuristic solution.
   private var bestHanded = false
-  /// Capacities already priced (units and levels, to a millionth).
+  /// Capacities already priced (their months' `monthKey`s, joined).
   private var dispatched: Set<[Double]> = []
   /// The slices of each month index.
   private let monthSlices: [[Int]]
@@ -149,7 +149,7 @@ final class CapacitySearch: BranchAndCut {
   /// Returns false when `p` had been priced before.
   @discardableResult
   func evaluate(_ p: BendersSolver.Capacity) -> Bool {
-    let key = (p.units + p.levels).flatMap { $0 }.map { ($0 * 1e6).rounded() }
+    let key = solver.data.months.indices.flatMap { monthKey(p, $0) }
     guard dispatched.insert(key).inserted else { return false }
     do {
       if let o = try price(p) { consider(o, p) }
@@ -167,10 +167,8 @@ final class CapacitySearch: BranchAndCut {
     let months = solver.data.months.indices
     let keys = months.map { monthKey(p, $0) }
     let fresh = Set(months.filter { monthDispatch[keys[$0]] == nil })
-    var full: HourlyDispatch.Outcome?
     if !fresh.isEmpty {
-      let o = try solver.dispatch(
-        solver.data, p, penalty, months: fresh.count == months.count ? nil : fresh)
+      let o = try solver.dispatch(solver.data, p, penalty, months: fresh)
       dispatches += 1
       monthsDispatched += fresh.count
       guard o.feasible else { return nil }
@@ -182,9 +180,9 @@ final class CapacitySearch: BranchAndCut {
           sliceCost: monthSlices[m].map { o.sliceCost[$0] },
           sliceShortfall: monthSlices[m].map { o.sliceShortfall[$0] })
       }
-      if fresh.count == months.count { full = o }
+      // Every month dispatched: the outcome is whole, flows included.
+      if fresh.count == months.count { return o }
     }
-    if let full { return full }
     // The whole horizon from its months, summed in slice order (as a full dispatch sums it).
     var sliceCost = [Double](repeating: 0, count: solver.data.slices.slices.count)
     var sliceShortfall = sliceCost
