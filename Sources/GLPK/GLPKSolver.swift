@@ -16,9 +16,7 @@ public enum GLPKSolver {
         p.load(lp)
         let start = Date()
         let r = p.solve(options, hooks: hooks)
-        return p.read(
-          stop: r.stop, gap: r.gap, bound: r.bound, output: buffer.text,
-          seconds: Date().timeIntervalSince(start))
+        return p.read(r, output: buffer.text, seconds: Date().timeIntervalSince(start))
       }
     }
   }

@@ -21,14 +21,14 @@ public struct MathProgModel: Sendable {
       let before = buffer.text.count
       let status = problem.isMIP ? glp_mip_status(problem.pointer) : glp_get_status(problem.pointer)
       if status == GLP_OPT || status == GLP_FEAS {
-        if glp_mpl_postsolve(tran, problem.pointer, problem.isMIP ? GLP_MIP : GLP_SOL) != 0 {
+        let values = problem.isMIP && !r.polished ? GLP_MIP : GLP_SOL
+        if glp_mpl_postsolve(tran, problem.pointer, values) != 0 {
           throw .postsolve(
             message: Self.firstError(buffer.text) ?? "postsolve failed", output: buffer.text)
         }
       }
       let display = String(buffer.text.dropFirst(before))
-      let solution = problem.read(
-        stop: r.stop, gap: r.gap, bound: r.bound, output: buffer.text, seconds: seconds)
+      let solution = problem.read(r, output: buffer.text, seconds: seconds)
       return MathProgSolution(solution: solution, displayOutput: display)
     }
   }

@@ -72,26 +72,29 @@ struct Problem {
   var isMIP: Bool { glp_get_num_int(pointer) > 0 }
 
   /// Solves: simplex for an LP; for a MIP glp_intopt (with its own presolve) or simplex then intopt.
-  func solve(_ options: SolverOptions, hooks: (any BranchAndCut)? = nil) -> (
-    stop: SolverStop, gap: Double?, bound: Double?
-  ) {
+  /// With the presolver, the solution is then polished on the problem as stated (`polish`).
+  func solve(_ options: SolverOptions, hooks: (any BranchAndCut)? = nil) -> SolveOutcome {
     var smcp = glp_smcp()
     glp_init_smcp(&smcp)
     smcp.msg_lev = options.messageLevel.glpk
     smcp.tm_lim = options.timeLimitMilliseconds
     smcp.meth = options.useDualSimplex ? GLP_DUALP : GLP_PRIMAL
     if options.scale { glp_scale_prob(pointer, GLP_SF_AUTO) }
+    let start = Date()
     if !isMIP {
       smcp.presolve = options.presolve ? GLP_ON : GLP_OFF
-      return (SolverStop(glpk: glp_simplex(pointer, &smcp)), nil, nil)
+      let stop = SolverStop(glpk: glp_simplex(pointer, &smcp))
+      let polished =
+        options.presolve && stop == .completed
+        && polish(smcp, timeLimitMilliseconds: remaining(options, since: start))
+      return SolveOutcome(stop: stop, polished: polished)
     }
-    let start = Date()
     // With hooks the search runs on the problem as built (rows added by `lazyRows` refer to its columns).
     let presolve = options.presolve && hooks == nil
     if !presolve {
       let rc = glp_simplex(pointer, &smcp)
-      if rc != 0 { return (SolverStop(glpk: rc), nil, nil) }
-      if glp_get_status(pointer) != GLP_OPT { return (.completed, nil, nil) }
+      if rc != 0 { return SolveOutcome(stop: SolverStop(glpk: rc)) }
+      if glp_get_status(pointer) != GLP_OPT { return SolveOutcome(stop: .completed) }
     }
     var iocp = glp_iocp()
     glp_init_iocp(&iocp)
@@ -134,15 +137,16 @@ struct Problem {
       smcp.presolve = GLP_OFF
       smcp.tm_lim = remaining(options, since: start)
       let relaxed = glp_simplex(pointer, &smcp)
-      if relaxed != 0 { return (SolverStop(glpk: relaxed), nil, nil) }
-      if glp_get_status(pointer) != GLP_OPT { return (.completed, nil, nil) }
+      if relaxed != 0 { return SolveOutcome(stop: SolverStop(glpk: relaxed)) }
+      if glp_get_status(pointer) != GLP_OPT { return SolveOutcome(stop: .completed) }
       iocp.presolve = GLP_OFF
       iocp.tm_lim = remaining(options, since: start)
       rc = glp_intopt(pointer, &iocp)
     }
     let stop = SolverStop(glpk: rc)
     let gap: Double? = stop == .completed && glp_mip_status(pointer) == GLP_OPT ? 0 : tracker.gap
-    return (stop, gap, tracker.bound)
+    let polished = presolve && polish(smcp, timeLimitMilliseconds: remaining(options, since: start))
+    return SolveOutcome(stop: stop, gap: gap, bound: tracker.bound, polished: polished)
   }
 
   /// Milliseconds of `options`' time limit left since `start` (at least 1), for GLPK's tm_lim.
@@ -152,25 +156,30 @@ struct Problem {
       : max(1, options.timeLimitMilliseconds - Int32(Date().timeIntervalSince(start) * 1000))
   }
 
-  /// Reads the solution into values.
-  func read(stop: SolverStop, gap: Double?, bound: Double?, output: String, seconds: Double)
-    -> Solution
-  {
+  /// Reads the solution into values: a MIP's status, gap and bound with its values, or with the polished LP's
+  /// values (the integer columns fixed at the MIP's) when `outcome.polished`.
+  func read(_ outcome: SolveOutcome, output: String, seconds: Double) -> Solution {
     let p = pointer
     let n = Int(glp_get_num_cols(p))
     let m = Int(glp_get_num_rows(p))
     let mip = isMIP
     let cols = (0..<n).map { String(cString: glp_get_col_name(p, Int32($0 + 1))) }
     let rows = (0..<m).map { String(cString: glp_get_row_name(p, Int32($0 + 1))) }
+    let stop = outcome.stop
     if mip {
+      let lp = outcome.polished
       return Solution(
         status: SolutionStatus(glpk: glp_mip_status(p)), stop: stop, isMIP: true,
-        objective: glp_mip_obj_val(p),
-        columnValues: (0..<n).map { glp_mip_col_val(p, Int32($0 + 1)) },
-        rowActivities: (0..<m).map { glp_mip_row_val(p, Int32($0 + 1)) }, rowDuals: [],
+        objective: lp ? glp_get_obj_val(p) : glp_mip_obj_val(p),
+        columnValues: (0..<n).map {
+          lp ? glp_get_col_prim(p, Int32($0 + 1)) : glp_mip_col_val(p, Int32($0 + 1))
+        },
+        rowActivities: (0..<m).map {
+          lp ? glp_get_row_prim(p, Int32($0 + 1)) : glp_mip_row_val(p, Int32($0 + 1))
+        }, rowDuals: [],
         reducedCosts: [],
-        mipGap: gap, bound: bound, columnNames: cols, rowNames: rows, terminalOutput: output,
-        seconds: seconds)
+        mipGap: outcome.gap, bound: outcome.bound, columnNames: cols, rowNames: rows,
+        terminalOutput: output, seconds: seconds)
     }
     return Solution(
       status: SolutionStatus(glpk: glp_get_status(p)), stop: stop, isMIP: false,
@@ -217,6 +226,15 @@ struct Problem {
     }
     return lp
   }
+}
+
+/// How a solve ended: GLPK's return, a MIP's gap and best bound when the search reported them, and whether the
+/// values were polished on the problem as stated (`Problem.polish`).
+struct SolveOutcome {
+  var stop: SolverStop
+  var gap: Double? = nil
+  var bound: Double? = nil
+  var polished = false
 }
 
 /// Follows a MIP search from glp_intopt's callback: best bound, gap, progress reports.
