@@ -22,7 +22,8 @@ extension Problem {
     }
     let status = glp_mip_status(p)
     guard status == GLP_OPT || status == GLP_FEAS else { return false }
-    for j in stride(from: Int32(1), through: glp_get_num_cols(p), by: 1) where glp_get_col_kind(p, j) != GLP_CV {
+    for j in stride(from: Int32(1), through: glp_get_num_cols(p), by: 1)
+    where glp_get_col_kind(p, j) != GLP_CV {
       let v = glp_mip_col_val(p, j).rounded()
       glp_set_col_bnds(p, j, GLP_FX, v, v)
     }
