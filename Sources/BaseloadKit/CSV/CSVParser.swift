@@ -31,7 +31,7 @@ public enum CSVParser {
     }
     func endRecord() {
       endField()
-      let blank = cells.count == 1 && cells[0].text.trimmingCharacters(in: .whitespaces).isEmpty
+      let blank = cells.count == 1 && cells[0].text.trimmingWhitespace.isEmpty
       if !blank { records.append(CSVRecord(cells: cells, line: recordLine)) }
       cells = []
     }
@@ -153,7 +153,7 @@ public enum CSVParser {
     }
     var trimmed = header
     for i in trimmed.cells.indices {
-      trimmed.cells[i].text = trimmed.cells[i].text.trimmingCharacters(in: .whitespaces)
+      trimmed.cells[i].text = trimmed.cells[i].text.trimmingWhitespace
     }
     // Trailing empty header cells (a trailing comma) name no column.
     while trimmed.cells.count > 1, trimmed.cells.last?.text.isEmpty == true {
@@ -168,7 +168,7 @@ public enum CSVParser {
     for record in records {
       // Empty cells past the header (trailing commas) hold nothing; a value there would be lost.
       for cell in record.cells.dropFirst(width)
-      where !cell.text.trimmingCharacters(in: .whitespaces).isEmpty {
+      where !cell.text.trimmingWhitespace.isEmpty {
         problems.add(
           at: cell, in: fileName,
           "cell '\(Diagnostic.echo(cell.text))' is past the last column; the header names \(width) column\(width == 1 ? "" : "s")"

@@ -239,8 +239,10 @@ public struct HourlyDispatch: Sendable {
   func priceGroups(_ units: [[TimeSlice]]) -> [[[TimeSlice]]] {
     var groups: [[[TimeSlice]]] = []
     var index: [[Double]: Int] = [:]
+    // Prices change by month only: one key per month index.
+    let keys = data.months.indices.map { m in data.offers.map { data.priceFactor($0.id, month: m) } }
     for unit in units {
-      let key = data.offers.map { data.priceFactor($0.id, month: unit[0].monthIndex) }
+      let key = keys[unit[0].monthIndex]
       if let g = index[key] {
         groups[g].append(unit)
       } else {

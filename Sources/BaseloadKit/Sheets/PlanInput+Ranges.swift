@@ -253,7 +253,7 @@ struct RangeCheck {
       let record = table.records.first(where: { $0.line == line }), let cell = record[i]
     else { return nil }
     var trimmed = cell
-    trimmed.text = cell.text.trimmingCharacters(in: .whitespaces)
+    trimmed.text = cell.text.trimmingWhitespace
     return trimmed
   }
 }

@@ -65,7 +65,7 @@ struct SheetRow {
   func cell(_ column: String) -> CSVCell? {
     guard let i = reader.index(column) else { return nil }
     if var cell = record[i] {
-      cell.text = cell.text.trimmingCharacters(in: .whitespaces)
+      cell.text = cell.text.trimmingWhitespace
       return cell
     }
     let last = record.cells.last
@@ -142,7 +142,7 @@ struct SheetRow {
   /// A `;`-separated list; empty gives `default`.
   func list(_ column: String, default fallback: [String] = ["*"]) -> [String] {
     guard let t = text(column) else { return fallback }
-    return t.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+    return t.split(separator: ";").map { $0.trimmingWhitespace }.filter {
       !$0.isEmpty
     }
   }

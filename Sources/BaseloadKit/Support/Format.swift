@@ -16,11 +16,34 @@ public enum Format {
 
   /// Fixed decimals, no grouping: `fixed(3.14159, 2)` = "3.14". Negative zero prints as zero.
   public static func fixed(_ v: Double, _ decimals: Int) -> String {
+    if let s = quickFixed(v, decimals) { return s }
     let s = String(format: "%.\(decimals)f", v)
     if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
       return String(s.dropFirst())
     }
     return s
+  }
+
+  /// `fixed` by integer arithmetic, the same text as `String(format:)` (tens of times faster; reports print tens
+  /// of thousands of numbers), or nil where it could differ. |v|·10^d below 10⁹ is computed within 2·10⁻⁷ of its
+  /// exact value, so away from a rounding tie (fraction within 10⁻⁶ of one half) it rounds as printf rounds the
+  /// exact binary value.
+  static func quickFixed(_ v: Double, _ decimals: Int) -> String? {
+    guard v.isFinite, (0...9).contains(decimals) else { return nil }
+    var scale: UInt64 = 1
+    for _ in 0..<decimals { scale *= 10 }
+    let s = abs(v) * Double(scale)
+    guard s < 1e9 else { return nil }
+    let whole = s.rounded(.down)
+    let fraction = s - whole
+    guard abs(fraction - 0.5) > 1e-6 else { return nil }
+    let n = UInt64(whole) + (fraction > 0.5 ? 1 : 0)
+    var text = String(n / scale)
+    if decimals > 0 {
+      let digits = String(n % scale)
+      text += "." + String(repeating: "0", count: decimals - digits.count) + digits
+    }
+    return v < 0 && n > 0 ? "-" + text : text
   }
 
   /// Money with thousands separators and 2 decimals: `$12,345.67`, `−$3.00` as `-$3.00`.
