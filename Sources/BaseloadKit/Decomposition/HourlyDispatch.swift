@@ -240,7 +240,8 @@ public struct HourlyDispatch: Sendable {
     var groups: [[[TimeSlice]]] = []
     var index: [[Double]: Int] = [:]
     // Prices change by month only: one key per month index.
-    let keys = data.months.indices.map { m in data.offers.map { data.priceFactor($0.id, month: m) } }
+    let keys = data.months.indices.map { m in data.offers.map { data.priceFactor($0.id, month: m) }
+    }
     for unit in units {
       let key = keys[unit[0].monthIndex]
       if let g = index[key] {
