@@ -94,7 +94,13 @@ struct Problem {
     if !presolve {
       let rc = glp_simplex(pointer, &smcp)
       if rc != 0 { return SolveOutcome(stop: SolverStop(glpk: rc)) }
-      if glp_get_status(pointer) != GLP_OPT { return SolveOutcome(stop: .completed) }
+      switch glp_get_status(pointer) {
+      case GLP_OPT: break
+      // No point satisfies the relaxation, so none the MIP: what the MIP presolver reports as GLP_ENOPFS.
+      case GLP_NOFEAS: return SolveOutcome(stop: .noPrimalFeasible)
+      case GLP_UNBND: return SolveOutcome(stop: .noDualFeasible)
+      default: return SolveOutcome(stop: .completed)
+      }
     }
     var iocp = glp_iocp()
     glp_init_iocp(&iocp)

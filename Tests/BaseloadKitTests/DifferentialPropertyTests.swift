@@ -44,9 +44,12 @@ import Testing
   /// 14743 (GLPK's LP presolver gave the relaxed master an objective $3.43 above its optimum, so the certified
   /// lower bound passed the plan's cost, the optimum); 19228 (GLPK's MIP presolver recovered a commitment
   /// coverage $0.0011/h above the usage it covers, so the exact model with the plan's level held reported $0.98
-  /// less than that plan costs by hand, and `--verify` refused a right plan; solutions are now polished on the
-  /// model as stated).
-  static let soakFindings: [UInt64] = [4935, 6532, 9825, 9954, 10905, 11539, 14743, 19228]
+  /// less than that plan costs by hand, and `--verify` refused a right plan; the exact model is now solved without
+  /// the presolver, and any presolved solution is polished on the model as stated); 20019 (deferrable work and a commitment over four offers: GLPK's presolved LP relaxation of the exact week
+  /// model stalled, so the reference found no plan within its time limit).
+  static let soakFindings: [UInt64] = [
+    4935, 6532, 9825, 9954, 10905, 11539, 14743, 19228, 20019,
+  ]
 
   @Test(arguments: soakFindings) func soakFindingStaysFixed(seed: UInt64) {
     var d = Differential(seed: seed)
