@@ -17,7 +17,8 @@ struct PlanCommand: Command {
     --reports DIR   where report folders and a batch's index go (default Reports)
     --verify        re-evaluate the plan with Models/placement.mod, its units and
                     commitment levels held; a plan whose cost disagrees is not written
-                    (exit 6)
+                    (exit 6); one the model cannot re-evaluate within time_limit_s is
+                    written and the run ends with exit 4
     --quiet         no progress on stderr
 
     Several input folders (e.g. Inputs/*; files among them are skipped) write one
@@ -189,6 +190,9 @@ func runAndWrite(
     io.err("baseload \(verb) \(dir): \(error)\n")
     return (.internalError, nil)
   }
+  // A reference that runs out of time neither confirms nor refutes the plan: the report is written and the run
+  // ends as a solver limit (exit 4), not as a disagreement.
+  var unverified: String?
   if verify {
     progress.say("\(dir): verifying the plan with the reference model")
     do {
@@ -196,6 +200,8 @@ func runAndWrite(
       let check = try run.plan.result.verify(modelPath: model)
       io.err("baseload \(verb) \(dir): \(check.text)\n")
       guard check.agrees else { return (.internalError, nil) }
+    } catch PlanError.timeLimit(let why) {
+      unverified = "not verified: the reference model did not finish (\(why))"
     } catch {
       io.err("baseload \(verb) \(dir): the plan could not be verified: \(error)\n")
       return (.internalError, nil)
@@ -210,11 +216,9 @@ func runAndWrite(
   }
   io.out(run.plan.terminalSummary(out: out))
   for s in run.scenarios { io.out("\nscenario \(s.scenario): \(s.verdict)\n") }
-  if let limited = run.timeLimited {
-    io.err("baseload \(verb) \(dir): \(limited)\n")
-    return (.solverLimit, run)
-  }
-  return (.ok, run)
+  let limits = [run.timeLimited, unverified].compactMap { $0 }
+  for limited in limits { io.err("baseload \(verb) \(dir): \(limited)\n") }
+  return (limits.isEmpty ? .ok : .solverLimit, run)
 }
 
 /// Progress lines on stderr with elapsed time; silent when quiet.

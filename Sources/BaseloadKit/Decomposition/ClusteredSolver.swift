@@ -10,13 +10,33 @@ struct ClusteredSolver {
 
   func solve() throws -> PlacementResult {
     let target = data.input.settings.optimalityGap
+    let limit = data.input.settings.timeLimitSeconds
+    let start = Date()
     var k = 6
     var lower = -Double.infinity
     var best: (outcome: HourlyDispatch.Outcome, result: PlacementResult)?
     var steps: [Certificate.Step] = []
+    var solvedSlices = 0
+    var timedOut = false
     while true {
       let (clustered, _) = SliceClustering.cluster(data, perMonth: k)
-      let r = try PlacementSolver.exact(clustered, model: modelPath, progress: nil)
+      // Demand with fewer distinct levels than k clusters the same way again: nothing new to bound.
+      if clustered.slices.slices.count == solvedSlices && k < 168 {
+        k = min(168, k * 2)
+        continue
+      }
+      solvedSlices = clustered.slices.slices.count
+      // Each clustered MIP gets what is left of the plan's time limit, not the whole limit again.
+      var budgeted = clustered
+      budgeted.input.settings.timeLimitSeconds = max(1, limit - Date().timeIntervalSince(start))
+      let r: PlacementResult
+      do {
+        r = try PlacementSolver.exact(budgeted, model: modelPath, progress: nil)
+      } catch PlanError.timeLimit(let why) {
+        guard best != nil else { throw PlanError.timeLimit(why) }
+        timedOut = true
+        break
+      }
       lower = max(lower, r.certificate?.lowerBound ?? r.objective)
       let dispatch = try HourlyDispatch(data: data, units: r.units, levels: r.levels).run(
         threads: 2)
@@ -32,6 +52,10 @@ struct ClusteredSolver {
         "clustered \(clustered.slices.slices.count) slices: bounds \(Format.money(lower)) … \(Format.money(upper)), gap \(gap.isFinite ? Format.percent(gap, 3) : "∞")"
       )
       if gap <= target || k >= 168 { break }
+      if Date().timeIntervalSince(start) >= limit {
+        timedOut = true
+        break
+      }
       k = min(168, k * 2)
     }
     guard let best else { throw PlanError.solver("no clustered capacity could serve every hour") }
@@ -41,6 +65,13 @@ struct ClusteredSolver {
     result.covered = best.outcome.covered
     result.objective = best.outcome.cost
     result.mipGap = nil
+    let upper = best.outcome.cost
+    let met = upper.isFinite && (upper - lower) <= target * max(abs(upper), 1e-9)
+    if met {
+      result.status = .optimal
+    } else if timedOut {
+      result.status = .timeLimit
+    }
     result.certificate = Certificate(
       resolution: .cluster, slices: steps.last?.slices ?? 0, lowerBound: lower,
       upperBound: best.outcome.cost, steps: steps)
