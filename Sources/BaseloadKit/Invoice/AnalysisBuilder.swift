@@ -39,7 +39,9 @@ struct AnalysisBuilder {
 
   /// Spreads a fixed charge over pairs so that every billed dollar reaches a workload: by `weights` (the
   /// month's use), else by the offer's use over the horizon, else by the month's calls of the workloads that
-  /// could use it, else by every call of the month, else of the horizon.
+  /// could use it, else by every call of the month, else of the horizon; with no call at all (every workload's
+  /// demand zero, capacity still billed), in equal shares over the pairs that could use the offer, else over
+  /// every pair.
   mutating func allocate(_ amount: Double, month mi: Int, weights: [(Int, Double)]) {
     let offerPairs = weights.map(\.0)
     let all = Array(data.pairs.indices)
@@ -49,6 +51,8 @@ struct AnalysisBuilder {
       offerPairs.map { ($0, workloadCalls[data.pairs[$0].workload][mi]) },
       all.map { ($0, calls[$0][mi]) },
       all.map { ($0, calls[$0].reduce(0, +)) },
+      offerPairs.map { ($0, 1) },
+      all.map { ($0, 1) },
     ]
     guard let spread = candidates.first(where: { $0.reduce(0) { $0 + $1.1 } > 0 }) else {
       unallocated += amount

@@ -132,10 +132,14 @@ public struct ScenarioReport: Sendable {
       if let before = t.costPerCompletedTask, let after = l.costPerCompletedTask,
         Format.perUnit(before) != Format.perUnit(after)
       {
+        // The reason only where it holds: with as many tasks or more, a rise comes from prices or from usage
+        // beyond the locked capacity, not from spreading it thinner.
         s +=
-          after > before
-          ? "; locked it rises, as capacity already bought is spread over fewer tasks"
-          : "; locked it falls"
+          after <= before
+          ? "; locked it falls"
+          : l.completedTasks < t.completedTasks
+            ? "; locked it rises, as capacity already bought is spread over fewer tasks"
+            : "; locked it rises"
       }
       return s
     }
