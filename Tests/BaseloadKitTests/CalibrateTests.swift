@@ -158,6 +158,34 @@ extension CalibrateTests {
 }
 
 extension CalibrateTests {
+  /// An independent tester's findings: a root span with no readable start time was read as 1970-01-01 (the
+  /// period stretched over 56 years, sessions per user per day 20,000 times too small), and a span delivered
+  /// twice (an exporter's retry) counted its calls and tokens twice. Now the first is set aside and counted, the
+  /// second read once.
+  @Test func aRootWithoutAStartTimeIsSetAsideAndARepeatedSpanCountsOnce() {
+    let t1 = OTLP.line(
+      [("service.name", "x")],
+      [
+        OTLP.span("t1", "r1", name: "task", start: OTLP.at(9)),
+        OTLP.chat("t1", "c1", parent: "r1", start: OTLP.at(9), input: 100, output: 10),
+      ])
+    // The same trace's spans again, and a trace whose root start time is ISO text.
+    let noStart =
+      #"{"resourceSpans":[{"resource":{"attributes":[]},"scopeSpans":[{"scope":{"name":"t"},"spans":[{"traceId":"t2","spanId":"r2","parentSpanId":"","name":"task","startTimeUnixNano":"2026-03-02T10:00:00Z","attributes":[],"status":{"code":0}},"#
+      + OTLP.chat("t2", "c2", parent: "r2", start: OTLP.at(10), input: 100, output: 10) + "]}]}]}"
+    let file = [t1, t1, noStart].joined(separator: "\n") + "\n"
+    let (code, c, out) = Self.calibrate([Self.folder(["t.jsonl": file])])
+    #expect(code == .ok, "\(c.stderr)")
+    let md = Self.read(out + "/calibration.md")
+    #expect(md.contains("Period 2026-03-02 to 2026-03-02 UTC (1 days)."), "\(md.prefix(200))")
+    #expect(md.contains("| traces whose root span has no readable start time (not counted) | 1 |"))
+    #expect(md.contains("| spans read again with an id already seen (counted once) | 2 |"))
+    // One attempt, one call, 100 input and 10 output tokens: the copy added nothing.
+    let rows = Self.rows(Self.read(out + "/calibration.csv"))
+    #expect(rows.count == 2)
+    #expect(rows[1][2...6] == ["1", "1", "1", "0", "100"], "\(rows)")
+  }
+
   /// OpenAI organization usage (completions), hourly buckets, one page: proj_a has 10 + 5 requests,
   /// input 10000 + 6000 (cached 2000 + 1000), output 3000 + 1000; its batch requests are their own workload.
   static let openAIPage = """

@@ -15,6 +15,9 @@ extension Calibration {
     s += "| spans read | \(reading.spans) |\n"
     s += "| traces read | \(reading.traces) |\n"
     s += "| traces without a root span (not counted) | \(reading.tracesWithoutRoot) |\n"
+    s +=
+      "| traces whose root span has no readable start time (not counted) | \(reading.tracesWithoutStart) |\n"
+    s += "| spans read again with an id already seen (counted once) | \(reading.duplicateSpans) |\n"
     s += "| traces without a model call (not counted as attempts) | \(withoutCalls) |\n"
     s += "| traces outside --from/--to | \(reading.tracesOutsidePeriod) |\n"
     s +=

@@ -9,6 +9,8 @@ public struct CalibrationReading: Sendable {
   public var traces = 0
   public var tracesWithoutRoot = 0
   public var tracesOutsidePeriod = 0
+  public var tracesWithoutStart = 0
+  public var duplicateSpans = 0
   public var negativeTokenSpans = 0
   public var endBeforeStartSpans = 0
   public var reasoningAboveOutputSpans = 0
@@ -76,6 +78,8 @@ public enum CalibrationSources {
     reading.spans = traces.spans
     reading.tracesWithoutRoot = traces.tracesWithoutRoot
     reading.tracesOutsidePeriod = traces.tracesOutsidePeriod
+    reading.tracesWithoutStart = traces.tracesWithoutStart
+    reading.duplicateSpans = traces.duplicateSpans
     reading.negativeTokenSpans = traces.negativeTokenSpans
     reading.endBeforeStartSpans = traces.endBeforeStartSpans
     reading.reasoningAboveOutputSpans = traces.reasoningAboveOutputSpans

@@ -47,9 +47,9 @@ struct OTLPSpan {
   /// Empty for a root span.
   var parentSpanId: String
   var name: String
-  /// Unix time, nanoseconds (UTC).
-  var start: Int64
-  var end: Int64
+  /// Unix time, nanoseconds (UTC); nil when the span has none or one that is not a count of nanoseconds.
+  var start: Int64?
+  var end: Int64?
   /// `status.code`: 0 unset, 1 ok, 2 error.
   var statusCode: Int
   var attributes: [String: AttributeValue]
@@ -87,7 +87,7 @@ struct OTLPSpan {
     spanId = o["spanId"]?.string ?? ""
     parentSpanId = o["parentSpanId"]?.string ?? ""
     name = o["name"]?.string ?? ""
-    start = o["startTimeUnixNano"]?.int64 ?? 0
+    start = o["startTimeUnixNano"]?.int64
     end = o["endTimeUnixNano"]?.int64 ?? start
     statusCode = Self.statusCode(o["status"]?["code"])
     attributes = Self.attributes(o["attributes"], wanted: wanted)

@@ -3,8 +3,10 @@ import Foundation
 /// What one trace (one task attempt) adds up to while its spans are read; spans themselves are not kept.
 struct TraceAccumulator {
   var hasRoot = false
-  /// Root span start, Unix nanoseconds.
-  var start: Int64 = 0
+  /// Root span start, Unix nanoseconds; nil when the root span has no readable start time.
+  var start: Int64?
+  /// Span ids seen in this trace: a span delivered twice (an exporter's retry, overlapping exports) counts once.
+  var spanIds: Set<String> = []
   var workload: Int32 = -1
   var team: Int32 = -1
   var completed = false
@@ -50,6 +52,8 @@ struct TraceAggregator {
   var negativeTokenSpans = 0
   var endBeforeStartSpans = 0
   var reasoningAboveOutputSpans = 0
+  /// Spans whose trace already had a span of the same id (read once; the copies are not counted again).
+  var duplicateSpans = 0
   /// Attributes read from spans.
   let wanted: Set<String>
 
@@ -127,8 +131,14 @@ struct TraceAggregator {
   ) {
     spans += 1
     var acc = traces[span.traceId] ?? TraceAccumulator()
+    if !span.spanId.isEmpty {
+      guard acc.spanIds.insert(span.spanId).inserted else {
+        duplicateSpans += 1
+        return
+      }
+    }
     if acc.file < 0 { acc.file = file }
-    if span.end < span.start { endBeforeStartSpans += 1 }
+    if let start = span.start, let end = span.end, end < start { endBeforeStartSpans += 1 }
     if span.isRoot {
       acc.hasRoot = true
       acc.start = span.start
@@ -185,6 +195,8 @@ struct TraceAggregator {
   /// Traces read in total, without a root span, and outside the period.
   var tracesWithoutRoot = 0
   var tracesOutsidePeriod = 0
+  /// Traces whose root span has no readable `startTimeUnixNano` (no day or hour to count them in).
+  var tracesWithoutStart = 0
 
   /// Every trace added to its workload and team; traces without a root are counted and set aside.
   mutating func finish() -> [GroupMeasure] {
@@ -196,7 +208,12 @@ struct TraceAggregator {
         tracesWithoutRoot += 1
         continue
       }
-      let day = t.start >= 0 ? t.start / dayNanos : (t.start - dayNanos + 1) / dayNanos
+      // Read as 0 it was 1970-01-01, and stretched the period over 56 years (an independent tester's finding).
+      guard let start = t.start else {
+        tracesWithoutStart += 1
+        continue
+      }
+      let day = start >= 0 ? start / dayNanos : (start - dayNanos + 1) / dayNanos
       if let from = options.fromDay, day < from {
         tracesOutsidePeriod += 1
         continue
@@ -226,7 +243,7 @@ struct TraceAggregator {
       g.cost += t.cost
       for m in t.unpriced { g.unpriced.insert(strings.name(m)) }
       if t.unpriced.isEmpty { g.noteCost(t.cost, trace: id) }
-      let hour = t.start >= 0 ? t.start / hourNanos : (t.start - hourNanos + 1) / hourNanos
+      let hour = start >= 0 ? start / hourNanos : (start - hourNanos + 1) / hourNanos
       g.hourly[hour, default: 0] += 1
       if t.user >= 0 {
         g.users.insert(t.user)
