@@ -42,6 +42,21 @@ import Testing
     #expect(chart.contains(">w2<") && !chart.contains(">w1<"))
   }
 
+  /// A workload without demand has no completed tasks for another reason than a success rate of 0, and the
+  /// report says which (an independent tester found "success rate 0" stated for a workload whose rate was 1).
+  @Test func aWorkloadWithoutDemandIsNotBlamedOnItsSuccessRate() throws {
+    let input = try TestFolder.load([
+      "workloads.csv": TestFolder.workloadHeader + ",success_rate\n"
+        + "w1,mid,standard,0,1,1,1,1000,100,flat,1\nw2,mid,standard,10,1,1,1,1000,100,flat,0\n"
+    ])
+    let md = try #require(
+      PlanReport.folder(try PlanRun.solve(input, modelPath: TestFolder.modelPath)).text("report.md")
+    )
+    #expect(md.contains("`w1` has no tasks (no demand): there is no cost per completed task (—)."))
+    #expect(md.contains("`w2` has no completed tasks (success rate 0)"))
+    #expect(!md.contains("`w1` has no completed tasks"))
+  }
+
   @Test func quotesLeaveTheCellEmpty() throws {
     let e = try QuoteTests.engine(Self.sheets)
     let set = try QuoteSet.compute(e, workload: "w1")

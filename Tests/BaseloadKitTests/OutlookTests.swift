@@ -236,12 +236,15 @@ import Testing
       TestFolder.problems(sheets) == [
         "plan.csv:7:17: growth_high_pct -5 is below growth_low_pct 5"
       ])
+    // The growth range's futures, not scenarios of the same names (that would be ambiguous).
     sheets["plan.csv"] = Self.sheets["plan.csv"]! + "growth_low_pct,-100\ngrowth_high_pct,5\n"
+    sheets["scenarios.csv"] = nil
     #expect(
       TestFolder.problems(sheets) == [
         "plan.csv:6:16: growth_low_pct -100 takes the monthly growth of 'w' to -100 %; it must stay above -99.99"
       ])
     sheets["plan.csv"] = Self.sheets["plan.csv"]
+    sheets["scenarios.csv"] = Self.sheets["scenarios.csv"]
     sheets["outlook.csv"] = "scenario,probability\nlow,0.5\nlow,0.5\n"
     #expect(TestFolder.problems(sheets).first?.hasPrefix("outlook.csv:3:1: duplicate") == true)
     sheets["outlook.csv"] = Self.sheets["outlook.csv"]
@@ -249,6 +252,24 @@ import Testing
     #expect(
       TestFolder.problems(sheets) == [
         "scenarios.csv:4:1: outlook future 'high' changes usd_per_mtok_input, which changes the cost, load or tokens of a call; a future of outlook.csv may change demand volumes only (prompts_per_session, sessions_per_user_per_day, user_growth_pct_per_month, users)"
+      ])
+  }
+
+  /// A name that means two futures is refused (an independent tester found scenarios.csv's `base` silently
+  /// replacing the sheets as they are, and its `low`/`high` silently replacing the growth range's).
+  @Test func aFutureNamedTwiceIsRefused() {
+    var sheets = Self.sheets
+    sheets["scenarios.csv"]! += "base,w,users,scale,1.5\n"
+    #expect(
+      TestFolder.problems(sheets) == [
+        "outlook.csv:3:1: 'base' is the sheets as they are, and scenarios.csv also defines a scenario 'base'; rename that scenario"
+      ])
+    sheets = Self.sheets
+    sheets["plan.csv"]! += "growth_low_pct,-10\ngrowth_high_pct,10\n"
+    #expect(
+      TestFolder.problems(sheets) == [
+        "outlook.csv:2:1: 'low' is the growth range's future (growth_low_pct in plan.csv), and scenarios.csv also defines a scenario 'low'; rename that scenario or drop the growth range",
+        "outlook.csv:4:1: 'high' is the growth range's future (growth_high_pct in plan.csv), and scenarios.csv also defines a scenario 'high'; rename that scenario or drop the growth range",
       ])
   }
 

@@ -169,8 +169,7 @@ extension PlanAnalysis {
         "human cost of failures",
       ], rows,
       right: Set(3...8))
-    md += Self.noCompletedTasksNote(
-      workloads.filter { $0.costPerCompletedTask == nil }.map(\.workload))
+    md += Self.noCompletedTasksNote(workloads.filter { $0.costPerCompletedTask == nil })
     md += "\nReserved and commitment charges are shared among workloads by the capacity they use."
     if unallocated > Format.halfCentUSD {
       md += " \(money(unallocated)) of fixed charges fall in months when no workload used them."
@@ -178,13 +177,18 @@ extension PlanAnalysis {
     return md + "\n"
   }
 
-  /// "\n`w` has no completed tasks (success rate 0): no cost per completed task.\n", or "" when every workload
-  /// completes some.
-  static func noCompletedTasksNote(_ workloads: [String]) -> String {
-    guard !workloads.isEmpty else { return "" }
-    let names = workloads.map { "`\($0)`" }.joined(separator: ", ")
-    return
-      "\n\(names) \(workloads.count == 1 ? "has" : "have") no completed tasks (success rate 0): there is no cost per completed task (—).\n"
+  /// "\n`w` has no completed tasks (success rate 0): no cost per completed task.\n" for workloads with tasks
+  /// that never complete, "… has no tasks (no demand) …" for those with none; "" when every workload completes
+  /// some.
+  static func noCompletedTasksNote(_ workloads: [WorkloadTotals]) -> String {
+    var md = ""
+    for (none, why) in [(false, "no completed tasks (success rate 0)"), (true, "no tasks (no demand)")] {
+      let names = workloads.filter { ($0.tasks <= 0) == none }.map { "`\($0.workload)`" }
+      guard !names.isEmpty else { continue }
+      md +=
+        "\n\(names.joined(separator: ", ")) \(names.count == 1 ? "has" : "have") \(why): there is no cost per completed task (—).\n"
+    }
+    return md
   }
 
   var baseloadSplit: String {

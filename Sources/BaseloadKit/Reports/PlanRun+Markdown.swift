@@ -36,7 +36,7 @@ extension PlanRun {
             w.costPerCompletedTask == nil
               || baseline.analysis.workloads.first { $0.workload == w.workload }?
                 .costPerCompletedTask == nil
-          }.map(\.workload)) + "\n"
+          }) + "\n"
     }
     if let quotes { md += quotes.markdown }
     if !scenarios.isEmpty {

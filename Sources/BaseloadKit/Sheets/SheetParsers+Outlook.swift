@@ -2,7 +2,8 @@ import Foundation
 
 extension SheetParsers {
   /// `outlook.csv`: `scenario, probability`. Each name is a scenario of scenarios.csv, `base`, or (with a growth
-  /// range in plan.csv) `low` / `high`; probabilities are positive and sum to 1 within 1e-9.
+  /// range in plan.csv) `low` / `high`, and means one of them only; probabilities are positive and sum to 1 within
+  /// 1e-9.
   mutating func outlook(
     _ table: CSVTable, scenarioNames: [String], growthRange: Bool, scenariosBroken: Bool
   ) -> [OutlookEntry] {
@@ -22,6 +23,20 @@ extension SheetParsers {
         r.report(
           row.place("scenario"),
           "unknown scenario '\(Diagnostic.echo(name))' (known: \(known.joined(separator: ", ")))")
+      }
+      // A name that means two futures is refused, not resolved silently in favour of scenarios.csv.
+      if let name, scenarioNames.contains(name) {
+        if name == "base" {
+          r.report(
+            row.place("scenario"),
+            "'base' is the sheets as they are, and scenarios.csv also defines a scenario 'base'; rename that scenario"
+          )
+        } else if growthRange && (name == "low" || name == "high") {
+          r.report(
+            row.place("scenario"),
+            "'\(name)' is the growth range's future (growth_\(name)_pct in plan.csv), and scenarios.csv also defines a scenario '\(name)'; rename that scenario or drop the growth range"
+          )
+        }
       }
       let p = row.number(
         "probability", in: 0...1, rangeWords: "a probability above 0 and at most 1")
