@@ -182,7 +182,9 @@ extension PlanAnalysis {
   /// some.
   static func noCompletedTasksNote(_ workloads: [WorkloadTotals]) -> String {
     var md = ""
-    for (none, why) in [(false, "no completed tasks (success rate 0)"), (true, "no tasks (no demand)")] {
+    for (none, why) in [
+      (false, "no completed tasks (success rate 0)"), (true, "no tasks (no demand)"),
+    ] {
       let names = workloads.filter { ($0.tasks <= 0) == none }.map { "`\($0.workload)`" }
       guard !names.isEmpty else { continue }
       md +=
