@@ -222,6 +222,20 @@ extension CalibrateTests {
       ])
   }
 
+  /// Batch requests are priced at the offer's batch discount (an independent tester found them at list): 50%
+  /// off makes proj_a-batch (5000 × $2 + 1000 × $10) / 1e6 × 0.5 = $0.0100; proj_a is not batch, $0.0675.
+  @Test func openAIBatchRequestsGetTheBatchDiscount() {
+    let prices =
+      "id,vendor,model,tiers,usd_per_mtok_input,usd_per_mtok_cached_input,usd_per_mtok_output,batch_discount_pct\nm1-api,V,m1,mid,2,0.5,10,50\n"
+    let (code, c, out) = Self.calibrate([
+      Self.folder(["usage.json": Self.openAIPage]), "--prices", Self.folder(["apis.csv": prices]),
+    ])
+    #expect(code == .ok, "\(c.stderr)")
+    let cal = Self.rows(Self.read(out + "/calibration.csv"))
+    #expect(cal[1][0] == "proj_a" && cal[1][10] == "0.067500")
+    #expect(cal[2][0] == "proj_a-batch" && cal[2][10] == "0.010000", "\(cal)")
+  }
+
   /// Anthropic usage report, one daily bucket, pretty-printed over several lines: input = 7000 uncached
   /// + 2000 cache reads + 1000 cache writes. The report counts no requests: the template's 500 input
   /// tokens per call make 20 calls; tier and latency come from the template, so check accepts the sheets.

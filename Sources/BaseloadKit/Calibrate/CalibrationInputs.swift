@@ -16,7 +16,8 @@ enum CalibrationInputs {
     var out: [String: ModelPrice] = [:]
     for o in offers {
       let p = ModelPrice(
-        input: o.usdPerMtokInput, cachedInput: o.usdPerMtokCachedInput, output: o.usdPerMtokOutput)
+        input: o.usdPerMtokInput, cachedInput: o.usdPerMtokCachedInput, output: o.usdPerMtokOutput,
+        batchDiscountPct: o.batchDiscountPct)
       if out[o.model] == nil { out[o.model] = p }
       if out[o.id] == nil { out[o.id] = p }
     }

@@ -22,10 +22,14 @@ public struct ModelPrice: Sendable, Equatable {
   public var input: Double
   public var cachedInput: Double
   public var output: Double
+  /// `batch_discount_pct` of the offer, percent off every token of a batch request.
+  public var batchDiscountPct = 0.0
 
-  /// $ of a call: uncached input, cached input and output (reasoning included) at these prices.
-  func cost(input: Double, cached: Double, output: Double) -> Double {
-    ((input - cached) * self.input + cached * cachedInput + output * self.output) / 1e6
+  /// $ of a call: uncached input, cached input and output (reasoning included) at these prices, less the batch
+  /// discount when the provider billed it as batch.
+  func cost(input: Double, cached: Double, output: Double, batch: Bool = false) -> Double {
+    let list = ((input - cached) * self.input + cached * cachedInput + output * self.output) / 1e6
+    return batch ? list * (1 - batchDiscountPct / 100) : list
   }
 }
 

@@ -70,10 +70,11 @@ struct ProviderAggregator {
       var input: Double
       var cached: Double
       var requests: Double?
+      let batch = kind == .openAI && r["batch"]?.bool == true
       switch kind {
       case .openAI:
         workload = r["project_id"]?.string ?? "openai-organization"
-        if r["batch"]?.bool == true { workload += "-batch" }
+        if batch { workload += "-batch" }
         input = n("input_tokens")
         cached = n("input_cached_tokens")
         requests = n("num_model_requests")
@@ -103,7 +104,7 @@ struct ProviderAggregator {
       g.outputTokens += output
       let model = r["model"]?.string ?? "unknown"
       if let price = options.prices[model] {
-        g.cost += price.cost(input: input, cached: min(cached, input), output: output)
+        g.cost += price.cost(input: input, cached: min(cached, input), output: output, batch: batch)
       } else {
         g.unpriced.insert(model)
       }
