@@ -222,6 +222,24 @@ extension CalibrateTests {
       ])
   }
 
+  /// Valid files an independent tester found refused (exit 1): JSON Lines starting with a UTF-8 byte order mark,
+  /// and Anthropic bucket times with fractional seconds. Each reads as its plain twin.
+  @Test func aByteOrderMarkAndFractionalSecondsAreRead() {
+    let plain = Self.calibrate([Self.folder(["t.jsonl": OTLP.handFile])])
+    let marked = Self.calibrate([Self.folder(["t.jsonl": "\u{FEFF}" + OTLP.handFile])])
+    #expect(marked.0 == .ok, "\(marked.1.stderr)")
+    #expect(
+      Self.rows(Self.read(marked.2 + "/calibration.csv"))
+        == Self.rows(Self.read(plain.2 + "/calibration.csv")))
+    #expect(Self.rows(Self.read(plain.2 + "/calibration.csv")).count > 1)
+    let bucket =
+      #"{"data":[{"starting_at":"2026-03-02T00:00:00.000Z","ending_at":"2026-03-03T00:00:00.000Z","results":[{"uncached_input_tokens":7000,"cache_read_input_tokens":2000,"output_tokens":2000,"workspace_id":"wrk_1","model":"m1"}]}],"has_more":false}"#
+    let (code, c, out) = Self.calibrate([Self.folder(["report.json": bucket + "\n"])])
+    #expect(code == .ok, "\(c.stderr)")
+    #expect(Self.read(out + "/calibration.md").contains("Period 2026-03-02 to 2026-03-02 UTC"))
+    #expect(Self.rows(Self.read(out + "/calibration.csv"))[1][6...8] == ["9000", "2000", "2000"])
+  }
+
   /// Batch requests are priced at the offer's batch discount (an independent tester found them at list): 50%
   /// off makes proj_a-batch (5000 × $2 + 1000 × $10) / 1e6 × 0.5 = $0.0100; proj_a is not batch, $0.0675.
   @Test func openAIBatchRequestsGetTheBatchDiscount() {

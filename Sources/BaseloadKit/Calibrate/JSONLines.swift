@@ -21,8 +21,15 @@ struct LineReader {
     handle = h
   }
 
-  /// The next line without its line end (LF or CRLF), or nil at the end of the file.
+  /// The next line without its line end (LF or CRLF), or nil at the end of the file; the first line without a
+  /// UTF-8 byte order mark (editors on Windows write one; the JSON after it is valid).
   mutating func next() throws(CalibrationError) -> ArraySlice<UInt8>? {
+    guard var line = try nextLine() else { return nil }
+    if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+    return line
+  }
+
+  private mutating func nextLine() throws(CalibrationError) -> ArraySlice<UInt8>? {
     while true {
       if let nl = buffer[position...].firstIndex(of: 0x0A) {
         var end = nl

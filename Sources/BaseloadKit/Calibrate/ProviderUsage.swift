@@ -8,6 +8,12 @@ struct ProviderAggregator {
   var problems: [CalibrationError] = []
   var bucketsOutsidePeriod = 0
   private let iso = ISO8601DateFormatter()
+  /// The same with fractional seconds (`2026-03-02T00:00:00.000Z`), which the plain formatter refuses.
+  private let isoFractional: ISO8601DateFormatter = {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return f
+  }()
 
   init(options: CalibrationOptions) { self.options = options }
 
@@ -41,7 +47,9 @@ struct ProviderAggregator {
   /// Seconds since 1970 of a bucket bound: a number (OpenAI) or an ISO 8601 time (Anthropic).
   func seconds(_ v: JSONValue?) -> Int64? {
     if let s = v?.string {
-      if let d = iso.date(from: s) { return Int64(d.timeIntervalSince1970.rounded()) }
+      if let d = iso.date(from: s) ?? isoFractional.date(from: s) {
+        return Int64(d.timeIntervalSince1970.rounded())
+      }
       return Int64(s)
     }
     return v?.int64
