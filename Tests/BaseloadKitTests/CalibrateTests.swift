@@ -240,6 +240,30 @@ extension CalibrateTests {
     #expect(Self.rows(Self.read(out + "/calibration.csv"))[1][6...8] == ["9000", "2000", "2000"])
   }
 
+  /// Attempts doubling every week fit 2^(30.44/7) − 1 ≈ 1,940% a month, beyond the sheet's 1,000%: the cell
+  /// is capped and the note says so (an independent tester found it capped silently).
+  @Test func aGrowthBeyondTheSheetsRangeIsCappedWithANote() {
+    var spans: [String] = []
+    for week in 0..<5 {
+      for i in 0..<(1 << week) {
+        let t = "w\(week)i\(i)"
+        let start = OTLP.at(Int64(week * 7 * 24 + 9))
+        spans.append(OTLP.span(t, "r", name: "task", start: start))
+        spans.append(OTLP.chat(t, "c", parent: "r", start: start, input: 100, output: 10))
+      }
+    }
+    let (code, c, out) = Self.calibrate([
+      Self.folder(["t.jsonl": OTLP.line([("service.name", "svc")], spans) + "\n"])
+    ])
+    #expect(code == .ok, "\(c.stderr)")
+    let sheet = Self.read(out + "/workloads.csv")
+    let w = Self.rows(sheet)
+    #expect(
+      Dictionary(uniqueKeysWithValues: zip(w[0], w[1]))["user_growth_pct_per_month"] == "1000")
+    #expect(sheet.contains("# svc: user_growth_pct_per_month fitted at 19"), "\(sheet)")
+    #expect(sheet.contains(", capped at 1000"))
+  }
+
   /// Batch requests are priced at the offer's batch discount (an independent tester found them at list): 50%
   /// off makes proj_a-batch (5000 × $2 + 1000 × $10) / 1e6 × 0.5 = $0.0100; proj_a is not batch, $0.0675.
   @Test func openAIBatchRequestsGetTheBatchDiscount() {

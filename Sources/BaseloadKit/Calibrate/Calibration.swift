@@ -83,6 +83,7 @@ public struct Calibration: Sendable {
   }
 
   /// Compounded growth per month, percent, fitted log-linearly on full weekly totals; 0 with fewer than four.
+  /// Not capped (the caller caps it to the sheet's range and says so).
   static func growth(_ hourly: [Int64: Double], firstDay: Int64, days: Int64) -> Double {
     let weeks = Int(days / 7)
     guard weeks >= 4 else { return 0 }
@@ -101,8 +102,7 @@ public struct Calibration: Sendable {
     let sxx = points.map { ($0.0 - mx) * ($0.0 - mx) }.reduce(0, +)
     let sxy = points.map { ($0.0 - mx) * ($0.1 - my) }.reduce(0, +)
     let slope = sxy / sxx
-    let pct = (exp(slope * 365.25 / 12 / 7) - 1) * 100
-    return min(1000, max(-99.99, pct))
+    return (exp(slope * 365.25 / 12 / 7) - 1) * 100
   }
 }
 
@@ -208,8 +208,14 @@ public struct CalibratedWorkload: Sendable {
           "\(id): daily buckets: the profile is daily (each hour of a day weighs the same)")
       }
     }
-    cells["user_growth_pct_per_month"] = num(
-      Calibration.growth(g.hourly, firstDay: c.firstDay, days: c.days))
+    // The sheet's range: a fit beyond it is capped, and the note says so (it was capped silently).
+    let fitted = Calibration.growth(g.hourly, firstDay: c.firstDay, days: c.days)
+    let growth = min(1000, max(-99.99, fitted))
+    if growth != fitted {
+      notes.append(
+        "\(id): user_growth_pct_per_month fitted at \(num(fitted)), capped at \(num(growth))")
+    }
+    cells["user_growth_pct_per_month"] = num(growth)
     cells["profile"] = id
     // Hour-of-week weights: activity in each hour of week over the number of times it occurs in the period.
     var activity = [Double](repeating: 0, count: 168)
