@@ -18,6 +18,8 @@ extension Calibration {
     s +=
       "| traces whose root span has no readable start time (not counted) | \(reading.tracesWithoutStart) |\n"
     s += "| spans read again with an id already seen (counted once) | \(reading.duplicateSpans) |\n"
+    s +=
+      "| traces with more than one root span (the first read kept) | \(reading.tracesWithExtraRoots) |\n"
     s += "| traces without a model call (not counted as attempts) | \(withoutCalls) |\n"
     s += "| traces outside --from/--to | \(reading.tracesOutsidePeriod) |\n"
     s +=

@@ -10,6 +10,7 @@ public struct CalibrationReading: Sendable {
   public var tracesWithoutRoot = 0
   public var tracesOutsidePeriod = 0
   public var tracesWithoutStart = 0
+  public var tracesWithExtraRoots = 0
   public var duplicateSpans = 0
   public var negativeTokenSpans = 0
   public var endBeforeStartSpans = 0
@@ -79,6 +80,7 @@ public enum CalibrationSources {
     reading.tracesWithoutRoot = traces.tracesWithoutRoot
     reading.tracesOutsidePeriod = traces.tracesOutsidePeriod
     reading.tracesWithoutStart = traces.tracesWithoutStart
+    reading.tracesWithExtraRoots = traces.tracesWithExtraRoots
     reading.duplicateSpans = traces.duplicateSpans
     reading.negativeTokenSpans = traces.negativeTokenSpans
     reading.endBeforeStartSpans = traces.endBeforeStartSpans

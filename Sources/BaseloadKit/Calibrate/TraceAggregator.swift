@@ -5,6 +5,8 @@ struct TraceAccumulator {
   var hasRoot = false
   /// Root span start, Unix nanoseconds; nil when the root span has no readable start time.
   var start: Int64?
+  /// Whether the trace has had more than one root span.
+  var extraRoot = false
   /// Span ids seen in this trace: a span delivered twice (an exporter's retry, overlapping exports) counts once.
   var spanIds: Set<String> = []
   var workload: Int32 = -1
@@ -139,7 +141,11 @@ struct TraceAggregator {
     }
     if acc.file < 0 { acc.file = file }
     if let start = span.start, let end = span.end, end < start { endBeforeStartSpans += 1 }
-    if span.isRoot {
+    if span.isRoot && acc.hasRoot {
+      // A second root in one trace: the first one read stands (counted, not silently replaced).
+      if !acc.extraRoot { tracesWithExtraRoots += 1 }
+      acc.extraRoot = true
+    } else if span.isRoot {
       acc.hasRoot = true
       acc.start = span.start
       let workload =
@@ -197,6 +203,8 @@ struct TraceAggregator {
   var tracesOutsidePeriod = 0
   /// Traces whose root span has no readable `startTimeUnixNano` (no day or hour to count them in).
   var tracesWithoutStart = 0
+  /// Traces with more than one root span (the first read is kept).
+  var tracesWithExtraRoots = 0
 
   /// Every trace added to its workload and team; traces without a root are counted and set aside.
   mutating func finish() -> [GroupMeasure] {
