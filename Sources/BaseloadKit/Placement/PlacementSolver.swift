@@ -313,7 +313,9 @@ public enum PlacementSolver {
       let weight = data.slices.slices[t - 1].weight
       var e = worst[w] ?? (t - 1, 0, 0)
       e.total += v * weight
-      if v > e.calls { e = (t - 1, v, e.total) }
+      // The earliest hour of the largest shortfall: a later hour only when it is short by more than round-off
+      // (flat demand ties every hour, and the solver's choice among them is arbitrary).
+      if v > e.calls * (1 + 1e-9) + 1e-6 { e = (t - 1, v, e.total) }
       worst[w] = e
     }
     guard !worst.isEmpty else {
