@@ -49,8 +49,7 @@ public final class LPHandle {
     if presolve && rc == 0 && glp_get_status(problem.pointer) == GLP_OPT {
       // The presolver's recovered values can break a row of the problem as stated (see `Problem.polish`): the
       // simplex again without it, from the recovered basis, gives values that satisfy every row.
-      smcp.presolve = GLP_OFF
-      rc = glp_simplex(problem.pointer, &smcp)
+      rc = problem.simplexWithoutPresolver(smcp)
     }
     let stop = SolverStop(glpk: rc)
     if rc == GLP_EITLIM { return .undefined }

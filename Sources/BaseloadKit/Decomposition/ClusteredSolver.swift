@@ -18,6 +18,8 @@ struct ClusteredSolver {
     var steps: [Certificate.Step] = []
     var solvedSlices = 0
     var timedOut = false
+    // The certificate's gap after the last step (the refinement stops, and the plan is optimal, once it is met).
+    var gap = Double.infinity
     while true {
       let (clustered, _) = SliceClustering.cluster(data, perMonth: k)
       // Demand with fewer distinct levels than k clusters the same way again: nothing new to bound.
@@ -47,7 +49,7 @@ struct ClusteredSolver {
       steps.append(
         .init(
           slices: clustered.slices.slices.count, lowerBound: lower, upperBound: upper))
-      let gap = upper.isFinite && upper > 0 ? (upper - lower) / upper : .infinity
+      gap = upper.isFinite && upper > 0 ? (upper - lower) / upper : .infinity
       progress?(
         "clustered \(clustered.slices.slices.count) slices: bounds \(Format.money(lower)) … \(Format.money(upper)), gap \(gap.isFinite ? Format.percent(gap, 3) : "∞")"
       )
@@ -65,9 +67,7 @@ struct ClusteredSolver {
     result.covered = best.outcome.covered
     result.objective = best.outcome.cost
     result.mipGap = nil
-    let upper = best.outcome.cost
-    let met = upper.isFinite && (upper - lower) <= target * max(abs(upper), 1e-9)
-    if met {
+    if gap <= target {
       result.status = .optimal
     } else if timedOut {
       result.status = .timeLimit
