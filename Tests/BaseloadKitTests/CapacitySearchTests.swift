@@ -29,7 +29,8 @@ import Testing
     let (program, columns) = solver.masterProgram(
       [], groupMonth: groupMonth, bounds: bounds, integer: true)
     let search = CapacitySearch(
-      solver: solver, columns: columns, groupMonth: groupMonth, members: members, bounds: bounds,
+      solver: solver, program: program, columns: columns, groupMonth: groupMonth, members: members,
+      bounds: bounds,
       penalty: solver.shortfallPenalty(), totalCalls: 1e12, cuts: [], deadline: .distantFuture,
       maxDispatches: 100, lower: -.infinity)
     return (search, program, [Double](repeating: 0, count: program.columnCount))
@@ -78,6 +79,31 @@ import Testing
     var short = handed
     short[program.columns.firstIndex { $0.name == "theta[0]" }!] -= 1
     #expect(search.lazyRows(at: short, integral: true, node: 8).count == 1)
+  }
+
+  /// A plan the master excludes is not taken: the bound would not be a bound. With a (wrong) row holding the
+  /// GPUs to one, the two-GPU plan is dispatched, found outside the master, and ends the search with a failure
+  /// naming that row; with the master as built, the same plan is the best one.
+  @Test func aPlanOutsideTheMasterEndsTheSearch() throws {
+    let (good, program, _) = try Self.search()
+    var wrong = program
+    let units = try #require(program.columns.firstIndex { $0.name == "units[0,0]" })
+    wrong.addRow("AtMostOneGPU", bounds: .upper(1), coefficients: [(units, 1)])
+    let data = good.solver.data
+    let groupMonth = Array(data.months.indices)
+    let bad = CapacitySearch(
+      solver: good.solver, program: wrong, columns: good.columns, groupMonth: groupMonth,
+      members: good.members, bounds: good.bounds, penalty: good.penalty, totalCalls: 1e12, cuts: [],
+      deadline: .distantFuture, maxDispatches: 100, lower: -.infinity)
+    let two = BendersSolver.Capacity(units: [[2]], levels: [], bought: [[2]], spent: [])
+    #expect(good.evaluate(two))
+    #expect(good.failure == nil)
+    #expect(good.best?.capacity.units == [[2]])
+    #expect(bad.evaluate(two))
+    #expect(bad.best == nil)
+    #expect(bad.shouldStop)
+    let failure = try #require(bad.failure as? PlanError)
+    #expect("\(failure)".contains("AtMostOneGPU"))
   }
 
   /// A capacity that differs from those priced before in some months is dispatched in those months only, and

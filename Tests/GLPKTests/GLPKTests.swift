@@ -108,6 +108,25 @@ import Testing
     #expect(options.timeLimitMilliseconds == 30000)
   }
 
+  /// A point is checked against every column bound, integrality and row, each to a tolerance relative to its
+  /// bound; the first broken one is named with the amount.
+  @Test func violationNamesTheFirstBrokenBoundOrRow() {
+    var lp = LinearProgram()
+    let x = lp.addColumn("x", kind: .integer, bounds: .range(0, 10))
+    let y = lp.addColumn("y", bounds: .lower(0))
+    lp.addRow("Sum", bounds: .upper(8), coefficients: [(x, 1), (y, 2)])
+    lp.addRow("Tie", bounds: .fixed(1000), coefficients: [(y, 1000)])
+    #expect(lp.violation(at: [4, 1], tolerance: 1e-9) == nil)
+    #expect(lp.violation(at: [4, 2.5], tolerance: 1e-9)?.name == "Sum")
+    #expect(lp.violation(at: [4, 2.5], tolerance: 1e-9)?.by == 1)
+    #expect(lp.violation(at: [4.5, 1], tolerance: 1e-9)?.name == "x")
+    #expect(lp.violation(at: [11, 1], tolerance: 1e-9)?.name == "x")
+    #expect(lp.violation(at: [4, -1e-3], tolerance: 1e-9)?.name == "y")
+    // 1000.0005 against 1000: within a millionth of the bound, not within a billionth.
+    #expect(lp.violation(at: [4, 1.0000005], tolerance: 1e-6) == nil)
+    #expect(lp.violation(at: [4, 1.0000005], tolerance: 1e-9)?.name == "Tie")
+  }
+
   @Test func handleWarmStartsAfterABoundChange() throws {
     var lp = LinearProgram()
     let x = lp.addColumn("x", objective: 2)

@@ -132,7 +132,8 @@ struct BendersSolver {
       cuts, groupMonth: groupMonth, bounds: bounds, integer: true)
     let limit = data.input.settings.timeLimitSeconds
     let search = CapacitySearch(
-      solver: self, columns: columns, groupMonth: groupMonth, members: members, bounds: bounds,
+      solver: self, program: program, columns: columns, groupMonth: groupMonth, members: members,
+      bounds: bounds,
       penalty: penalty, totalCalls: totalCalls, cuts: cuts, deadline: start + limit,
       maxDispatches: maxIterations.integer, lower: lower)
     search.evaluateRoundings(of: point)

@@ -14,6 +14,8 @@ import GLPK
 /// search is stopping at the certificate's gap.
 final class CapacitySearch: BranchAndCut {
   let solver: BendersSolver
+  /// The integer master the search starts from (its rows include the first `baseCuts` cuts).
+  let program: LinearProgram
   let columns: BendersSolver.MasterColumns
   let groupMonth: [Int]
   let members: [[Int]]
@@ -84,11 +86,13 @@ final class CapacitySearch: BranchAndCut {
   }
 
   init(
-    solver: BendersSolver, columns: BendersSolver.MasterColumns, groupMonth: [Int],
+    solver: BendersSolver, program: LinearProgram, columns: BendersSolver.MasterColumns,
+    groupMonth: [Int],
     members: [[Int]], bounds: BendersSolver.CapacityBounds, penalty: [Double], totalCalls: Double,
     cuts: [BendersSolver.Cut], deadline: Date, maxDispatches: Int, lower: Double
   ) {
     self.solver = solver
+    self.program = program
     self.columns = columns
     self.groupMonth = groupMonth
     self.members = members
@@ -218,8 +222,17 @@ final class CapacitySearch: BranchAndCut {
   private func consider(_ o: HourlyDispatch.Outcome, _ p: BendersSolver.Capacity) {
     let served = o.feasible && o.shortfall <= 1e-9 * max(1, totalCalls)
     guard served, o.cost < (best?.outcome.cost ?? .infinity) else { return }
+    let groupCost = members.map { $0.reduce(0) { $0 + o.sliceCost[$1] } }
+    if solver.within(p, bounds), let broken = outsideMaster(p, groupCost: groupCost) {
+      // The bound is only a bound if the master holds every plan in its box: one it excludes means a wrong row
+      // or cut. (A plan outside the box is only proven not to be needed.)
+      failure = PlanError.solver(
+        "the capacity master excludes a plan it dispatched (\(broken.name) off by \(broken.by)), so its bound is not proven"
+      )
+      return
+    }
     best = (o, p)
-    bestGroupCost = members.map { $0.reduce(0) { $0 + o.sliceCost[$1] } }
+    bestGroupCost = groupCost
     bestHanded = false
     let lower = bound.current
     steps.append(.init(slices: pool.count, lowerBound: lower, upperBound: o.cost))
@@ -247,6 +260,24 @@ final class CapacitySearch: BranchAndCut {
     }
   }
 
+  /// The first master row, column bound or cut that capacity `p`, with each θ at its group's real cost
+  /// `groupCost`, breaks beyond round-off; nil when the master holds the plan. Every cut under-estimates a
+  /// group's real cost, and the master's box keeps every plan, so this is nil unless a row or cut is wrong.
+  func outsideMaster(_ p: BendersSolver.Capacity, groupCost: [Double]) -> (
+    name: String, by: Double
+  )? {
+    let x = solution(p, groupCost: groupCost)
+    if let broken = program.violation(at: x, tolerance: 1e-6) { return broken }
+    for i in baseCuts..<pool.count {
+      let cut = pool[i]
+      let m = groupMonth[cut.group]
+      let rhs = cut.value(units: { p.units[$0][m] }, level: { p.levels[$0][m] })
+      let by = rhs - groupCost[cut.group]
+      if by > 1e-6 * max(1, abs(rhs)) { return ("Cut[\(i)]", by) }
+    }
+    return nil
+  }
+
   /// Every master column's value for capacity `p` with each θ at its group's true cost.
   private func solution(_ p: BendersSolver.Capacity, groupCost: [Double]) -> [Double] {
     var x = [Double](repeating: 0, count: columns.count)
@@ -254,7 +285,10 @@ final class CapacitySearch: BranchAndCut {
       for m in solver.data.months.indices {
         x[columns.units[r][m]] = p.units[r][m]
         x[columns.buy[r][m]] = (p.bought[r][m] / c.unitStep).rounded()
-        if let a = columns.active[r][m] { x[a] = p.units[r][m] > 0 ? 1 : 0 }
+        // Active where units beyond those signed are in use (signed units alone may sit below `min_units`).
+        if let a = columns.active[r][m] {
+          x[a] = p.units[r][m] > (solver.data.contractUnits[c.id]?[m] ?? 0) + 1e-9 ? 1 : 0
+        }
       }
     }
     for k in columns.level.indices {
