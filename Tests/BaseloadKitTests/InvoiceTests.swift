@@ -43,6 +43,31 @@ import Testing
     #expect(abs(a.workloads[0].completedTasks - 3600 * 672 * 0.9) < 1e-6)
   }
 
+  /// A reserved GPU's bill is shared by the GPU-hours each workload uses, not by its calls. Two workloads of
+  /// 1,000 calls/h each on three $1 GPUs: a light call (1,000 + 100 tokens) takes 1/1440 GPU-hour, a heavy one
+  /// (3,000 + 300) 1/480, so the GPUs carry 0.694 + 2.083 GPU-hours an hour (all calls, since a GPU-hour saves
+  /// $1.728 of API either way and the third GPU is worth $1.344 an hour). February's 3 × 672 × $1 = $2,016
+  /// splits 1 : 3 — $504 and $1,512, $0.00075 and $0.00225 per completed task — not $1,008 each.
+  @Test func reservedCostIsSharedByGPUHoursUsed() throws {
+    let input = try TestFolder.load([
+      "plan.csv": P.feb,
+      "workloads.csv": P.wh + "\nlight,mid,standard,24000,1,1,1,1000,100,flat,0,0,1,0"
+        + "\nheavy,mid,standard,24000,1,1,1,3000,300,flat,0,0,1,0\n",
+      "apis.csv": P.api,
+      "capacity.csv": P.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,,1000,100\n",
+    ])
+    let a = PlanAnalysis(
+      try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath))
+    #expect(a.result.units["gpu"] == [3])
+    #expect(P.close(a.result.objective, 2016))
+    let light = try #require(a.workloads.first { $0.workload == "light" })
+    let heavy = try #require(a.workloads.first { $0.workload == "heavy" })
+    #expect(P.close(light.cost, 504))
+    #expect(P.close(heavy.cost, 1512))
+    #expect(P.close(light.costPerCompletedTask ?? 0, 504 / 672_000))
+    #expect(P.close(heavy.costPerCompletedTask ?? 0, 1512 / 672_000))
+  }
+
   @Test func hostileIdsAreNeutralisedInEveryCSV() throws {
     let input = try TestFolder.load([
       "workloads.csv": TestFolder.workloadHeader
