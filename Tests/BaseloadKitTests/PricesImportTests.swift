@@ -66,6 +66,19 @@ import Testing
       }.count == 2)
   }
 
+  /// A price below what six decimals of $/Mtok hold is written as 0 with a note, not silently (nor as 1e-14).
+  @Test func aPriceTooSmallForTheSheetIsNoted() throws {
+    let entry: [String: JSONValue] = [
+      "litellm_provider": .string("p"), "input_cost_per_token": .double(1e-20),
+      "output_cost_per_token": .double(2e-6),
+    ]
+    let row = try LiteLLMImport.row(key: "tiny", entry: entry, options: .init()).get()
+    #expect(LiteLLMImport.mtok(row.input) == "0")
+    #expect(
+      row.notes == ["input listed at $1e-20 a token, below $0.000001/Mtok; the row bills it at 0"])
+    #expect(LiteLLMImport.mtok(row.output) == "2")
+  }
+
   /// --provider and --model may be given more than once; `*` matches any characters; first --tier wins.
   @Test func filtersAndTierMaps() throws {
     let (code, _, out) = Self.run([

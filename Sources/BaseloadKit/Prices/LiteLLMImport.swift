@@ -126,6 +126,14 @@ public struct LiteLLMImport: Sendable {
       return .failure(FileError(description: "no \(Field.output.rawValue)"))
     }
     var notes: [String] = []
+    // A price the sheet's six decimals of $/Mtok cannot hold is written as 0 (free), and said so: GLPK is not
+    // handed coefficients of 1e-14.
+    for (f, word) in [(Field.input, "input"), (.cachedInput, "cached input"), (.output, "output")] {
+      if let v = prices[f], v > 0, Double(Self.mtok(v)) == 0 {
+        notes.append(
+          "\(word) listed at $\(v / 1e6) a token, below $0.000001/Mtok; the row bills it at 0")
+      }
+    }
     // Batch: one discount for every token class; when input and output differ, the smaller one.
     var discounts: [(String, Double)] = []
     if let b = prices[.inputBatch], input > 0 { discounts.append(("input", 100 * (1 - b / input))) }
