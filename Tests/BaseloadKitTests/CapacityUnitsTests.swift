@@ -40,6 +40,35 @@ import Testing
     #expect(abs(PlacementData.unitSeconds(w.workloads[0], w.capacity[0]) - 0.86) < 1e-12)
   }
 
+  /// An output rate given as a weight follows the input rate in a scenario (the README's output rate = input
+  /// rate ÷ weight); one given itself does not, and a scenario that sets the output rate overrides the weight.
+  /// An independent tester's case: PTUs at 1 input token/s and weight 4 serve a call of 1,800 input and 450
+  /// output tokens in 1,800 + 450 × 4 = 3,600 s; at twice the input rate, in 900 + 900 = 1,800 s — 50 PTUs
+  /// for 100 calls/h, $33,600 for February, not the 75 ($50,400) of an output rate left at 0.25.
+  @Test func anOutputRateGivenAsAWeightFollowsTheInputRate() throws {
+    let input = try TestFolder.load([
+      "plan.csv": "key,value\nstart,2027-02\nmonths,1\nmip_gap,0\nutil_cap_batch,1\n",
+      "workloads.csv": TestFolder.workloadHeader + "\nw1,mid,batch,2400,1,1,1,1800,450,flat\n",
+      "capacity.csv": Self.header + "\nptu,M,mid,PTU,1,reserved,0,1,,60,,,4,0"
+        + "\ngpu,M,mid,GPU,1,reserved,0,1,1,,0.25,,,0\n",
+      "scenarios.csv": "scenario,target,field,op,value\nfast,*,input_tok_per_s_per_unit,scale,2\n"
+        + "set,ptu,input_tok_per_s_per_unit,scale,2\nset,ptu,output_tok_per_s_per_unit,set,1\n"
+        + "set,ptu,input_tok_per_s_per_unit,scale,2\n",
+    ])
+    let fast = input.applying(scenario: "fast").capacity
+    #expect(fast.map(\.inputTokPerSecPerUnit) == [2, 2])
+    #expect(fast.map(\.outputTokPerSecPerUnit) == [0.5, 0.25])
+    // Set output 1 after doubling the input: the later doubling leaves it at 1.
+    let set = input.applying(scenario: "set").capacity[0]
+    #expect(set.inputTokPerSecPerUnit == 4 && set.outputTokPerSecPerUnit == 1)
+    var only = input
+    only.capacity.removeLast()
+    let r = try PlacementSolver.solve(
+      PlacementData(input: only.applying(scenario: "fast")), modelPath: TestFolder.modelPath)
+    #expect(r.units["ptu"] == [50])
+    #expect(abs(r.objective - 33_600) < 1e-6)
+  }
+
   @Test func eachRateIsGivenOnceAndOnlyOnce() {
     let rows: String =
       "a,V,mid,GPU,1,on_demand,0,1,10,600,5,,,0\n" + "b,V,mid,GPU,1,on_demand,0,1,,,,,,0\n"

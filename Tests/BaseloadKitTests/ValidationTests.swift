@@ -108,7 +108,7 @@ import Testing
     #expect(p.count == 2)
   }
 
-  @Test func scenarioErrorsBeforeSolving() {
+  @Test func scenarioErrorsBeforeSolving() throws {
     let p = TestFolder.problems([
       "scenarios.csv":
         "scenario,target,field,op,value\ns1,ghost,users,scale,2\ns1,w1,colour,set,1\ns1,w1,success_rate,add,0.5\ns1,*,input_tokens_per_call,add,-5000\n"
@@ -117,6 +117,24 @@ import Testing
       p.contains(
         "scenarios.csv:2:4: unknown target 'ghost': field 'users' needs a workload id or '*'"))
     #expect(p.contains { $0.hasPrefix("scenarios.csv:3:7: unknown field 'colour'") })
+    // A term is named as one (an independent tester read the README's "a numeric column" as including them).
+    #expect(
+      TestFolder.problems([
+        "scenarios.csv": "scenario,target,field,op,value\ns1,*,max_units,set,3\n"
+      ]) == [
+        "scenarios.csv:2:6: 'max_units' is a term of the offer or workload, not a scenario field: a locked what-if holds the plan's purchases under the terms they were bought on; compare a copy of the folder with the new terms instead"
+      ])
+    // The README's list of scenario fields is the list the parser knows.
+    let readme = try String(
+      contentsOf: TestFolder.repoRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let row = try #require(
+      readme.split(separator: "\n").first { $0.hasPrefix("| `scenarios.csv`") })
+    let listed = row.components(separatedBy: "The terms of an offer")[0]
+      .components(separatedBy: "workloads:")[1].matches(of: /`([a-z_]+)`/).map { String($0.1) }
+    #expect(listed == ScenarioField.all.map(\.name))
+    let terms = row.components(separatedBy: "The terms of an offer")[1].components(
+      separatedBy: "not scenario fields")[0].matches(of: /`([a-z_]+)`/).map { String($0.1) }
+    #expect(Set(terms) == ScenarioField.terms)
     #expect(
       p.contains(
         "scenarios.csv:4:24: add 0.5 makes success_rate of 'w1' 1.5; it must be between 0 and 1"))

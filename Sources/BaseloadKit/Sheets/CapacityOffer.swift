@@ -6,6 +6,18 @@ public enum Billing: String, Sendable {
   case onDemand = "on_demand"
 }
 
+extension CapacityOffer {
+  /// After a scenario changed field `kp`: an output rate given as a weight follows a new input rate; an output
+  /// rate changed itself is given from then on (the weight no longer applies).
+  mutating func followOutputRate(changed kp: PartialKeyPath<CapacityOffer>) {
+    if kp == \CapacityOffer.inputTokPerSecPerUnit, let w = outputTokenWeight {
+      outputTokPerSecPerUnit = inputTokPerSecPerUnit / w
+    } else if kp == \CapacityOffer.outputTokPerSecPerUnit {
+      outputTokenWeight = nil
+    }
+  }
+}
+
 /// `capacity.csv`: GPUs, dedicated endpoints, provisioned throughput.
 public struct CapacityOffer: OfferTerms, Equatable {
   public var id: String
@@ -30,6 +42,10 @@ public struct CapacityOffer: OfferTerms, Equatable {
   public var inputTokPerSecPerUnit: Double
   /// Output (decode) tokens per second per unit.
   public var outputTokPerSecPerUnit: Double
+  /// When the sheet gave the output rate as `output_token_weight` (an output token counts as this many input
+  /// tokens): output rate = input rate ÷ weight, so a scenario that changes the input rate changes the output
+  /// rate with it. Nil when the output rate was given itself.
+  public var outputTokenWeight: Double? = nil
   /// Capacity cost of a cached input token relative to an uncached one, 0...1.
   public var cachedInputWeight: Double
   public var line: Int = 0

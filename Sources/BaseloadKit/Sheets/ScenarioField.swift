@@ -74,6 +74,11 @@ struct ScenarioField: Sendable {
 
   static func named(_ name: String) -> ScenarioField? { all.first { $0.name == name } }
 
+  /// Numeric columns that are terms, not demand or prices: refused as scenario fields with that reason.
+  static let terms: Set<String> = [
+    "term_months", "min_units", "unit_step", "max_units", "rate_limit_tpm", "defer_hours",
+  ]
+
   /// Applies `op value` to `old`.
   static func apply(_ op: ScenarioOp, _ value: Double, to old: Double) -> Double {
     switch op {
@@ -122,7 +127,12 @@ extension SheetParsers {
       var field: ScenarioField?
       if let fieldName {
         field = ScenarioField.named(fieldName)
-        if field == nil {
+        if field == nil, ScenarioField.terms.contains(fieldName) {
+          r.report(
+            row.place("field"),
+            "'\(fieldName)' is a term of the offer or workload, not a scenario field: a locked what-if holds the plan's purchases under the terms they were bought on; compare a copy of the folder with the new terms instead"
+          )
+        } else if field == nil {
           r.report(
             row.place("field"),
             "unknown field '\(Diagnostic.echo(fieldName))' (fields: \(ScenarioField.all.map(\.name).joined(separator: ", ")))"
@@ -206,6 +216,7 @@ extension PlanInput {
         where change.target == "*" || copy.capacity[i].id == change.target {
           copy.capacity[i][keyPath: kp] = ScenarioField.apply(
             change.op, change.value, to: copy.capacity[i][keyPath: kp])
+          copy.capacity[i].followOutputRate(changed: kp)
         }
       }
     }

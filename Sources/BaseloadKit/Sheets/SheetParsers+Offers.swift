@@ -137,7 +137,7 @@ extension SheetParsers {
           billing: billing,
           termMonths: Int(term), minUnits: minUnits, unitStep: step, maxUnits: maxUnits,
           inputTokPerSecPerUnit: rates.input, outputTokPerSecPerUnit: rates.output,
-          cachedInputWeight: weight,
+          outputTokenWeight: rates.weight, cachedInputWeight: weight,
           line: row.line))
     }
     return out

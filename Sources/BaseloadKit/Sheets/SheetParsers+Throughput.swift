@@ -26,7 +26,7 @@ extension SheetParsers {
 
   /// Input and output tokens per second per unit of one capacity row: exactly one of the per-second and
   /// per-minute input columns, and one of the per-second, per-minute and weight output columns.
-  func throughput(_ row: SheetRow) -> (input: Double, output: Double)? {
+  func throughput(_ row: SheetRow) -> (input: Double, output: Double, weight: Double?)? {
     let positive = 1e-12...Double.greatestFiniteMagnitude
     func one(_ columns: [String]) -> String? {
       let given = columns.filter { row.text($0) != nil }
@@ -56,12 +56,13 @@ extension SheetParsers {
       }
     }
     var output: Double?
+    var weight: Double?
     switch outColumn {
     case "output_token_weight":
-      output = row.number(
+      weight = row.number(
         "output_token_weight", in: positive,
-        rangeWords: "a weight > 0 (an output token counts as this many input tokens)"
-      ).flatMap { w in input.map { $0 / w } }
+        rangeWords: "a weight > 0 (an output token counts as this many input tokens)")
+      output = weight.flatMap { w in input.map { $0 / w } }
     case .some(let c):
       output = row.number(c, in: positive, rangeWords: "a throughput > 0").map {
         c.contains("_per_min_") ? $0 / 60 : $0
@@ -69,6 +70,6 @@ extension SheetParsers {
     case nil: break
     }
     guard let input, let output else { return nil }
-    return (input, output)
+    return (input, output, weight)
   }
 }
