@@ -107,4 +107,23 @@ import Testing
     #expect(
       run.markdown.contains("Baseline: the cheapest all-API placement (no current.csv was given)"))
   }
+
+  /// Today's routing that cannot serve the demand (all of it to an on-demand GPU capped at one unit, 1,440
+  /// calls/h, for 2,880 calls/h) leaves no baseline, and report.md and summary.json say why — an independent
+  /// tester found it only on stderr, which --quiet hides.
+  @Test func aMissingBaselineIsSaidInTheReport() throws {
+    let run = try Self.run([
+      "plan.csv": Self.feb, "workloads.csv": P.wh + "\n" + Self.workload("w", users: 69_120),
+      "apis.csv": P.api,
+      "capacity.csv": P.capHeader + "\nod,V,mid,1.00,on_demand,1,0,1,1,1000,100\n",
+      "current.csv": "workload,offer,share\nw,od,1\n",
+    ])
+    #expect(run.baseline == nil)
+    let why = try #require(run.baselineMissing)
+    #expect(why.contains("'w'"))
+    #expect(run.markdown.contains("## Plan versus baseline\n\nNo baseline: \(why)."))
+    let json = run.summaryJSON.render()
+    #expect(json.contains("\"baseline\": {"), "\(json.suffix(600))")
+    #expect(json.contains("\"missing\": \"\(why)"))
+  }
 }

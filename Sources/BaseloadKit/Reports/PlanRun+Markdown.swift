@@ -3,6 +3,11 @@ extension PlanRun {
   public var markdown: String {
     var md = plan.markdown
     if let outlook { md += outlook.markdown }
+    if let why = baselineMissing {
+      // Said in the report, not only on stderr (which --quiet hides): a reader would otherwise look for it.
+      md += "## Plan versus baseline\n\n"
+      md += "No baseline: \(why). The plan is reported without a comparison.\n\n"
+    }
     if let baseline, let diff = baselineDiff {
       md += "## Plan versus baseline\n\n"
       md +=
@@ -104,6 +109,9 @@ extension PlanRun {
             ),
           ])
         ))
+    }
+    if let why = baselineMissing {
+      fields.append(("baseline", .object([("missing", .string(why))])))
     }
     if let outlook { fields.append(("outlook", outlook.json)) }
     fields.append(("scenarios", .array(scenarios.map(\.json))))

@@ -7,6 +7,8 @@ public struct PlanRun: Sendable {
   public var quotes: QuoteSet?
   /// The plan for the futures of outlook.csv (or the growth range), when there are any.
   public var outlook: OutlookResult? = nil
+  /// Why there is no baseline (today's routing cannot serve the demand), in words; nil when there is one.
+  public var baselineMissing: String? = nil
 
   /// What stopped short of its target gap with the best plan found (plan, baseline or scenario) — the time
   /// limit, the decomposition's iteration limit or a master failure — in words; nil when every solve finished.
@@ -66,11 +68,13 @@ public struct PlanRun: Sendable {
       input, modelPath: modelPath, say: say, solverProgress: solverProgress)
     say?("solving the baseline")
     let baseline: Baseline?
+    var baselineMissing: String?
     do {
       baseline = try Baseline.solve(input, modelPath: modelPath)
     } catch PlanError.infeasible(let why) {
       say?("no baseline: \(why)")
       baseline = nil
+      baselineMissing = why
     }
     var scenarios: [ScenarioReport] = []
     // A future of the outlook is reported in its Outlook section (its bill with the plan's capacity held, line by
@@ -93,6 +97,7 @@ public struct PlanRun: Sendable {
       quotes = try QuoteSet.compute(QuoteEngine(input: input, plan: plan, modelPath: modelPath))
     }
     return PlanRun(
-      plan: plan, baseline: baseline, scenarios: scenarios, quotes: quotes, outlook: outlook)
+      plan: plan, baseline: baseline, scenarios: scenarios, quotes: quotes, outlook: outlook,
+      baselineMissing: baselineMissing)
   }
 }
