@@ -92,3 +92,64 @@ import Testing
     #expect(a.invoiceCSV.contains("\"'+V,-1\""))
   }
 }
+
+/// What report.md's *What to buy and when* says of terms that outlast the horizon and of on-demand hours under a
+/// commitment, and what its headline's shares are taken of when commitment credits are negative lines.
+@Suite struct PurchaseTextTests {
+  typealias P = PlacementOptimaTests
+
+  static func markdown(_ sheets: [String: String]) throws -> (PlanRun, String) {
+    let run = try PlanRun.solve(try TestFolder.load(sheets), modelPath: TestFolder.modelPath)
+    return (run, run.plan.markdown)
+  }
+
+  static let flat = P.wh + "\nw,mid,standard,34560,1,1,1,1000,100,flat,0,0,1,0\n"
+
+  /// One GPU at $0.40/h for a 3-month term bought in February 2027, the horizon's only month: March (744 h) and
+  /// April (720 h) are paid too, 0.40 × 1,464 = $585.60, and not in the plan's total ($268.80).
+  @Test func aTermPastTheHorizonIsNamedWithWhatItLeavesOut() throws {
+    let (run, md) = try Self.markdown([
+      "plan.csv": P.feb, "workloads.csv": Self.flat, "apis.csv": P.api,
+      "capacity.csv": P.capHeader + "\ngpu,V,mid,0.40,reserved,3,0,1,,1000,100\n",
+    ])
+    #expect(run.plan.result.units["gpu"] == [1])
+    #expect(abs(run.plan.invoice.total - 268.8) < 1e-6)
+    #expect(
+      md.contains(
+        "from 2027-02 for one 3-month term (through 2027-04), at $0.40/GPU-hour. Its term runs 2 months past the horizon (through 2027-04): $585.60 at list price, not in this plan's total."
+      ))
+  }
+
+  /// A 3-month commitment of $1.3824/h (1,440 calls/h × $0.0012 = $1.728 list, less 20%) bought in February:
+  /// $1.3824 × 1,464 h = $2,023.83 after the horizon. The commitment's fee ($928.97) less the usage it covers
+  /// ($1,161.22 at list) is a credit of $232.24, so the headline's share is of the charges before it (the API's
+  /// $1,161.22, 100%), not 125% of the $928.97 bill.
+  @Test func aCommitmentPastTheHorizonAndTheHeadlineShares() throws {
+    let (run, md) = try Self.markdown([
+      "plan.csv": P.feb, "workloads.csv": Self.flat, "apis.csv": P.api,
+      "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nsp,V,api,20,3\n",
+    ])
+    #expect(abs((run.plan.result.levels["sp"]?[0] ?? 0) - 1.3824) < 1e-9)
+    #expect(
+      md.contains(
+        "from 2027-02 for 3 months. Its term runs 2 months past the horizon (through 2027-04): $2,023.83 at list price, not in this plan's total."
+      ))
+    #expect(
+      md.contains(
+        "Before commitment credits, 100% of the charges is token API; commitments take $232.24 off (their fees less the usage they cover)."
+      ))
+  }
+
+  /// On-demand GPU-hours all covered by a commitment are not "no commitment".
+  @Test func onDemandUnderACommitmentSaysSo() throws {
+    let (_, md) = try Self.markdown([
+      "plan.csv": P.feb, "workloads.csv": Self.flat, "apis.csv": P.api,
+      "capacity.csv": P.capHeader + "\nod,V,mid,1.00,on_demand,1,0,1,,1000,100\n",
+      "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nk,V,od,25,1\n",
+    ])
+    #expect(
+      md.contains(
+        "of on-demand `od` (V) over the horizon, billed per hour used, under commitment `k`."))
+    #expect(!md.contains("no commitment"))
+  }
+}

@@ -61,9 +61,18 @@ extension PlanAnalysis {
     guard invoice.total > 0, let first = top.first else {
       return "The plan costs nothing: there is no demand."
     }
-    var s = "\(Format.percent(first.cost / invoice.total, 0)) of the bill is \(first.model.title)"
+    // Commitments that cover more usage than their fees are a credit: shares are then of the charges before it,
+    // so that none passes 100%, and the credit is said apart.
+    let credit = billingModels.filter { $0.cost < 0 }.reduce(0) { $0 - $1.cost }
+    let charges = top.reduce(0) { $0 + $1.cost }
+    var s =
+      (credit > 0 ? "Before commitment credits, " : "")
+      + "\(Format.percent(first.cost / charges, 0)) of the \(credit > 0 ? "charges" : "bill") is \(first.model.title)"
     if top.count > 1 {
-      s += ", \(Format.percent(top[1].cost / invoice.total, 0)) \(top[1].model.title)"
+      s += ", \(Format.percent(top[1].cost / charges, 0)) \(top[1].model.title)"
+    }
+    if credit > 0 {
+      s += "; commitments take \(money(credit)) off (their fees less the usage they cover)"
     }
     return s + "."
   }
@@ -93,8 +102,11 @@ extension PlanAnalysis {
         let negotiated =
           data.priceFactor[c.id] == nil
           ? "" : " list, less the negotiated discount in force each month"
+        let past = pastHorizon(from: r.last, term: c.termMonths) {
+          r.units * c.usdPerUnitHour * Double($0.hours)
+        }
         items.append(
-          "- Reserve **\(Format.number(r.units)) × \(c.unit)** of \(c.model) on \(c.vendor) (`\(c.id)`) \(span), at \(Format.price(c.usdPerUnitHour))/\(c.unit)-hour\(negotiated)."
+          "- Reserve **\(Format.number(r.units)) × \(c.unit)** of \(c.model) on \(c.vendor) (`\(c.id)`) \(span), at \(Format.price(c.usdPerUnitHour))/\(c.unit)-hour\(negotiated).\(past)"
         )
       }
     }
@@ -102,8 +114,9 @@ extension PlanAnalysis {
       for (mi, m) in months.enumerated() {
         let b = levelsBought[k.id]?[mi] ?? 0
         if b > 1e-9 {
+          let past = pastHorizon(from: m, term: k.termMonths) { b * Double($0.hours) }
           items.append(
-            "- Commit **\(money(b))/hour** on \(k.vendor) (`\(k.id)`, \(Format.plain(k.discountPct))% off \(k.appliesTo.joined(separator: ", "))) from \(m) for \(k.termMonths) month\(k.termMonths == 1 ? "" : "s")."
+            "- Commit **\(money(b))/hour** on \(k.vendor) (`\(k.id)`, \(Format.plain(k.discountPct))% off \(k.appliesTo.joined(separator: ", "))) from \(m) for \(k.termMonths) month\(k.termMonths == 1 ? "" : "s").\(past)"
           )
         }
       }
@@ -117,14 +130,34 @@ extension PlanAnalysis {
     let onDemand = input.capacity.filter { $0.billing == .onDemand }.compactMap {
       c -> String? in
       let used = capacityUse.filter { $0.offer == c.id }.reduce(0) { $0 + $1.usedUnitHours }
+      // "No commitment" only where none covers the offer's hours.
+      let covering = input.commitments.filter { k in
+        k.appliesTo.contains(c.id) && (result.levels[k.id] ?? []).contains { $0 > 1e-9 }
+      }.map { "`\($0.id)`" }
+      let terms =
+        covering.isEmpty
+        ? "no commitment"
+        : "billed per hour used, under commitment \(covering.joined(separator: ", "))"
       return used > 0
-        ? "- Use **\(Format.number(used, 1)) \(c.unit)-hours** of on-demand `\(c.id)` (\(c.vendor)) over the horizon, no commitment."
+        ? "- Use **\(Format.number(used, 1)) \(c.unit)-hours** of on-demand `\(c.id)` (\(c.vendor)) over the horizon, \(terms)."
         : nil
     }
     items += onDemand
     return items.isEmpty
       ? "Nothing to reserve: every workload runs on usage-billed offers.\n"
       : items.joined(separator: "\n") + "\n"
+  }
+
+  /// The sentence for a purchase made in `start` whose `term` outlasts the horizon: the months after it and what
+  /// they cost (`cost` of each month, at list price), which this plan's total leaves out; empty when the term ends
+  /// within the horizon.
+  func pastHorizon(from start: Month, term: Int, cost: (Month) -> Double) -> String {
+    guard let end = months.last else { return "" }
+    let after = (0..<term).map { start.adding($0) }.filter { $0 > end }
+    guard let last = after.last else { return "" }
+    let n = after.count
+    return
+      " Its term runs \(n) month\(n == 1 ? "" : "s") past the horizon (through \(last)): \(money(after.reduce(0) { $0 + cost($1) })) at list price, not in this plan's total."
   }
 
   var utilisationTable: String {
