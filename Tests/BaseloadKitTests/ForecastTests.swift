@@ -35,6 +35,20 @@ import Testing
     #expect(abs(f.callsPerHour[0][2][0] - 1210.0 * 7 / 168) < 1e-9)
   }
 
+  /// The README's rule: the profile shares out a week (users × sessions × 7), and a month's total follows its
+  /// calendar. Every session on Monday 00:00: 700 tasks each Monday, 3,500 in March 2027 (five Mondays), 2,800
+  /// in April (four) — not users × sessions × days (3,100 and 3,000).
+  @Test func aMonthTotalFollowsTheCalendarOfItsWeekdays() throws {
+    let input = try TestFolder.load([
+      "plan.csv": "key,value\nstart,2027-03\nmonths,2\n",
+      "profiles.csv": "profile,day,hour,weight\nm,mon,0,1\n",
+      "workloads.csv": TestFolder.workloadHeader + "\nw1,mid,standard,100,1,1,1,1000,100,m\n",
+    ])
+    let f = Forecast(input: input)
+    let monthly = f.monthly(SliceSet(months: input.settings.horizon, resolution: .week))
+    #expect(monthly.map(\.totals.tasks) == [3500, 2800])
+  }
+
   @Test func calendarWeekdaysAndHours() {
     #expect(Month("2027-01")!.firstWeekday == 4)  // 2027-01-01 is a Friday
     #expect(Month("2026-11")!.firstWeekday == 6)  // 2026-11-01 is a Sunday
