@@ -63,4 +63,15 @@ import Testing
     #expect(!above.used)
     #expect(b.sentence.hasPrefix("`gpu` must drop from $2.00 to $1.7"))
   }
+
+  /// A break-even within the bisection's tolerance of $0 is "at no price", not "must drop to $0.00" (an
+  /// independent tester's on-demand offer that wins nothing even free).
+  @Test func aBreakEvenOfNothingIsSaidSo() {
+    var b = BreakEven(
+      offer: "od", priceUnit: "/GPU-hour", price: 1.2, usedToday: false, breakEvenPrice: 0.001,
+      planCostAtBreakEven: 12_672, tolerance: 0.005, searched: 0...10)
+    #expect(b.sentence == "`od` wins none of your traffic at any price above $0.00/GPU-hour.")
+    b.breakEvenPrice = 0.01
+    #expect(b.sentence.hasPrefix("`od` must drop from $1.20 to $0.01/GPU-hour"))
+  }
 }

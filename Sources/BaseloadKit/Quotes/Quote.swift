@@ -50,6 +50,10 @@ public struct BreakEven: Sendable, Equatable {
         ? "`\(offer)` keeps its traffic at any price up to \(Format.plain(searched.upperBound))× today's \(Format.price(price))\(unit)."
         : "`\(offer)` wins no traffic even at \(Format.price(price * searched.lowerBound))\(unit)."
     }
+    if !usedToday && p <= tolerance * price {
+      // A break-even within the bisection's resolution of nothing: no price above 0 wins it traffic.
+      return "`\(offer)` wins none of your traffic at any price above \(Format.price(0))\(unit)."
+    }
     if usedToday {
       return
         "`\(offer)` keeps traffic until its price rises from \(Format.price(price)) to \(Format.price(p))\(unit) (plan cost there \(Format.money(planCostAtBreakEven ?? 0)))."

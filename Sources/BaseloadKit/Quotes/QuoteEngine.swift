@@ -92,7 +92,9 @@ public struct QuoteEngine: Sendable {
     let rows = plan.placement.filter { $0.workload == w.id && $0.offer == o.id }
     let tokens = rows.reduce(0) { $0 + $1.tokens }
     let all = plan.placement.filter { $0.workload == w.id }.reduce(0) { $0 + $1.tokens }
-    if tokens > 0 {
+    // A billionth of the workload's tokens is the solver's round-off, not a share (an independent tester saw an
+    // in-plan price beside a 0.000000 share).
+    if tokens > 1e-9 * all {
       let cost = rows.reduce(0) { $0 + $1.cost }
       let done = rows.reduce(0) { $0 + $1.completedTasks }
       q.inPlanPerMtok = cost / tokens * 1e6
@@ -102,7 +104,7 @@ public struct QuoteEngine: Sendable {
     if o.capacity != nil {
       let uses = plan.capacityUse.filter { $0.offer == o.id }
       let paid = uses.reduce(0) { $0 + $1.paidUnitHours }
-      if paid > 0 { q.inPlanUtilisation = uses.reduce(0) { $0 + $1.usedUnitHours } / paid }
+      if paid > 1e-6 { q.inPlanUtilisation = uses.reduce(0) { $0 + $1.usedUnitHours } / paid }
     }
     return q
   }
