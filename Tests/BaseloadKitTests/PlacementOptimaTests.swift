@@ -247,6 +247,18 @@ import Testing
       #expect(e.exitCode == .infeasible)
       #expect(
         e.description.contains("workload 'w' is short by 1,440.0 calls/h (1,584,000 tokens/h)"))
+      // Each offer with its own limit: a GPU has max_units, an API a rate limit (an independent tester saw an
+      // API called "limited by max_units").
+      #expect(e.description.hasSuffix("its compatible offers cannot carry it: gpu (max_units 2)"))
+    }
+    var rateLimited = sheets
+    rateLimited["capacity.csv"] = nil
+    rateLimited["apis.csv"] =
+      "id,vendor,tiers,latency,usd_per_mtok_input,usd_per_mtok_output,rate_limit_tpm\napi,V,mid,*,1,2,660\n"
+    #expect {
+      _ = try Self.solve(rateLimited)
+    } throws: {
+      "\($0)".hasSuffix("its compatible offers cannot carry it: api (rate_limit_tpm 660)")
     }
   }
 }

@@ -326,12 +326,20 @@ public enum PlacementSolver {
       let e = worst[w.id]!
       let slice = data.slices.slices[e.slice]
       let month = data.months[slice.monthIndex]
+      // Each compatible offer with the limit it has (an API has no max_units, a GPU no rate limit).
       let offers = data.pairs.filter { $0.workload == data.workloads.firstIndex(of: w)! }.map {
-        data.offers[$0.offer].id
+        p -> String in
+        switch data.offers[p.offer] {
+        case .api(let a):
+          return a.rateLimitTPM.map { "\(a.id) (rate_limit_tpm \(Format.plain($0)))" } ?? a.id
+        case .capacity(let c):
+          if data.capacityHeld && c.billing == .reserved { return "\(c.id) (units held)" }
+          return c.maxUnits.map { "\(c.id) (max_units \(Format.plain($0)))" } ?? c.id
+        }
       }
       lines.append(
         "workload '\(w.id)' is short by \(Format.number(e.calls, 1)) calls/h (\(Format.number(e.calls * w.tokensPerCall)) tokens/h) at \(slice.label(month))"
-          + " and \(Format.number(e.total)) calls over the horizon; its compatible offers (\(offers.joined(separator: ", "))) are limited by max_units and rate_limit_tpm"
+          + " and \(Format.number(e.total)) calls over the horizon; its compatible offers cannot carry it: \(offers.joined(separator: ", "))"
       )
     }
     return lines.joined(separator: "\n")
