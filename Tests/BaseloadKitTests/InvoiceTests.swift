@@ -98,19 +98,22 @@ import Testing
 @Suite struct PurchaseTextTests {
   typealias P = PlacementOptimaTests
 
+  /// The plan's report.md for February 2027, 1,440 calls/h flat on the $0.0012-a-call API, plus `sheets`.
   static func markdown(_ sheets: [String: String]) throws -> (PlanRun, String) {
-    let run = try PlanRun.solve(try TestFolder.load(sheets), modelPath: TestFolder.modelPath)
+    let base = [
+      "plan.csv": P.feb, "apis.csv": P.api,
+      "workloads.csv": P.wh + "\nw,mid,standard,34560,1,1,1,1000,100,flat,0,0,1,0\n",
+    ]
+    let input = try TestFolder.load(base.merging(sheets) { $1 })
+    let run = try PlanRun.solve(input, modelPath: TestFolder.modelPath)
     return (run, run.plan.markdown)
   }
-
-  static let flat = P.wh + "\nw,mid,standard,34560,1,1,1,1000,100,flat,0,0,1,0\n"
 
   /// One GPU at $0.40/h for a 3-month term bought in February 2027, the horizon's only month: March (744 h) and
   /// April (720 h) are paid too, 0.40 × 1,464 = $585.60, and not in the plan's total ($268.80).
   @Test func aTermPastTheHorizonIsNamedWithWhatItLeavesOut() throws {
     let (run, md) = try Self.markdown([
-      "plan.csv": P.feb, "workloads.csv": Self.flat, "apis.csv": P.api,
-      "capacity.csv": P.capHeader + "\ngpu,V,mid,0.40,reserved,3,0,1,,1000,100\n",
+      "capacity.csv": P.capHeader + "\ngpu,V,mid,0.40,reserved,3,0,1,,1000,100\n"
     ])
     #expect(run.plan.result.units["gpu"] == [1])
     #expect(abs(run.plan.invoice.total - 268.8) < 1e-6)
@@ -126,8 +129,7 @@ import Testing
   /// $1,161.22, 100%), not 125% of the $928.97 bill.
   @Test func aCommitmentPastTheHorizonAndTheHeadlineShares() throws {
     let (run, md) = try Self.markdown([
-      "plan.csv": P.feb, "workloads.csv": Self.flat, "apis.csv": P.api,
-      "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nsp,V,api,20,3\n",
+      "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nsp,V,api,20,3\n"
     ])
     #expect(abs((run.plan.result.levels["sp"]?[0] ?? 0) - 1.3824) < 1e-9)
     #expect(
@@ -143,7 +145,6 @@ import Testing
   /// On-demand GPU-hours all covered by a commitment are not "no commitment".
   @Test func onDemandUnderACommitmentSaysSo() throws {
     let (_, md) = try Self.markdown([
-      "plan.csv": P.feb, "workloads.csv": Self.flat, "apis.csv": P.api,
       "capacity.csv": P.capHeader + "\nod,V,mid,1.00,on_demand,1,0,1,,1000,100\n",
       "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nk,V,od,25,1\n",
     ])
