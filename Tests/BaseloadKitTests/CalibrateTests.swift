@@ -249,6 +249,31 @@ extension CalibrateTests {
     #expect(Self.rows(Self.read(out + "/calibration.csv"))[1][6...8] == ["9000", "2000", "2000"])
   }
 
+  /// A daily bucket at local midnight (+02:00) straddles --from: 22 of its 24 hours are inside the period and
+  /// count, in proportion (an independent tester's report lost the whole bucket: users 20.57 where 23.71 is
+  /// right). Seven buckets of 2,400 input tokens, 100 a call by the template: 6 × 24 + 22 = 166 calls in 7 days.
+  @Test func aBucketPartlyInsideThePeriodCountsInProportion() {
+    let buckets = (2...8).map { d in
+      #"{"starting_at":"2026-03-0\#(d)T00:00:00+02:00","ending_at":"2026-03-0\#(d + 1)T00:00:00+02:00","results":[{"uncached_input_tokens":2400,"cache_read_input_tokens":0,"output_tokens":240,"workspace_id":"ws","model":"m1"}]}"#
+    }
+    let report = #"{"data":["# + buckets.joined(separator: ",") + #"],"has_more":false}"# + "\n"
+    let template = Self.folder([
+      "workloads.csv": TestFolder.workloadHeader + "\nws,mid,batch,1,1,1,1,100,10,flat\n"
+    ])
+    let (code, c, out) = Self.calibrate([
+      Self.folder(["report.json": report]), "--template", template, "--from", "2026-03-02",
+      "--to", "2026-03-08",
+    ])
+    #expect(code == .ok, "\(c.stderr)")
+    let w = Self.rows(Self.read(out + "/workloads.csv"))
+    let row = Dictionary(uniqueKeysWithValues: zip(w[0], w[1]))
+    #expect(Double(row["users"] ?? "").map { abs($0 - 166.0 / 7) < 1e-9 } == true, "\(row)")
+    #expect(
+      Self.read(out + "/calibration.md").contains(
+        "| export buckets partly inside --from/--to (their hours inside counted, totals in proportion) | 1 |"
+      ))
+  }
+
   /// Attempts doubling every week fit 2^(30.44/7) − 1 ≈ 1,940% a month, beyond the sheet's 1,000%: the cell
   /// is capped and the note says so (an independent tester found it capped silently).
   @Test func aGrowthBeyondTheSheetsRangeIsCappedWithANote() {

@@ -28,6 +28,8 @@ extension Calibration {
     s +=
       "| spans with more reasoning than output tokens (reasoning capped at output) | \(reading.reasoningAboveOutputSpans) |\n"
     s += "| export buckets outside --from/--to | \(reading.bucketsOutsidePeriod) |\n"
+    s +=
+      "| export buckets partly inside --from/--to (their hours inside counted, totals in proportion) | \(reading.bucketsPartlyInPeriod) |\n"
     s += "\n## Per workload and team\n\n"
     s +=
       "| workload | team | attempts | completed | calls | failed calls | input tok | cached tok | output tok | reasoning tok | $/attempt | $/completed task |\n"

@@ -16,6 +16,8 @@ public struct CalibrationReading: Sendable {
   public var endBeforeStartSpans = 0
   public var reasoningAboveOutputSpans = 0
   public var bucketsOutsidePeriod = 0
+  /// Export buckets straddling a bound of --from/--to, counted for their hours inside it.
+  public var bucketsPartlyInPeriod = 0
 }
 
 /// Reads calibration sources: files or folders (walked in name order), the format recognised from content.
@@ -86,6 +88,7 @@ public enum CalibrationSources {
     reading.endBeforeStartSpans = traces.endBeforeStartSpans
     reading.reasoningAboveOutputSpans = traces.reasoningAboveOutputSpans
     reading.bucketsOutsidePeriod = exports.bucketsOutsidePeriod
+    reading.bucketsPartlyInPeriod = exports.bucketsPartlyInPeriod
     return reading
   }
 

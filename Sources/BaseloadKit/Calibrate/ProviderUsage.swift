@@ -7,6 +7,9 @@ struct ProviderAggregator {
   var groups: [String: GroupMeasure] = [:]
   var problems: [CalibrationError] = []
   var bucketsOutsidePeriod = 0
+  /// Buckets that straddle a bound of --from/--to (a daily bucket at local midnight, say): only their hours
+  /// inside the period are counted, their totals in proportion.
+  var bucketsPartlyInPeriod = 0
   private let iso = ISO8601DateFormatter()
   /// The same with fractional seconds (`2026-03-02T00:00:00.000Z`), which the plain formatter refuses.
   private let isoFractional: ISO8601DateFormatter = {
@@ -63,15 +66,19 @@ struct ProviderAggregator {
       return
     }
     let end = seconds(bucket[endKey]) ?? start + 3600
-    let day = start >= 0 ? start / 86_400 : (start - 86_399) / 86_400
-    if let from = options.fromDay, day < from {
+    // The bucket's hours (a daily bucket spreads evenly over its hours) and those inside --from/--to (whole UTC
+    // days): a bucket partly inside counts in proportion, not whole or not at all.
+    let hours = max(1, (end - start) / 3600)
+    let first = start >= 0 ? start / 3600 : (start - 3599) / 3600
+    let lo = options.fromDay.map { Int($0) * 24 } ?? Int.min
+    let hi = options.toDay.map { (Int($0) + 1) * 24 } ?? Int.max
+    let inside = (first..<(first + hours)).filter { $0 >= lo && $0 < hi }
+    guard !inside.isEmpty else {
       bucketsOutsidePeriod += 1
       return
     }
-    if let to = options.toDay, day > to {
-      bucketsOutsidePeriod += 1
-      return
-    }
+    let share = Double(inside.count) / Double(hours)
+    if inside.count < hours { bucketsPartlyInPeriod += 1 }
     for r in bucket["results"]?.array ?? [] {
       func n(_ key: String) -> Double { r[key]?.double ?? 0 }
       var workload: String
@@ -96,7 +103,10 @@ struct ProviderAggregator {
         cached = n("cache_read_input_tokens")
         input = n("uncached_input_tokens") + cached + writes
       }
-      let output = n("output_tokens")
+      let output = n("output_tokens") * share
+      input *= share
+      cached *= share
+      requests = requests.map { $0 * share }
       if input < 0 || cached < 0 || output < 0 || (requests ?? 0) < 0 {
         problems.append(
           .malformed(
@@ -124,11 +134,10 @@ struct ProviderAggregator {
       } else {
         g.requestsKnown = false
       }
-      // Activity per hour: requests (tokens when the export counts none); a daily bucket spreads evenly.
+      // Activity per hour: requests (tokens when the export counts none), spread evenly over the bucket's hours
+      // inside the period.
       let activity = requests ?? (input + output)
-      let hours = max(1, (end - start) / 3600)
-      let first = start >= 0 ? start / 3600 : (start - 3599) / 3600
-      for h in 0..<hours { g.hourly[first + h, default: 0] += activity / Double(hours) }
+      for h in inside { g.hourly[h, default: 0] += activity / Double(inside.count) }
       groups[workload] = g
     }
   }
