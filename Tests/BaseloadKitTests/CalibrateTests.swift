@@ -486,3 +486,69 @@ extension CalibrateTests {
       ])
   }
 }
+
+extension CalibrateTests {
+  /// What calibrate writes, check accepts (an independent tester found three ways it did not): ids that come out
+  /// alike are made distinct (workload `a` of teams `b` and `c` beside a workload `a-b`), a line break in a
+  /// measured name becomes a space, and a workload whose every call failed is said to have no calls.
+  @Test func theSheetsWrittenAreSheetsCheckAccepts() throws {
+    func trace(_ t: String, _ service: String, team: String?, status: Int = 0) -> String {
+      let start = OTLP.at(9)
+      var resource: [(String, Any)] = [("service.name", service)]
+      if let team { resource.append(("team.name", team)) }
+      return OTLP.line(
+        resource,
+        [
+          OTLP.span(t, "r", name: "task", start: start),
+          OTLP.chat(t, "c", parent: "r", start: start, input: 100, output: 10, status: status),
+        ])
+    }
+    let file =
+      [
+        trace("t1", "a", team: "b"), trace("t2", "a", team: "c"), trace("t3", "a-b", team: nil),
+        trace("t4", "line\\nbreak", team: nil), trace("t5", "allfail", team: nil, status: 2),
+      ].joined(separator: "\n") + "\n"
+    let (code, c, out) = Self.calibrate([Self.folder(["t.jsonl": file])])
+    #expect(code == .ok, "\(c.stderr)")
+    let sheet = Self.read(out + "/workloads.csv")
+    let w = Self.rows(sheet)
+    let rows = w.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(w[0], $0)) }
+    let ids = rows.compactMap { $0["id"] }
+    #expect(Set(ids).count == ids.count, "\(ids)")
+    #expect(Set(ids) == ["a-b", "a-c", "a-b-2", "line_break", "allfail"])
+    #expect(sheet.contains("# a-b-2: its id would be 'a-b', which an earlier row has"))
+    #expect(rows.first { $0["id"] == "line_break" }?["name"] == "line break")
+    #expect(sheet.contains("# allfail: every one of its 1 model calls failed"))
+    // Filled in as the note asks, the sheets pass check.
+    let filled =
+      sheet.split(separator: "\n")
+      .map { line -> String in
+        guard !line.hasPrefix("#"), !line.hasPrefix("id,") else { return String(line) }
+        var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[w[0].firstIndex(of: "tier")!] = "mid"
+        cells[w[0].firstIndex(of: "latency")!] = "standard"
+        return cells.joined(separator: ",")
+      }.joined(separator: "\n") + "\n"
+    let folder = Self.folder([
+      "workloads.csv": filled, "profiles.csv": Self.read(out + "/profiles.csv"),
+      "apis.csv": TestFolder.apiHeader + "\napi,V,mid,1,2\n",
+      "plan.csv": "key,value\nstart,2027-01\nmonths,1\n",
+    ])
+    let checked = Captured()
+    #expect(
+      BaseloadCLI.run(["check", folder], io: checked.io) == .ok,
+      "\(checked.stdout)\(checked.stderr)")
+  }
+
+  /// An --out folder inside the source folder is Baseload's output, not a source: a second run does not read the
+  /// first one's sheets (it exited 1 on them).
+  @Test func anOutputInsideTheSourceIsNotReadBack() {
+    let src = Self.folder(["t.jsonl": OTLP.handFile])
+    for _ in 0..<2 {
+      let c = Captured()
+      #expect(
+        BaseloadCLI.run(["calibrate", src, "--out", src + "/calibrated"], io: c.io) == .ok,
+        "\(c.stderr)")
+    }
+  }
+}

@@ -31,9 +31,27 @@ public struct Calibration: Sendable {
     lastDay = max(first, last)
     let workloadTeams = Dictionary(
       grouping: reading.groups.filter { $0.attempts > 0 || !$0.requestsKnown }, by: \.workload)
+    var taken = Set<String>()
     for g in reading.groups where g.attempts > 0 || (!g.requestsKnown && g.buckets > 0) {
       let shared = (workloadTeams[g.workload]?.count ?? 1) > 1
-      rows.append(CalibratedWorkload(g, id: Self.id(g, shared: shared), calibration: self))
+      // Two groups whose ids come out alike (workload `a` of team `b` and a workload `a-b`; `a;b` and `a_b`)
+      // get distinct ids, so that check accepts the sheets; the note says which was renamed.
+      let wanted = Self.id(g, shared: shared)
+      var id = wanted
+      var n = 1
+      while taken.contains(id.lowercased()) {
+        n += 1
+        let suffix = "-\(n)"
+        id = wanted
+        while IDRules.problem(id + suffix) != nil, !id.isEmpty { id.removeLast() }
+        id += suffix
+      }
+      taken.insert(id.lowercased())
+      var row = CalibratedWorkload(g, id: id, calibration: self)
+      if id != wanted {
+        row.notes.append("\(id): its id would be '\(wanted)', which an earlier row has")
+      }
+      rows.append(row)
     }
   }
 
@@ -124,8 +142,12 @@ public struct CalibratedWorkload: Sendable {
     let days = Double(c.days)
     func num(_ v: Double) -> String { Format.plain(v) }
     cells["id"] = id
-    cells["name"] = tpl["name"] ?? g.workload
-    cells["team"] = g.team.isEmpty ? (tpl["team"] ?? "") : g.team
+    // A cell holds one line: a line break in a measured name becomes a space.
+    func oneLine(_ s: String) -> String {
+      String(s.map { $0.isNewline ? " " : $0 })
+    }
+    cells["name"] = oneLine(tpl["name"] ?? g.workload)
+    cells["team"] = oneLine(g.team.isEmpty ? (tpl["team"] ?? "") : g.team)
     for column in ["tier", "latency", "region", "human_cost_per_failure", "defer_hours"] {
       if let v = tpl[column] { cells[column] = v }
     }
@@ -147,6 +169,7 @@ public struct CalibratedWorkload: Sendable {
     }
     var calls = Double(g.calls)
     if !g.requestsKnown {
+      notes.append("\(id): usage.csv has no rows for it: the report counts no requests per hour")
       if let t = tpl["input_tokens_per_call"].flatMap(PlainDecimal.value), t > 0 {
         calls = g.inputTokens / t
         notes.append(
@@ -170,6 +193,11 @@ public struct CalibratedWorkload: Sendable {
       let ok = Double(g.successfulCalls)
       let retry = ok > 0 ? Double(g.failedCalls) / ok : 0
       if retry > 10 { notes.append("\(id): retry rate \(num(retry)) capped at 10") }
+      if ok == 0 && g.failedCalls > 0 {
+        notes.append(
+          "\(id): every one of its \(g.failedCalls) model calls failed: calls_per_prompt and retry_rate come out 0, so a plan from this row has no calls; fill in the calls a successful prompt would take"
+        )
+      }
       cells["retry_rate"] = num(min(10, retry))
       cells["calls_per_prompt"] = num(ok / Double(g.attempts))
       cells["success_rate"] = num(Double(g.completed) / Double(g.attempts))

@@ -43,7 +43,13 @@ public enum CalibrationSources {
         if name.hasPrefix(".") { continue }
         var sub: ObjCBool = false
         let path = source + "/" + rel
-        if FileManager.default.fileExists(atPath: path, isDirectory: &sub), !sub.boolValue {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &sub) else { continue }
+        if sub.boolValue {
+          // A folder Baseload wrote (a calibrate --out inside the source, a report) is output, not a source:
+          // read, it would fail the next run.
+          let marker = path + "/" + ReportFolder.markerName
+          if FileManager.default.fileExists(atPath: marker) { walker.skipDescendants() }
+        } else {
           inside.append(path)
         }
       }
