@@ -109,7 +109,8 @@ import Testing
     #expect(c.stdout.hasPrefix("t: total $25,920.00"), "\(c.stdout)")
     #expect(
       c.stderr.contains(
-        "verified: Models/placement.mod with the plan's units and levels held gives $25,920.00"),
+        "verified: Models/placement.mod with the plan's units and levels held gives $25,920.00, the plan's objective (its bill plus any human cost of failures)"
+      ),
       "\(c.stderr)")
   }
 

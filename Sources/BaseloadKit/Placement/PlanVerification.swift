@@ -15,8 +15,8 @@ public struct PlanVerification: Sendable, Equatable {
   /// One line for the terminal.
   public var text: String {
     agrees
-      ? "verified: Models/placement.mod with the plan's units and levels held gives \(Format.money(reference)), the reported cost"
-      : "NOT verified: the reported cost is \(Format.money(reported)) but Models/placement.mod with the plan's units and levels held gives \(Format.money(reference))"
+      ? "verified: Models/placement.mod with the plan's units and levels held gives \(Format.money(reference)), the plan's objective (its bill plus any human cost of failures)"
+      : "NOT verified: the plan's objective (its bill plus any human cost of failures) is \(Format.money(reported)) but Models/placement.mod with the plan's units and levels held gives \(Format.money(reference))"
   }
 }
 
