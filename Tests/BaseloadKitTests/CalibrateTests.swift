@@ -552,3 +552,24 @@ extension CalibrateTests {
     }
   }
 }
+
+extension CalibrateTests {
+  /// An intValue that is no 64-bit integer is named as such, not as "an array, map or bytes".
+  @Test func aBadIntValueIsNamedAsWritten() {
+    let span = OTLP.span(
+      "t1", "c1", parent: "r1", start: OTLP.at(1),
+      [("gen_ai.operation.name", "chat"), ("gen_ai.usage.input_tokens", 12)]
+    ).replacingOccurrences(of: #""intValue":"12""#, with: #""intValue":"12x""#)
+    let src = Self.folder([
+      "t.jsonl": OTLP.line(
+        [("service.name", "s")], [OTLP.span("t1", "r1", name: "task", start: OTLP.at(1)), span])
+        + "\n"
+    ])
+    let (code, c, _) = Self.calibrate([src])
+    #expect(code == .badInput)
+    #expect(
+      c.stderr.contains(
+        "attribute gen_ai.usage.input_tokens must be an integer, got intValue \"12x\", which is no 64-bit integer"
+      ), "\(c.stderr)")
+  }
+}

@@ -6,6 +6,8 @@ enum AttributeValue: Sendable, Equatable {
   case int(Int64)
   case double(Double)
   case bool(Bool)
+  /// An `intValue` that is no 64-bit integer (`"12x"`, 20 digits), as written.
+  case badInteger(String)
   /// Arrays, maps, bytes: never read by calibrate.
   case other
 
@@ -19,6 +21,8 @@ enum AttributeValue: Sendable, Equatable {
       self = .string(s)
     } else if let i = o["intValue"]?.int64 {
       self = .int(i)
+    } else if let i = o["intValue"] {
+      self = .badInteger(i.echo)
     } else if let d = o["doubleValue"]?.double {
       self = .double(d)
     } else if let b = o["boolValue"]?.bool {
@@ -35,6 +39,7 @@ enum AttributeValue: Sendable, Equatable {
     case .int: return "an integer"
     case .double: return "a number"
     case .bool: return "a boolean"
+    case .badInteger(let text): return "intValue \(text), which is no 64-bit integer"
     case .other: return "an array, map or bytes"
     }
   }
