@@ -73,5 +73,12 @@ import Testing
     #expect(b.sentence == "`od` wins none of your traffic at any price above $0.00/GPU-hour.")
     b.breakEvenPrice = 0.01
     #expect(b.sentence.hasPrefix("`od` must drop from $1.20 to $0.01/GPU-hour"))
+    // Used at every price searched: some traffic, not all of it (a signed month may be all that is left).
+    b.usedToday = true
+    b.breakEvenPrice = nil
+    #expect(
+      b.sentence
+        == "`od` still carries some of your traffic (in some month, perhaps only what a contract holds) at any price up to 10× today's $1.20/GPU-hour."
+    )
   }
 }

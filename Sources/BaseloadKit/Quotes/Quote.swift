@@ -47,7 +47,7 @@ public struct BreakEven: Sendable, Equatable {
     let unit = priceUnit
     guard let p = breakEvenPrice else {
       return usedToday
-        ? "`\(offer)` keeps its traffic at any price up to \(Format.plain(searched.upperBound))× today's \(Format.price(price))\(unit)."
+        ? "`\(offer)` still carries some of your traffic (in some month, perhaps only what a contract holds) at any price up to \(Format.plain(searched.upperBound))× today's \(Format.price(price))\(unit)."
         : "`\(offer)` wins no traffic even at \(Format.price(price * searched.lowerBound))\(unit)."
     }
     if !usedToday && p <= tolerance * price {
