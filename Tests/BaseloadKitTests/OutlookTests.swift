@@ -205,6 +205,22 @@ import Testing
     #expect(o.futures[0].cost < o.futures[2].cost)
   }
 
+  /// A growth range that outlook.csv does not name is not planned for, and the Outlook section says so (an
+  /// independent tester found it dropped without a word).
+  @Test func aGrowthRangeOutlookDoesNotNameIsSaid() throws {
+    var sheets = Self.sheets
+    sheets["scenarios.csv"] =
+      "scenario,target,field,op,value\ndip,w,users,scale,0.5\nsurge,w,users,scale,1.5\n"
+    sheets["outlook.csv"] = "scenario,probability\ndip,0.3\nbase,0.5\nsurge,0.2\n"
+    let note =
+      "plan.csv's growth range (growth_low_pct -10, growth_high_pct 10) is not among these futures: outlook.csv lists them and names neither `low` nor `high`."
+    #expect(!(try Self.solve(sheets)).markdown.contains("growth range"))
+    sheets["plan.csv"] = sheets["plan.csv"]! + "growth_low_pct,-10\ngrowth_high_pct,10\n"
+    let o = try Self.solve(sheets)
+    #expect(o.futures.map(\.name) == ["dip", "base", "surge"])
+    #expect(o.markdown.contains(note))
+  }
+
   /// Bad outlooks: each problem at its sheet, line and column.
   @Test func badOutlooksAreLocated() {
     var sheets = Self.sheets

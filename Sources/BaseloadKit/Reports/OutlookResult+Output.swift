@@ -7,6 +7,14 @@ extension OutlookResult {
   /// and the mean-value plan, and in each future which reserved and committed lines sit idle and until when.
   public var markdown: String {
     var md = "## Outlook: one plan for \(futures.count) futures\n\n"
+    let o = input.settings.outlook
+    if o.hasGrowthRange, !input.outlook.isEmpty,
+      !input.outlook.contains(where: { ["low", "high"].contains($0.scenario) })
+    {
+      // outlook.csv lists the futures; a growth range it does not name is not planned for — said, not silent.
+      md +=
+        "plan.csv's growth range (growth_low_pct \(Format.plain(o.growthLowPct ?? 0)), growth_high_pct \(Format.plain(o.growthHighPct ?? 0))) is not among these futures: outlook.csv lists them and names neither `low` nor `high`.\n\n"
+    }
     let risk =
       riskWeight > 0
       ? "(1 − \(Format.plain(riskWeight))) × expected cost + \(Format.plain(riskWeight)) × CVaR at α = \(Format.plain(riskAlpha)) (the mean cost of the worst \(Format.percent(1 - riskAlpha, 0)) of the futures)"
