@@ -28,6 +28,17 @@ extension PlanInput {
     return copy
   }
 
+  /// The fields a future of outlook.csv may change: demand volumes (the stacked model shares every other
+  /// parameter across futures).
+  static let outlookVolumeFields: Set<String> = [
+    "users", "user_growth_pct_per_month", "sessions_per_user_per_day", "prompts_per_session",
+  ]
+
+  /// The problem of future `name` changing `field`, a field outside `outlookVolumeFields`.
+  static func outlookFieldProblem(future name: String, field: String) -> String {
+    "outlook future '\(Diagnostic.echo(name))' changes \(field), which changes the cost, load or tokens of a call; a future of outlook.csv may change demand volumes only (\(outlookVolumeFields.sorted().joined(separator: ", ")))"
+  }
+
   /// Futures that change what a call costs, loads or weighs (token counts, prices, throughput, success rates):
   /// the stacked model shares those parameters across futures, so a future may change demand volumes only.
   /// Each problem is located at the change that causes it (or the future's outlook.csv row).
@@ -44,16 +55,12 @@ extension PlanInput {
       }
       guard data.pairs != base.pairs || !sameCalls || f.apis != apis || f.capacity != capacity
       else { continue }
-      let volume: Set<String> = [
-        "users", "user_growth_pct_per_month", "sessions_per_user_per_day", "prompts_per_session",
-      ]
       let changes = scenarios.filter { $0.scenario == name }
       let row = outlook.first { $0.scenario == name }
-      if let c = changes.first(where: { !volume.contains($0.field) }) ?? changes.first {
-        out.add(
-          "scenarios.csv", c.line, 1,
-          "outlook future '\(Diagnostic.echo(name))' changes \(c.field), which changes the cost, load or tokens of a call; a future of outlook.csv may change demand volumes only (\(volume.sorted().joined(separator: ", ")))"
-        )
+      if let c = changes.first(where: { !Self.outlookVolumeFields.contains($0.field) })
+        ?? changes.first
+      {
+        out.add("scenarios.csv", c.line, 1, Self.outlookFieldProblem(future: name, field: c.field))
       } else {
         out.add(
           "outlook.csv", row?.line ?? 1, 1,

@@ -116,6 +116,17 @@ public enum InputLoader {
         break
       }
     }
+    // A future that changes more than demand volumes, found from the sheets alone so that it is reported with
+    // every other problem (the fuller check below needs a valid input).
+    for entry in outlook {
+      if let c = scenarios.first(where: {
+        $0.scenario == entry.scenario && !PlanInput.outlookVolumeFields.contains($0.field)
+      }) {
+        problems.add(
+          "scenarios.csv", c.line, 1,
+          PlanInput.outlookFieldProblem(future: entry.scenario, field: c.field))
+      }
+    }
     // An offer or workload lost to its own bad row would make others look unservable.
     let servable = ["workloads.csv", "apis.csv", "capacity.csv"]
     if let t = tables["workloads.csv"], !workloads.isEmpty,
