@@ -84,3 +84,23 @@ import Testing
     #expect(BatchIndex.html([entry]).contains("<td class=\"n\">—</td>"))
   }
 }
+
+/// One sentence, one precision: the verdict's cost per completed task gives every figure to four decimals when
+/// any is below $1 (an independent tester read "$1.00 … $0.7500" as a mistake).
+@Suite struct TaskCostPrecisionTests {
+  /// 100 PTUs at $1/h carry 100 calls/h (1 PTU-hour a call) for February: $67,200 for 67,200 tasks, $1 each;
+  /// locked at twice the input rate the same $1; at renewal 50 PTUs, $0.50.
+  @Test func everyFigureOfASentenceHasTheSamePrecision() throws {
+    let input = try TestFolder.load([
+      "plan.csv": "key,value\nstart,2027-02\nmonths,1\nmip_gap,0\nutil_cap_batch,1\n",
+      "workloads.csv": TestFolder.workloadHeader + "\nw1,mid,batch,2400,1,1,1,1800,450,flat\n",
+      "capacity.csv": CapacityUnitsTests.header + "\nptu,M,mid,PTU,1,reserved,0,1,,60,,,4,0\n",
+      "scenarios.csv":
+        "scenario,target,field,op,value\nfast,ptu,input_tok_per_s_per_unit,scale,2\n",
+    ])
+    let run = try PlanRun.solve(input, modelPath: TestFolder.modelPath)
+    let verdict = try #require(run.scenarios.first).verdict
+    #expect(
+      verdict.contains("$1.0000 in the plan → $1.0000 locked, $0.5000 at renewal"), "\(verdict)")
+  }
+}

@@ -114,15 +114,22 @@ public struct ScenarioReport: Sendable {
   var taskCostText: String {
     let locked = self.locked.analysis.teams
     let renewal = self.renewal.analysis.teams
-    // A team that completes no task (success rate 0) has no cost per completed task: say so, never "$0.0000".
-    func cost(_ v: Double?) -> String { v.map { Format.perUnit($0) } ?? "no completed tasks" }
     let pieces = plan.teams.compactMap { t -> String? in
       guard t.tasks > 0,
         let l = locked.first(where: { $0.workload == t.workload }),
         let r = renewal.first(where: { $0.workload == t.workload })
       else { return nil }
+      let b = baseline?.analysis.teams.first { $0.workload == t.workload }
+      // One sentence, one precision: four decimals for all when any figure is below $1 ("$1.00 → $0.7500" read
+      // as a mistake).
+      let figures = [b, t, l, r].compactMap { $0?.costPerCompletedTask }
+      let decimals = figures.contains { abs($0) < 1 } ? 4 : 2
+      // A team that completes no task (success rate 0) has no cost per completed task: say so, never "$0.0000".
+      func cost(_ v: Double?) -> String {
+        v.map { Format.money($0, decimals: decimals) } ?? "no completed tasks"
+      }
       var s = ""
-      if let b = baseline?.analysis.teams.first(where: { $0.workload == t.workload }), b.tasks > 0 {
+      if let b, b.tasks > 0 {
         s += "\(cost(b.costPerCompletedTask)) in the baseline → "
       }
       s +=
