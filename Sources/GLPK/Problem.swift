@@ -83,7 +83,7 @@ struct Problem {
     let start = Date()
     if !isMIP {
       smcp.presolve = options.presolve ? GLP_ON : GLP_OFF
-      let stop = SolverStop(glpk: glp_simplex(pointer, &smcp))
+      let stop = SolverStop(glpk: simplexRecovering(&smcp, options, since: start))
       let polished =
         options.presolve && stop == .completed
         && polish(smcp, timeLimitMilliseconds: remaining(options, since: start))
@@ -92,7 +92,7 @@ struct Problem {
     // With hooks the search runs on the problem as built (rows added by `lazyRows` refer to its columns).
     let presolve = options.presolve && hooks == nil
     if !presolve {
-      let rc = glp_simplex(pointer, &smcp)
+      let rc = simplexRecovering(&smcp, options, since: start)
       if rc != 0 { return SolveOutcome(stop: SolverStop(glpk: rc)) }
       switch glp_get_status(pointer) {
       case GLP_OPT: break
@@ -153,6 +153,27 @@ struct Problem {
     let gap: Double? = stop == .completed && glp_mip_status(pointer) == GLP_OPT ? 0 : tracker.gap
     let polished = presolve && polish(smcp, timeLimitMilliseconds: remaining(options, since: start))
     return SolveOutcome(stop: stop, gap: gap, bound: tracker.bound, polished: polished)
+  }
+
+  /// `glp_simplex`, started again when it stops on a basis it cannot factorize: from a fresh advanced basis, then
+  /// unscaled from the standard basis (soak seed 23520: "unable to factorize the basis matrix" after phase 1 on
+  /// a valid 1-month plan, which exited 6). Each try gets the time left.
+  func simplexRecovering(_ smcp: inout glp_smcp, _ options: SolverOptions, since start: Date)
+    -> Int32
+  {
+    var rc = glp_simplex(pointer, &smcp)
+    let numerical: Set<Int32> = [GLP_EFAIL, GLP_ESING, GLP_ECOND]
+    for restart in 0..<2 where numerical.contains(rc) {
+      if restart == 0 {
+        glp_adv_basis(pointer, 0)
+      } else {
+        glp_unscale_prob(pointer)
+        glp_std_basis(pointer)
+      }
+      smcp.tm_lim = remaining(options, since: start)
+      rc = glp_simplex(pointer, &smcp)
+    }
+    return rc
   }
 
   /// Milliseconds of `options`' time limit left since `start` (at least 1), for GLPK's tm_lim.
