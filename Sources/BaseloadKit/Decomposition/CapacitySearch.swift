@@ -245,13 +245,10 @@ final class CapacitySearch: BranchAndCut {
   /// The pool's cuts that `x` violates, the most violated per slice group (base cuts are rows already).
   private func violated(at x: [Double]) -> [LinearProgram.Row] {
     var worst: [Int: (cut: Int, by: Double)] = [:]
-    for i in baseCuts..<pool.count {
-      let cut = pool[i]
-      let m = groupMonth[cut.group]
-      let rhs = cut.value(units: { x[columns.units[$0][m]] }, level: { x[columns.level[$0][m]] })
-      let by = rhs - x[columns.theta[cut.group]]
-      guard by > 1e-6 * max(1, abs(rhs)), !added.cuts.contains(i) else { continue }
-      if by > (worst[cut.group]?.by ?? 0) { worst[cut.group] = (i, by) }
+    for i in baseCuts..<pool.count where !added.cuts.contains(i) {
+      guard let by = excess(of: i, at: x) else { continue }
+      let g = pool[i].group
+      if by > (worst[g]?.by ?? 0) { worst[g] = (i, by) }
     }
     let chosen = worst.values.map(\.cut).sorted()
     added.cuts.formUnion(chosen)
@@ -269,13 +266,19 @@ final class CapacitySearch: BranchAndCut {
     let x = solution(p, groupCost: groupCost)
     if let broken = program.violation(at: x, tolerance: 1e-6) { return broken }
     for i in baseCuts..<pool.count {
-      let cut = pool[i]
-      let m = groupMonth[cut.group]
-      let rhs = cut.value(units: { p.units[$0][m] }, level: { p.levels[$0][m] })
-      let by = rhs - groupCost[cut.group]
-      if by > 1e-6 * max(1, abs(rhs)) { return ("Cut[\(i)]", by) }
+      if let by = excess(of: i, at: x) { return ("Cut[\(i)]", by) }
     }
     return nil
+  }
+
+  /// How far master solution `x` breaks pool cut `i` (its bound on θ less θ, $), when by more than round-off (a
+  /// millionth of the bound); nil when it holds.
+  private func excess(of i: Int, at x: [Double]) -> Double? {
+    let cut = pool[i]
+    let m = groupMonth[cut.group]
+    let rhs = cut.value(units: { x[columns.units[$0][m]] }, level: { x[columns.level[$0][m]] })
+    let by = rhs - x[columns.theta[cut.group]]
+    return by > 1e-6 * max(1, abs(rhs)) ? by : nil
   }
 
   /// Every master column's value for capacity `p` with each θ at its group's true cost.

@@ -62,7 +62,12 @@ public enum Format {
 
   /// Small money amounts keep 4 decimals below $1 (`$0.0158`), 2 above (`$1.40`).
   public static func perUnit(_ v: Double, symbol: String = "$") -> String {
-    money(v, symbol: symbol, decimals: abs(v) < 1 ? 4 : 2)
+    money(v, symbol: symbol, decimals: perUnitDecimals([v]))
+  }
+
+  /// `perUnit`'s decimals for figures shown side by side: 4 for all when any is below $1, else 2.
+  public static func perUnitDecimals(_ values: [Double]) -> Int {
+    values.contains { abs($0) < 1 } ? 4 : 2
   }
 
   /// Cost per completed task (`perUnit`), or `—` when no task completes: never `$0.0000` or `inf`.

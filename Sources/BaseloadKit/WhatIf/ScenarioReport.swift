@@ -122,8 +122,7 @@ public struct ScenarioReport: Sendable {
       let b = baseline?.analysis.teams.first { $0.workload == t.workload }
       // One sentence, one precision: four decimals for all when any figure is below $1 ("$1.00 → $0.7500" read
       // as a mistake).
-      let figures = [b, t, l, r].compactMap { $0?.costPerCompletedTask }
-      let decimals = figures.contains { abs($0) < 1 } ? 4 : 2
+      let decimals = Format.perUnitDecimals([b, t, l, r].compactMap { $0?.costPerCompletedTask })
       // A team that completes no task (success rate 0) has no cost per completed task: say so, never "$0.0000".
       func cost(_ v: Double?) -> String {
         v.map { Format.money($0, decimals: decimals) } ?? "no completed tasks"
