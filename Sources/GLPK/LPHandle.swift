@@ -41,11 +41,7 @@ public final class LPHandle {
     smcp.msg_lev = GLP_MSG_ERR
     smcp.meth = dual ? GLP_DUALP : GLP_PRIMAL
     smcp.presolve = presolve ? GLP_ON : GLP_OFF
-    var rc = glp_simplex(problem.pointer, &smcp)
-    if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
-      glp_adv_basis(problem.pointer, 0)
-      rc = glp_simplex(problem.pointer, &smcp)
-    }
+    var rc = problem.simplexRecovering(&smcp)
     if presolve && rc == 0 && glp_get_status(problem.pointer) == GLP_OPT {
       // The presolver's recovered values can break a row of the problem as stated (see `Problem.polish`): the
       // simplex again without it, from the recovered basis, gives values that satisfy every row.

@@ -27,19 +27,14 @@ extension Problem {
       let v = glp_mip_col_val(p, j).rounded()
       glp_set_col_bnds(p, j, GLP_FX, v, v)
     }
-    var rc = simplexWithoutPresolver(smcp)
-    if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
-      glp_std_basis(p)
-      rc = simplexWithoutPresolver(smcp)
-    }
-    return rc == 0 && glp_get_status(p) == GLP_OPT
+    return simplexWithoutPresolver(smcp) == 0 && glp_get_status(p) == GLP_OPT
   }
 
   /// glp_simplex with `smcp` but without the presolver, from the current basis (after a presolved solve, the
-  /// basis it recovered): GLPK's return code.
+  /// basis it recovered), restarted as `simplexRecovering` says: GLPK's return code.
   func simplexWithoutPresolver(_ smcp: glp_smcp) -> Int32 {
     var smcp = smcp
     smcp.presolve = GLP_OFF
-    return glp_simplex(pointer, &smcp)
+    return simplexRecovering(&smcp)
   }
 }

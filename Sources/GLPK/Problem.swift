@@ -141,8 +141,7 @@ struct Problem {
       glp_scale_prob(pointer, GLP_SF_AUTO)
       glp_adv_basis(pointer, 0)
       smcp.presolve = GLP_OFF
-      smcp.tm_lim = remaining(options, since: start)
-      let relaxed = glp_simplex(pointer, &smcp)
+      let relaxed = simplexRecovering(&smcp, options, since: start)
       if relaxed != 0 { return SolveOutcome(stop: SolverStop(glpk: relaxed)) }
       if glp_get_status(pointer) != GLP_OPT { return SolveOutcome(stop: .completed) }
       iocp.presolve = GLP_OFF
@@ -155,14 +154,14 @@ struct Problem {
     return SolveOutcome(stop: stop, gap: gap, bound: tracker.bound, polished: polished)
   }
 
-  /// `glp_simplex`, started again when it stops on a basis it cannot factorize: from a fresh advanced basis, then
-  /// unscaled from the standard basis (soak seed 23520: "unable to factorize the basis matrix" after phase 1 on
-  /// a valid 1-month plan, which exited 6). Each try gets the time left.
-  func simplexRecovering(_ smcp: inout glp_smcp, _ options: SolverOptions, since start: Date)
-    -> Int32
-  {
+  /// `glp_simplex`, started again when it stops on a basis it cannot use — invalid, singular, ill-conditioned, or
+  /// not factorizable: from a fresh advanced basis, then unscaled from the standard basis (soak seed 23520:
+  /// "unable to factorize the basis matrix" after phase 1 on a valid 1-month plan, which exited 6). Each try gets
+  /// the time `timeLeft` gives (milliseconds, nil for none). The one restart rule of every simplex solve here.
+  func simplexRecovering(_ smcp: inout glp_smcp, timeLeft: () -> Int32? = { nil }) -> Int32 {
+    if let t = timeLeft() { smcp.tm_lim = t }
     var rc = glp_simplex(pointer, &smcp)
-    let numerical: Set<Int32> = [GLP_EFAIL, GLP_ESING, GLP_ECOND]
+    let numerical: Set<Int32> = [GLP_EBADB, GLP_EFAIL, GLP_ESING, GLP_ECOND]
     for restart in 0..<2 where numerical.contains(rc) {
       if restart == 0 {
         glp_adv_basis(pointer, 0)
@@ -170,10 +169,17 @@ struct Problem {
         glp_unscale_prob(pointer)
         glp_std_basis(pointer)
       }
-      smcp.tm_lim = remaining(options, since: start)
+      if let t = timeLeft() { smcp.tm_lim = t }
       rc = glp_simplex(pointer, &smcp)
     }
     return rc
+  }
+
+  /// `simplexRecovering` within `options`' time limit counted from `start`.
+  func simplexRecovering(_ smcp: inout glp_smcp, _ options: SolverOptions, since start: Date)
+    -> Int32
+  {
+    simplexRecovering(&smcp) { remaining(options, since: start) }
   }
 
   /// Milliseconds of `options`' time limit left since `start` (at least 1), for GLPK's tm_lim.
