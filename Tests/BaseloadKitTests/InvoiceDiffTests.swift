@@ -4,6 +4,17 @@ import Testing
 
 /// The diff semantics on small cases whose lines are worked out by hand.
 @Suite struct InvoiceDiffTests {
+  /// A line's status follows the size of its amount: a commitment credit going from −$2,880 to −$5,760 grows (it
+  /// read "shrinks", found by an independent tester), one going to −$1,000 shrinks.
+  @Test func creditsGrowAndShrinkBySize() {
+    #expect(LineStatus(before: -2880, after: -5760) == .grows)
+    #expect(LineStatus(before: -2880, after: -1000) == .shrinks)
+    #expect(LineStatus(before: 360, after: 720) == .grows)
+    #expect(LineStatus(before: 720, after: 360) == .shrinks)
+    #expect(LineStatus(before: -2880, after: 0) == .disappears)
+    #expect(LineStatus(before: 0, after: -10) == .new)
+  }
+
   typealias P = PlacementOptimaTests
   static let feb = P.feb
   static let gpu = P.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,2,1000,100\n"

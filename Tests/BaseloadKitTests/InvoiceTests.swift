@@ -68,6 +68,59 @@ import Testing
     #expect(P.close(heavy.costPerCompletedTask ?? 0, 1512 / 672_000))
   }
 
+  /// A fixed charge nobody used goes to the workloads that could use the offer, never to one that cannot.
+  /// April 2027 (720 h), w1 (team A, tier t) and w2 (team B, tier u) each make 1 call/h of 1 Mtok on a $1/Mtok
+  /// API; a GPU serving tier t alone is signed for 1 unit at $0.50/h ($360), a $1/h commitment on an API only
+  /// w1 can use ($720, 20% off). The all-API baseline leaves the GPU idle: w1 carries it, (720 + 360) / 720 =
+  /// $1.50 a task, w2 $1.00 (both were $1.25: the baseline had no GPU pair left to say who could use it). With
+  /// w1's users at zero, the idle GPU and the unused commitment stay team A's and team B stays at $1.00 a task
+  /// (it read $1.50 and $2.00: the charge went to every call of the month). Found by an independent tester.
+  @Test func idleChargesStayWithWorkloadsThatCouldUseThem() throws {
+    let base = [
+      "plan.csv": "key,value\nstart,2027-04\nmonths,1\nresolution,week\nmip_gap,0\n",
+      "profiles.csv": "profile,day,hour,weight\nflat,all,*,1\n",
+      "workloads.csv":
+        "id,team,tier,latency,users,user_growth_pct_per_month,sessions_per_user_per_day,prompts_per_session,calls_per_prompt,input_tokens_per_call,output_tokens_per_call,profile\n"
+        + "w1,A,t,standard,24,0,1,1,1,1000000,0,flat\nw2,B,u,standard,24,0,1,1,1,1000000,0,flat\n",
+      "scenarios.csv": "scenario,target,field,op,value\nw1gone,w1,users,set,0\n",
+    ]
+    let gpu = [
+      "apis.csv": "id,vendor,tiers,usd_per_mtok_input,usd_per_mtok_output\napi1,V,t;u,1,1\n",
+      "capacity.csv":
+        "id,vendor,tiers,usd_per_unit_hour,billing,term_months,input_tok_per_s_per_unit,output_tok_per_s_per_unit\n"
+        + "gpu1,G,t,0.5,reserved,1,1000,1000\n",
+      "contracts.csv": "offer,units,usd_per_hour,start,end\ngpu1,1,,2027-04,2027-04\n",
+    ]
+    let commitment = [
+      "apis.csv":
+        "id,vendor,tiers,usd_per_mtok_input,usd_per_mtok_output\napi1,V,t,1,1\napi2,W,u,1,1\n",
+      "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nc1,V,api1,20,1\n",
+      "contracts.csv": "offer,units,usd_per_hour,start,end\nc1,,1,2027-04,2027-04\n",
+    ]
+    func perTask(_ a: PlanAnalysis, _ w: String) -> Double? {
+      a.workloads.first { $0.workload == w }?.costPerCompletedTask
+    }
+    func teamB(_ a: PlanAnalysis) -> Double? {
+      a.teams.first { $0.workload == "B" }?.costPerCompletedTask
+    }
+    let gpuRun = try PlanRun.solve(
+      TestFolder.load(base.merging(gpu) { $1 }), modelPath: TestFolder.modelPath)
+    let baseline = try #require(gpuRun.baseline?.analysis)
+    #expect(P.close(perTask(baseline, "w1") ?? 0, 1.50))
+    #expect(P.close(perTask(baseline, "w2") ?? 0, 1.00))
+    #expect(P.close(perTask(gpuRun.plan, "w2") ?? 0, 1.00))
+    let commitmentRun = try PlanRun.solve(
+      TestFolder.load(base.merging(commitment) { $1 }), modelPath: TestFolder.modelPath)
+    for run in [gpuRun, commitmentRun] {
+      let scenario = try #require(run.scenarios.first)
+      for outcome in scenario.outcomes {
+        #expect(P.close(teamB(outcome.analysis) ?? 0, 1.00), "\(outcome.mode)")
+        #expect(outcome.analysis.teams.first { $0.workload == "A" }?.costPerCompletedTask == nil)
+      }
+      #expect(scenario.verdict.contains("Next month (2027-04) the bill does not change"))
+    }
+  }
+
   @Test func hostileIdsAreNeutralisedInEveryCSV() throws {
     let input = try TestFolder.load([
       "workloads.csv": TestFolder.workloadHeader

@@ -74,12 +74,16 @@ public struct WorkloadMerge: Sendable {
     out.input.workloads = reps.map { data.workloads[$0] }
     var index: [Int: Int] = [:]
     for (ci, r) in reps.enumerated() { index[r] = ci }
-    out.pairs = data.pairs.compactMap { p in
-      guard let ci = index[p.workload] else { return nil }
-      var q = p
-      q.workload = ci
-      return q
+    func representative(_ pairs: [PlacementPair]) -> [PlacementPair] {
+      pairs.compactMap { p in
+        guard let ci = index[p.workload] else { return nil }
+        var q = p
+        q.workload = ci
+        return q
+      }
     }
+    out.pairs = representative(data.pairs)
+    out.compatiblePairs = representative(data.compatiblePairs)
     out.sliceDemand = classes.map { members in
       data.slices.slices.map { s in
         members.reduce(0.0) { $0 + $1.factor * data.demand($1.workload, s) }

@@ -6,7 +6,11 @@ struct AnalysisBuilder {
   let data: PlacementData
   let months: [Month]
   let slices: SliceSet
-  /// Calls per pair and month.
+  /// The pairs costs are kept on: the data's pairs (the model's columns, `result.flows`' rows, in order), then
+  /// every other pair the sheets allow (`PlacementData.compatiblePairs`, no calls) — a workload the all-API
+  /// baseline keeps off a signed offer could still use it, and carries its idle charge.
+  let ledger: [PlacementPair]
+  /// Calls per ledger pair and month.
   let calls: [[Double]]
   /// Calls per workload and month.
   let workloadCalls: [[Double]]
@@ -24,34 +28,40 @@ struct AnalysisBuilder {
     months = data.months
     slices = data.slices
     let nM = months.count
-    var calls = [[Double]](repeating: [Double](repeating: 0, count: nM), count: data.pairs.count)
+    let modelled = Set(data.pairs.map { [$0.workload, $0.offer] })
+    let ledger =
+      data.pairs + data.compatiblePairs.filter { !modelled.contains([$0.workload, $0.offer]) }
+    self.ledger = ledger
+    var calls = [[Double]](repeating: [Double](repeating: 0, count: nM), count: ledger.count)
     for (pi, row) in result.flows.enumerated() {
       for s in data.slices.slices { calls[pi][s.monthIndex] += s.weight * row[s.index] }
     }
     self.calls = calls
-    pairCost = [[Double]](repeating: [Double](repeating: 0, count: nM), count: data.pairs.count)
+    pairCost = [[Double]](repeating: [Double](repeating: 0, count: nM), count: ledger.count)
     workloadCalls = data.workloads.indices.map { wi in
       data.months.indices.map { mi in
-        data.pairs.indices.reduce(0.0) { $0 + (data.pairs[$1].workload == wi ? calls[$1][mi] : 0) }
+        ledger.indices.reduce(0.0) { $0 + (ledger[$1].workload == wi ? calls[$1][mi] : 0) }
       }
     }
   }
 
-  /// Spreads a fixed charge over pairs so that every billed dollar reaches a workload: by `weights` (the
-  /// month's use), else by the offer's use over the horizon, else by the month's calls of the workloads that
-  /// could use it, else by every call of the month, else of the horizon; with no call at all (every workload's
-  /// demand zero, capacity still billed), in equal shares over the pairs that could use the offer, else over
-  /// every pair.
+  /// Spreads a fixed charge over ledger pairs so that every billed dollar reaches a workload: by `weights` (the
+  /// month's use), else by the offer's use over the horizon, else over the workloads that could use it (the
+  /// pairs of `weights`) by their calls of the month, else of the horizon, else in equal shares (no call left,
+  /// as when a what-if sets their demand to zero); only an offer no workload could use is spread over every
+  /// pair (by calls of the month, of the horizon, else equally). A workload that cannot use an offer never
+  /// carries its charge while one that could exists.
   mutating func allocate(_ amount: Double, month mi: Int, weights: [(Int, Double)]) {
     let offerPairs = weights.map(\.0)
-    let all = Array(data.pairs.indices)
+    let all = Array(ledger.indices)
     let candidates: [[(Int, Double)]] = [
       weights,
       offerPairs.map { ($0, calls[$0].reduce(0, +)) },
-      offerPairs.map { ($0, workloadCalls[data.pairs[$0].workload][mi]) },
+      offerPairs.map { ($0, workloadCalls[ledger[$0].workload][mi]) },
+      offerPairs.map { ($0, workloadCalls[ledger[$0].workload].reduce(0, +)) },
+      offerPairs.map { ($0, 1) },
       all.map { ($0, calls[$0][mi]) },
       all.map { ($0, calls[$0].reduce(0, +)) },
-      offerPairs.map { ($0, 1) },
       all.map { ($0, 1) },
     ]
     guard let spread = candidates.first(where: { $0.reduce(0) { $0 + $1.1 } > 0 }) else {
@@ -72,14 +82,14 @@ struct AnalysisBuilder {
   /// month at the price in force that month (list × `PlacementData.priceFactor`).
   mutating func billOffers() {
     for (oi, offer) in data.offers.enumerated() {
-      let pairs = data.pairs.indices.filter { data.pairs[$0].offer == oi }
+      let pairs = ledger.indices.filter { ledger[$0].offer == oi }
       for (mi, month) in months.enumerated() {
         let f = data.priceFactor(offer.id, month: mi)
         switch offer {
         case .api(let a):
           for batch in [false, true] {
             let ps = pairs.filter {
-              (data.workloads[data.pairs[$0].workload].latency == .batch) == batch
+              (data.workloads[ledger[$0].workload].latency == .batch) == batch
             }
             let discount = batch ? a.batchDiscountPct / 100 : 0
             let classes: [(ChargeKind, Double, (Workload) -> Double)] = [
@@ -90,7 +100,7 @@ struct AnalysisBuilder {
             for (kind, price, perCall) in classes {
               let mtok =
                 ps.reduce(0.0) {
-                  $0 + calls[$1][mi] * perCall(data.workloads[data.pairs[$1].workload])
+                  $0 + calls[$1][mi] * perCall(data.workloads[ledger[$1].workload])
                 } / 1e6
               guard mtok > 0 else { continue }
               let list = price * (1 - discount)
@@ -104,17 +114,20 @@ struct AnalysisBuilder {
               lines.append(line)
             }
           }
-          for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost * f }
+          for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * ledger[pi].usageCost * f }
         case .capacity(let c):
-          let used = pairs.reduce(0.0) { $0 + calls[$1][mi] * data.pairs[$1].load }
+          let used = pairs.reduce(0.0) { $0 + calls[$1][mi] * ledger[$1].load }
           let busy = pairs.reduce(0.0) {
             $0 + calls[$1][mi]
-              * PlacementData.unitSeconds(data.workloads[data.pairs[$1].workload], c) / 3600
+              * PlacementData.unitSeconds(data.workloads[ledger[$1].workload], c) / 3600
           }
           var peak = 0.0
           for s in slices.slices(inMonth: mi) where s.weight > 0 {
             peak = max(
-              peak, pairs.reduce(0.0) { $0 + result.flows[$1][s.index] * data.pairs[$1].load })
+              peak,
+              pairs.reduce(0.0) {
+                $0 + ($1 < result.flows.count ? result.flows[$1][s.index] * ledger[$1].load : 0)
+              })
           }
           let hours = Double(month.hours)
           let unitPrice = c.usdPerUnitHour * f
@@ -138,7 +151,7 @@ struct AnalysisBuilder {
               lines.append(l)
             }
             allocate(
-              cost, month: mi, weights: pairs.map { ($0, calls[$0][mi] * data.pairs[$0].load) })
+              cost, month: mi, weights: pairs.map { ($0, calls[$0][mi] * ledger[$0].load) })
           } else {
             let cost = used * unitPrice
             uses.append(
@@ -155,7 +168,7 @@ struct AnalysisBuilder {
               l.listUnitPrice = listPrice(c.usdPerUnitHour, factor: f)
               lines.append(l)
             }
-            for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * data.pairs[pi].usageCost * f }
+            for pi in pairs { pairCost[pi][mi] += calls[pi][mi] * ledger[pi].usageCost * f }
           }
         }
       }
@@ -166,8 +179,8 @@ struct AnalysisBuilder {
   mutating func billCommitments() {
     for k in data.input.commitments {
       let d = k.discountPct / 100
-      let eligible = data.pairs.indices.filter {
-        k.appliesTo.contains(data.offers[data.pairs[$0].offer].id)
+      let eligible = ledger.indices.filter {
+        k.appliesTo.contains(data.offers[ledger[$0].offer].id)
       }
       for (mi, month) in months.enumerated() {
         let level = result.levels[k.id]?[mi] ?? 0
@@ -198,8 +211,8 @@ struct AnalysisBuilder {
         allocate(
           net, month: mi,
           weights: eligible.map {
-            let o = data.offers[data.pairs[$0].offer].id
-            return ($0, calls[$0][mi] * data.pairs[$0].usageCost * data.priceFactor(o, month: mi))
+            let o = data.offers[ledger[$0].offer].id
+            return ($0, calls[$0][mi] * ledger[$0].usageCost * data.priceFactor(o, month: mi))
           })
       }
     }
@@ -212,7 +225,7 @@ struct AnalysisBuilder {
     for (wi, w) in data.workloads.enumerated() {
       var t = WorkloadTotals(
         workload: w.id, cost: 0, tokens: 0, tasks: 0, completedTasks: 0, humanCost: 0)
-      let pairs = data.pairs.indices.filter { data.pairs[$0].workload == wi }
+      let pairs = ledger.indices.filter { ledger[$0].workload == wi }
       for (mi, month) in months.enumerated() {
         let all = pairs.reduce(0.0) { $0 + calls[$1][mi] }
         for pi in pairs where calls[pi][mi] == 0 && abs(pairCost[pi][mi]) < Format.halfCentUSD {
@@ -221,10 +234,10 @@ struct AnalysisBuilder {
         }
         for pi in pairs where calls[pi][mi] > 0 || abs(pairCost[pi][mi]) >= Format.halfCentUSD {
           let c = calls[pi][mi]
-          let offer = data.offers[data.pairs[pi].offer].id
+          let offer = data.offers[ledger[pi].offer].id
           let tasks = w.callsPerTask > 0 ? c / w.callsPerTask : 0
           let done = tasks * data.input.successRate(w, on: offer)
-          let human = c * data.pairs[pi].failCost
+          let human = c * ledger[pi].failCost
           rows.append(
             PlacementRow(
               workload: w.id, offer: offer, month: month, calls: c, tokens: c * w.tokensPerCall,

@@ -51,6 +51,9 @@ public struct PlacementData: Sendable {
   /// APIs then capacity offers, in sheet order.
   public var offers: [OfferRef]
   public var pairs: [PlacementPair]
+  /// Every workload/offer pair the sheets allow, kept when the all-API baseline drops capacity pairs
+  /// (`restrictToAPIs`): who could use an offer, for a fixed charge nobody used.
+  public var compatiblePairs: [PlacementPair]
   /// Bound on units per capacity offer (sheet `max_units`, else enough for all compatible demand).
   public var maxUnits: [String: Double]
   /// Signed units per reserved offer and month index.
@@ -107,6 +110,7 @@ public struct PlacementData: Sendable {
       }
     }
     self.pairs = pairs
+    compatiblePairs = pairs
     contractUnits = [:]
     contractUSD = [:]
     for c in input.contracts {

@@ -2,7 +2,7 @@
 public enum LineStatus: String, Sendable, Equatable {
   case disappears, shrinks, unchanged, grows, new
 
-  /// The status of a line billed `before` and `after`, $.
+  /// The status of a line billed `before` and `after`, $, by the size of its amount.
   public init(before: Double, after: Double) {
     if abs(after - before) <= Format.halfCentUSD {
       self = .unchanged
@@ -11,7 +11,8 @@ public enum LineStatus: String, Sendable, Equatable {
     } else if abs(after) <= Format.halfCentUSD {
       self = .disappears
     } else {
-      self = after < before ? .shrinks : .grows
+      // By size: a credit (a negative line) that becomes larger grows.
+      self = abs(after) < abs(before) ? .shrinks : .grows
     }
   }
 }

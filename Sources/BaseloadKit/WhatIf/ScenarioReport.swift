@@ -70,8 +70,10 @@ public struct ScenarioReport: Sendable {
         pieces.append("\(delta <= 0 ? "" : "+")\(money(abs(delta))) on \(p) usage")
       }
     }
-    let word = total <= 0 ? "falls" : "rises"
-    var s = "Next month (\(m)) the bill \(word) \(money(abs(total)))"
+    var s =
+      abs(total) < Format.halfCentUSD
+      ? "Next month (\(m)) the bill does not change"
+      : "Next month (\(m)) the bill \(total < 0 ? "falls" : "rises") \(money(abs(total)))"
     if !pieces.isEmpty { s += ": " + list(pieces) }
     return s + "."
   }
