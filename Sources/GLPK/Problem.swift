@@ -114,6 +114,7 @@ struct Problem {
     }
     iocp.tm_lim = remaining(options, since: start)
     if let g = options.mipGap { iocp.mip_gap = g }
+    if let t = options.integerTolerance { iocp.tol_int = t }
     if options.pseudocostBranching { iocp.br_tech = GLP_BR_PCH }
     if options.cuts {
       iocp.mir_cuts = GLP_ON

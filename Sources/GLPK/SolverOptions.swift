@@ -44,6 +44,9 @@ public struct SolverOptions: Sendable {
   /// Generate MIR, Gomory, cover and clique cuts in the MIP search (GLPK's `--cuts`): slower per node, far
   /// fewer nodes on problems with integer steps of capacity.
   public var cuts = false
+  /// GLPK's integrality tolerance (`tol_int`): how far from a whole number an integer column of an LP
+  /// relaxation may be and still count as whole (nil = GLPK's default, 1e-5).
+  public var integerTolerance: Double?
   /// Branch on the hybrid pseudocost rule (GLPK's `--pcost`) instead of Driebeck–Tomlin.
   public var pseudocostBranching = false
   /// Called during a MIP search, at most about once a second and at each new incumbent.

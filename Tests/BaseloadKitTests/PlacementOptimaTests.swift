@@ -332,4 +332,23 @@ import Testing
     #expect(s.status == .optimal)
     #expect(abs(s.objective - dispatch.cost) <= 1e-6 * dispatch.cost, "\(s.objective)")
   }
+
+  /// A fraction of a step never passes for none. February, 1,440 calls/h on the $0.0012-a-call API ($1.728/h);
+  /// a reserved GPU at $0.01 a unit-hour that serves them all with half a unit, sold in steps of 100,000 units
+  /// ($1,000/h a step): the optimum is the API alone, 672 h × $1.728 = $1,161.22. GLPK's default integrality
+  /// tolerance (1e-5 of a step) took 5e-6 of a step as 0 and served every call on half a unit nobody bought —
+  /// $3.36, a plan the invoice did not bill (found by an independent tester at unit_step 1e5).
+  @Test func aFractionOfAHugeStepIsNotFreeCapacity() throws {
+    let input = try TestFolder.load([
+      "plan.csv": PlacementOptimaTests.feb, "apis.csv": PlacementOptimaTests.api,
+      "workloads.csv": PlacementOptimaTests.wh
+        + "\nw,mid,standard,34560,1,1,1,1000,100,flat,0,0,1,0\n",
+      "capacity.csv": PlacementOptimaTests.capHeader
+        + "\ngpu,V,mid,0.01,reserved,1,0,100000,,2000,200\n",
+    ])
+    let r = try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
+    #expect(PlacementOptimaTests.close(r.objective, 672 * 1.728))
+    #expect(r.units["gpu"] == [0])
+  }
+
 }

@@ -261,6 +261,19 @@ public struct PlacementData: Sendable {
   /// Reserved capacity offers in sheet order (the set R of the model).
   public var reservedOffers: [CapacityOffer] { input.capacity.filter { $0.billing == .reserved } }
 
+  /// How far from a whole number a reserved offer's units may come out of the solver, units: round-off, not
+  /// capacity.
+  public static let wholeUnitTolerance = 1e-3
+
+  /// GLPK's integrality tolerance for this model: its default 1e-5 of a step, less where the largest `unit_step`
+  /// would make that a usable fraction of a unit (a step of 100,000 let 2e-6 of a step pass as 0 and serve calls
+  /// with 0.2 units nobody bought or billed): at most 1e-4 units a step — a tenth of `wholeUnitTolerance` — and
+  /// never below 1e-11 (the simplex's own round-off). Steps up to 10 keep the default.
+  public var integerTolerance: Double {
+    let step = reservedOffers.map(\.unitStep).max() ?? 1
+    return max(1e-11, min(1e-5, 1e-4 / step))
+  }
+
   /// Month indices whose purchases are active in month `m` under a `term`-month term: m − term + 1 … m.
   public func purchaseWindow(month m: Int, term: Int) -> [Int] {
     months.indices.filter { $0 <= m && $0 > m - term }

@@ -31,7 +31,7 @@ public enum PlacementSolver {
     let solution = try run(data, model: model, progress: progress)
     switch solution.status {
     case .optimal, .feasible:
-      return read(solution, data)
+      return try read(solution, data)
     case .infeasible, .noFeasible:
       return try servedWithinTolerance(data, model: model)
     case .unbounded, .undefined:
@@ -171,6 +171,7 @@ public enum PlacementSolver {
     options.scale = true
     options.timeLimitSeconds = data.input.settings.timeLimitSeconds
     options.mipGap = data.input.settings.mipGap
+    options.integerTolerance = data.integerTolerance
     if let progress {
       options.progress = { p in
         var s = "solving: \(Format.fixed(p.elapsedSeconds, 1)) s"
@@ -187,7 +188,7 @@ public enum PlacementSolver {
   }
 
   /// Reads variable values by name into a `PlacementResult`.
-  static func read(_ s: Solution, _ data: PlacementData) -> PlacementResult {
+  static func read(_ s: Solution, _ data: PlacementData) throws -> PlacementResult {
     let nT = data.slices.slices.count
     let nM = data.months.count
     var pairIndex: [String: Int] = [:]
@@ -221,7 +222,13 @@ public enum PlacementSolver {
       case "x" where sub.count == 3:
         if let p = pairIndex[sub[0] + "\u{1}" + sub[1]], let t = index(2) { flows[p][t] = v }
       case "units" where sub.count == 2:
-        // Units are whole numbers (signed units plus integer steps); drop the solver's round-off.
+        // Units are whole numbers (signed units plus integer steps); drop the solver's round-off, but never a
+        // fraction of a unit that serves calls.
+        guard abs(v - v.rounded()) <= PlacementData.wholeUnitTolerance else {
+          throw PlanError.solver(
+            "the solver's integer solution holds \(v) units of '\(sub[0])' in month \(sub[1]), not a whole number (a fraction of a step of \(Format.number(steps[sub[0]] ?? 1)) passed its integrality tolerance)"
+          )
+        }
         if let m = index(1) { units[sub[0]]?[m] = v.rounded() }
       case "buy" where sub.count == 2:
         if let m = index(1) { bought[sub[0]]?[m] = v.rounded() * (steps[sub[0]] ?? 1) }
@@ -283,7 +290,7 @@ public enum PlacementSolver {
       guard s.columnValues[j] <= 1e-6 else { throw PlanError.infeasible(explainShortfall(s, data)) }
       penalty += data.slices.slices[t - 1].weight * data.shortfallPenalty * s.columnValues[j]
     }
-    var r = read(s, data)
+    var r = try read(s, data)
     r.objective -= penalty
     r.certificate?.lowerBound -= penalty
     r.certificate?.upperBound -= penalty
