@@ -84,12 +84,31 @@ import Testing
 
   @Test func requiredSheetsAndPlanKeys() {
     let p = TestFolder.problems(["plan.csv": "key,value\nstart,2027-13\nmonths,40\ncolour,red\n"])
-    #expect(p.contains("plan.csv:2:7: '2027-13' is not a month; write YYYY-MM (column 'value')"))
+    #expect(
+      p.contains(
+        "plan.csv:2:7: '2027-13' is not a month; write YYYY-MM, a year from 1970 to 9000 (column 'value')"
+      ))
     #expect(p.contains("plan.csv:3:8: value must be a whole number of months from 1 to 36, got 40"))
     #expect(p.contains { $0.hasPrefix("plan.csv:4:1: unknown plan key 'colour'") })
     let missing = TestFolder.problems(["plan.csv": TestFolder.plan], bare: true)
     #expect(missing.contains { $0.hasPrefix("workloads.csv:1:1: required sheet is missing") })
     #expect(missing.contains("apis.csv:1:1: no offers: the folder needs apis.csv or capacity.csv"))
+  }
+
+  /// A month is four digits, a hyphen and two digits: a sign anywhere is refused, as is a year past 9000
+  /// (`-2027-02` and `2027-+2` were read as 2027-02, and `9999-12` ran the invoice into year 10000; found by an
+  /// independent tester).
+  @Test func monthsAreFourDigitsAHyphenAndTwo() {
+    for bad in [
+      "-2027-02", "2027-+2", "+2027-02", "2027--2", "2027-2", "9999-12", "1969-12", "２０２７-02",
+    ] {
+      #expect(Month(bad) == nil, "\(bad)")
+      let p = TestFolder.problems(["plan.csv": "key,value\nstart,\(bad)\nmonths,1\n"])
+      #expect(
+        p.contains { $0.hasPrefix("plan.csv:2:7: ") && $0.contains("is not a month") }, "\(bad)")
+    }
+    #expect(Month("2027-02") == Month(year: 2027, month: 2))
+    #expect(Month("9000-12") == Month(year: 9000, month: 12))
   }
 
   @Test func profileWithNoWeight() {

@@ -11,12 +11,21 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
     self.month = month
   }
 
-  /// Parses `YYYY-MM`.
+  /// Years a month may name: from the Unix epoch, and early enough that a horizon, the terms that outlast it and
+  /// the invoice's ISO dates stay within four-digit years.
+  public static let years = 1970...9000
+
+  /// Parses `YYYY-MM`: four ASCII digits, a hyphen, two ASCII digits — no sign, no other form (`-2027-02` and
+  /// `2027-+2` were read as 2027-02).
   public init?(_ text: String) {
-    let parts = text.split(separator: "-")
-    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-      let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), y >= 1970
+    let b = Array(text.utf8)
+    let digit = { (c: UInt8) in c >= 48 && c <= 57 }
+    guard b.count == 7, b[4] == UInt8(ascii: "-"), b[0..<4].allSatisfy(digit),
+      b[5..<7].allSatisfy(digit)
     else { return nil }
+    let value = { (r: Range<Int>) in b[r].reduce(0) { $0 * 10 + Int($1 - 48) } }
+    let (y, m) = (value(0..<4), value(5..<7))
+    guard (1...12).contains(m), Self.years.contains(y) else { return nil }
     self.init(year: y, month: m)
   }
 

@@ -71,7 +71,8 @@ struct SheetParsers {
     guard let m = Month(t) else {
       row.reader.report(
         row.place(column),
-        "'\(Diagnostic.echo(t))' is not a month; write YYYY-MM (column '\(column)')")
+        "'\(Diagnostic.echo(t))' is not a month; write YYYY-MM, a year from \(Month.years.lowerBound) to \(Month.years.upperBound) (column '\(column)')"
+      )
       return nil
     }
     return m
