@@ -173,6 +173,11 @@ extension CalibrateTests {
     let noStart =
       #"{"resourceSpans":[{"resource":{"attributes":[]},"scopeSpans":[{"scope":{"name":"t"},"spans":[{"traceId":"t2","spanId":"r2","parentSpanId":"","name":"task","startTimeUnixNano":"2026-03-02T10:00:00Z","attributes":[],"status":{"code":0}},"#
       + OTLP.chat("t2", "c2", parent: "r2", start: OTLP.at(10), input: 100, output: 10) + "]}]}]}"
+    // A root start time of "-1" is no count of nanoseconds either (it stretched the period back to 1969).
+    let negative = noStart.replacingOccurrences(of: "\"t2\"", with: "\"t4\"")
+      .replacingOccurrences(of: "2026-03-02T10:00:00Z", with: "-1")
+      .replacingOccurrences(of: "\"r2\"", with: "\"r4\"").replacingOccurrences(
+        of: "\"c2\"", with: "\"c4\"")
     // And a trace with a second root a day later: the first root's day stands.
     let twoRoots = OTLP.line(
       [("service.name", "x")],
@@ -181,12 +186,12 @@ extension CalibrateTests {
         OTLP.chat("t3", "c3", parent: "r3", start: OTLP.at(11), input: 100, output: 10),
         OTLP.span("t3", "r3b", name: "task", start: OTLP.at(35)),
       ])
-    let file = [t1, t1, noStart, twoRoots].joined(separator: "\n") + "\n"
+    let file = [t1, t1, noStart, negative, twoRoots].joined(separator: "\n") + "\n"
     let (code, c, out) = Self.calibrate([Self.folder(["t.jsonl": file])])
     #expect(code == .ok, "\(c.stderr)")
     let md = Self.read(out + "/calibration.md")
     #expect(md.contains("Period 2026-03-02 to 2026-03-02 UTC (1 days)."), "\(md.prefix(200))")
-    #expect(md.contains("| traces whose root span has no readable start time (not counted) | 1 |"))
+    #expect(md.contains("| traces whose root span has no readable start time (not counted) | 2 |"))
     #expect(md.contains("| spans read again with an id already seen (counted once) | 2 |"))
     #expect(md.contains("| traces with more than one root span (the first read kept) | 1 |"))
     // Two attempts (t1, t3), one call each, 100 input tokens each: the copies added nothing.

@@ -92,8 +92,9 @@ struct OTLPSpan {
     spanId = o["spanId"]?.string ?? ""
     parentSpanId = o["parentSpanId"]?.string ?? ""
     name = o["name"]?.string ?? ""
-    start = o["startTimeUnixNano"]?.int64
-    end = o["endTimeUnixNano"]?.int64 ?? start
+    // A time is a count of nanoseconds since 1970: a negative one is unreadable ("-1" stretched the period to 1969).
+    start = o["startTimeUnixNano"]?.int64.flatMap { $0 >= 0 ? $0 : nil }
+    end = o["endTimeUnixNano"]?.int64.flatMap { $0 >= 0 ? $0 : nil } ?? start
     statusCode = Self.statusCode(o["status"]?["code"])
     attributes = Self.attributes(o["attributes"], wanted: wanted)
   }
