@@ -22,6 +22,17 @@ import Testing
     #expect(t.records.map(\.line) == [5, 7])
   }
 
+  /// A comment indented with spaces or a tab is a comment, not the header (found by an independent tester:
+  /// `  # v1 …` became the header and every row was "past the last column").
+  @Test func indentedCommentsAreComments() throws {
+    let t = try CSVParser.table(
+      in: "  # v1 as it runs today\nkey,value\n\t# another\nmonths,3\n", fileName: "plan.csv")
+    #expect(t.header.cells.map(\.text) == ["key", "value"])
+    #expect(t.header.line == 2)
+    #expect(t.records.map { $0.cells.map(\.text) } == [["months", "3"]])
+    #expect(t.records.map(\.line) == [4])
+  }
+
   @Test func cellColumnsAreCharacterPositions() throws {
     let t = try CSVParser.table(in: "a,bb,ccc\nx,yy,zzz", fileName: "x.csv")
     #expect(t.records[0].cells.map(\.column) == [1, 3, 6])

@@ -463,6 +463,13 @@ extension CalibrateTests {
     #expect(BaseloadCLI.run(["calibrate", src, "--out", foreign], io: c.io) == .usage)
     #expect(try FileManager.default.contentsOfDirectory(atPath: foreign) == ["notes.txt"])
     #expect(BaseloadCLI.run(["calibrate", src, "--out", src], io: c.io) == .usage)
+    #expect(c.stderr.contains("will not write to \(src): it is the input folder"))
+    // A source file named as --out is refused as what it is (it was called "the input folder").
+    let file = Captured()
+    let trace = src + "/traces.jsonl"
+    #expect(BaseloadCLI.run(["calibrate", trace, "--out", trace], io: file.io) == .usage)
+    #expect(
+      file.stderr.contains("will not write to \(trace): it is an input file"), "\(file.stderr)")
     #expect(
       BaseloadCLI.run(["calibrate", src + "/absent.jsonl", "--out", foreign], io: c.io) == .usage)
     let (code, _, out) = Self.calibrate([src])

@@ -93,6 +93,13 @@ import Testing
     #expect(c.stderr.hasPrefix("baseload plan: --out is given twice\n"))
     #expect(!FileManager.default.fileExists(atPath: out))
     #expect(!FileManager.default.fileExists(atPath: out + "b"))
+    // A flag too (`--quiet --quiet` ran; found by an independent tester).
+    let q = Captured()
+    #expect(
+      BaseloadCLI.run(["plan", TestFolder.make([:]), "--out", out, "--quiet", "--quiet"], io: q.io)
+        == .usage)
+    #expect(q.stderr.hasPrefix("baseload plan: --quiet is given twice\n"))
+    #expect(!FileManager.default.fileExists(atPath: out))
   }
 
   @Test func helpCommandPrintsThatCommandsHelp() {

@@ -212,6 +212,14 @@ import Testing
       TestFolder.problems(["apis.csv": TestFolder.apiHeader + "\n\(long),V,mid,1,2\n"]) == [
         "apis.csv:2:1: id 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is too long (101 characters); at most 64 characters and 96 bytes of UTF-8"
       ])
+    // Too many bytes, not characters: the message names the bytes (it said "49 characters").
+    #expect(
+      IDRules.problem(String(repeating: "é", count: 49))
+        == "is too long (98 bytes of UTF-8); at most 64 characters and 96 bytes of UTF-8")
+    #expect(
+      IDRules.problem(String(repeating: "'", count: 49))
+        == "is too long (98 bytes of UTF-8, a ' counted twice); at most 64 characters and 96 bytes of UTF-8"
+    )
     #expect(
       TestFolder.problems(["apis.csv": TestFolder.apiHeader + "\n\"a\nb\",V,mid,1,2\n"]) == [
         "apis.csv:2:1: line break inside a quoted cell; a cell holds one line of text"

@@ -32,7 +32,9 @@ public struct Arguments: Sendable {
         }
         if flags.contains(name) {
           if value != nil { throw UsageError(description: "--\(name) takes no value") }
-          switches.insert(name)
+          guard switches.insert(name).inserted else {
+            throw UsageError(description: "--\(name) is given twice")
+          }
         } else if valued.contains(name) || repeatable.contains(name) {
           if value == nil {
             i += 1

@@ -4,7 +4,7 @@ import Foundation
 /// CRLF or LF line ends, a UTF-8 byte-order mark, `#` comment lines and blank lines.
 public enum CSVParser {
   /// Splits `text` into records with line and column of every cell.
-  /// Comment lines (first character `#` outside quotes) and blank lines are skipped.
+  /// Comment lines (first character `#` outside quotes, after any spaces and tabs) and blank lines are skipped.
   public static func records(in text: String, fileName: String) throws(DiagnosticList)
     -> [CSVRecord]
   {
@@ -68,7 +68,10 @@ public enum CSVParser {
         recordLine = line
         fieldLine = line
         fieldColumn = column
-        if c == "#" {
+        // A comment line: `#` first, or after spaces and tabs (an indented comment was read as the header).
+        var k = index
+        while k < scalars.count, scalars[k] == " " || scalars[k] == "\t" { k += 1 }
+        if k < scalars.count, scalars[k] == "#" {
           skipLine = true
           index += 1
           continue

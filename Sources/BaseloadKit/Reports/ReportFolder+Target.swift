@@ -71,7 +71,10 @@ extension ReportFolder {
     if FileSystem.isWithin(home, target) { return "holds your home folder" }
     for input in inputs {
       let folder = FileSystem.canonical(input)
-      if target == folder { return "is the input folder" }
+      if target == folder {
+        // calibrate's inputs are files as well as folders.
+        return FileSystem.kind(folder) == .file ? "is an input file" : "is the input folder"
+      }
       if FileSystem.isWithin(folder, target) { return "holds the input folder \(input)" }
     }
     return nil

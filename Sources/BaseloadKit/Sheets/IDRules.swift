@@ -13,8 +13,13 @@ enum IDRules {
     if id.contains(";") { return "holds ';', which separates the items of a list" }
     let bytes = id.utf8.count + id.utf8.filter { $0 == UInt8(ascii: "'") }.count
     if id.count > maxCharacters || bytes > maxBytes {
+      // Name the limit that is passed: 49 'é' are 98 bytes, not too many characters.
+      let size =
+        id.count > maxCharacters
+        ? "\(id.count) characters"
+        : "\(bytes) bytes of UTF-8\(bytes > id.utf8.count ? ", a ' counted twice" : "")"
       return
-        "is too long (\(id.count) characters); at most \(maxCharacters) characters and \(maxBytes) bytes of UTF-8"
+        "is too long (\(size)); at most \(maxCharacters) characters and \(maxBytes) bytes of UTF-8"
     }
     return nil
   }
