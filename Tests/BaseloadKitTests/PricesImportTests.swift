@@ -79,6 +79,30 @@ import Testing
     #expect(LiteLLMImport.mtok(row.output) == "2")
   }
 
+  /// A price above what a sheet holds is not imported (1e300 a token was written as a 301-digit number that
+  /// `check` then refused; found by an independent tester).
+  @Test func aPriceTooLargeForTheSheetIsNotImported() {
+    let entry: [String: JSONValue] = [
+      "litellm_provider": .string("p"), "input_cost_per_token": .double(1e300),
+      "output_cost_per_token": .double(2e-6),
+    ]
+    guard case .failure(let why) = LiteLLMImport.row(key: "huge", entry: entry, options: .init())
+    else {
+      Issue.record("imported")
+      return
+    }
+    #expect(
+      why.description == "input_cost_per_token is $1e+300 a token, above the sheets' $1e12/Mtok")
+  }
+
+  /// Ids follow the README's rule, and none starts with `-`, which the CSV writer would turn into `'-…`.
+  @Test func idsFromModelKeys() {
+    #expect(LiteLLMImport.identifier("openai/gpt-4o:2024") == "openai-gpt-4o-2024")
+    #expect(LiteLLMImport.identifier("=cmd") == "_cmd")
+    #expect(LiteLLMImport.identifier("-x") == "_x")
+    #expect(CSVWriter.cell(.text(LiteLLMImport.identifier("=cmd"))) == "_cmd")
+  }
+
   /// --provider and --model may be given more than once; `*` matches any characters; first --tier wins.
   @Test func filtersAndTierMaps() throws {
     let (code, _, out) = Self.run([

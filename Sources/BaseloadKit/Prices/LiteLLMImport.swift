@@ -117,6 +117,14 @@ public struct LiteLLMImport: Sendable {
       guard let d = v.number, d.isFinite, d >= 0 else {
         return .failure(FileError(description: "\(f.rawValue) is \(v.echo), not a price >= 0"))
       }
+      // Above what a sheet may hold ($1e12/Mtok) the row could only be refused by `check`: not imported.
+      guard d * 1e6 <= NumericLimits.largest else {
+        return .failure(
+          FileError(
+            description:
+              "\(f.rawValue) is $\(d) a token, above the sheets' $1e12/Mtok"
+          ))
+      }
       prices[f] = d * 1e6
     }
     guard let input = prices[.input] else {
@@ -183,10 +191,15 @@ public struct LiteLLMImport: Sendable {
         cachedInput: prices[.cachedInput], output: output, batchDiscountPct: batch, notes: notes))
   }
 
-  /// An offer id from a model key: characters other than letters, digits, `.`, `_` and `-` become `-`.
+  /// An offer id from a model key: characters other than letters, digits, `.`, `_` and `-` become `-`, and a
+  /// leading `-` becomes `_` — the CSV writer would otherwise guard it against spreadsheet formulas as `'-…`,
+  /// an id other than the rule's (`=cmd` came back as `'-cmd`).
   static func identifier(_ key: String) -> String {
     let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
-    return String(String(key.map { allowed.contains($0) ? $0 : "-" }).prefix(IDRules.maxCharacters))
+    var id = String(
+      String(key.map { allowed.contains($0) ? $0 : "-" }).prefix(IDRules.maxCharacters))
+    if id.hasPrefix("-") { id = "_" + id.dropFirst() }
+    return id
   }
 
   /// Whether `pattern` (with `*` for any run of characters) matches the whole of `s`.
