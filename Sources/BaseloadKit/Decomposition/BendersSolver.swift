@@ -148,6 +148,8 @@ struct BendersSolver {
     // The search's incumbent is a dispatched plan at its real cost, so its gap is the certificate's; a tenth of
     // the target is left for the tolerance within which a node's θ may sit below its exact cut.
     options.mipGap = 0.9 * target
+    // As in the exact model: a fraction of a coarse step is never taken for a whole one.
+    options.integerTolerance = data.integerTolerance
     options.timeLimitSeconds = max(1, limit - Date().timeIntervalSince(start))
     let shared = search.bound
     let report = progress
