@@ -18,7 +18,8 @@ import Testing
       start: ("before", 100), steps: [("cut", -30), ("growth", 10)], end: ("after", 80))
     #expect(bars.map(\.from) == [0, 100, 70, 0])
     #expect(bars.map(\.to) == [100, 70, 80, 80])
-    let scene = WaterfallChart.scene(title: "t", subtitle: "s", bars: bars)
+    let scene = WaterfallChart.scene(
+      title: "t", subtitle: "s", bars: bars, currency: Currency("USD"))
     let rects: [Double] = scene.elements.compactMap {
       if case .rect(_, _, _, let h, _, let title) = $0, title != nil {
         return h

@@ -42,7 +42,9 @@ import Testing
     #expect(gpuLine.before == 1344 && gpuLine.after == 1344)
     #expect(abs(gpuLine.headroomQuantity - 504) < 1e-6)
     #expect(abs(gpuLine.headroomUSD - 504) < 1e-6)
-    #expect(gpuLine.statusText == "unchanged — 504.0 GPU-hours of headroom ($504.00 at list price)")
+    #expect(
+      gpuLine.statusText(in: Currency("USD"))
+        == "unchanged — 504.0 GPU-hours of headroom ($504.00 at the price billed)")
     let apiLines = locked.lines.filter { $0.offer == "api" }
     #expect(apiLines.map(\.status) == [.disappears, .disappears])  // input and output tokens
     // API before: 720 calls/h × 672 h × $0.0012 = $580.608, all of it cash.
@@ -68,7 +70,7 @@ import Testing
     #expect(s.locked.analysis.result.units["gpu"] == [2, 2, 2])
     #expect(
       s.verdict.contains(
-        "At renewal in 2027-04 the plan drops to 1 GPU of gpu (from 2): -$720.00/month; until then the contract signed through 2027-03 (2 units) keeps the line billed."
+        "At renewal in 2027-04 the plan drops to 1 GPU of gpu (from 2): -$720.00 on that line in 2027-04; until then the contract signed through 2027-03 (2 units) keeps the line billed."
       ))
   }
 

@@ -23,7 +23,7 @@ public enum OutlookChart {
         "Expected \(o.money(o.expectedCost)); CVaR \(Format.percent(1 - o.riskAlpha, 0)) tail \(o.money(o.cvar)); EVPI \(o.money(o.evpi))"
     )
     let x = frame.valueAxis(
-      &s, upTo: top, format: Format.compact, label: "cost over the horizon, USD")
+      &s, upTo: top, format: Format.compact, label: "cost over the horizon, \(o.currency.code)")
     for (i, f) in o.futures.enumerated() {
       let y0 = frame.top + 8 + Double(i) * band
       let name = f.name.count > 18 ? String(f.name.prefix(17)) + "…" : f.name

@@ -19,7 +19,8 @@ public enum PlanCharts {
             WaterfallChart.scene(
               title: "Invoice: baseline → plan",
               subtitle: "Horizon totals; each line that shrinks, disappears or is new", diff: d,
-              start: ("baseline", b.analysis.invoice.total), end: ("plan", a.invoice.total)))
+              start: ("baseline", b.analysis.invoice.total), end: ("plan", a.invoice.total),
+              currency: a.currency))
         ))
     }
     for s in run.scenarios {
@@ -35,7 +36,8 @@ public enum PlanCharts {
                 subtitle:
                   "Cash saving \(a.money(o.diff.cashSaving)); capacity headroom \(a.money(o.diff.headroomUSD)) (not cash)",
                 diff: o.diff,
-                start: ("plan", a.invoice.total), end: (s.scenario, o.analysis.invoice.total)))
+                start: ("plan", a.invoice.total), end: (s.scenario, o.analysis.invoice.total),
+                currency: a.currency))
           ))
       }
     }

@@ -21,7 +21,7 @@ public enum TaskCostChart {
       subtitle: "Invoice cost shared by use, divided by tasks that succeeded"
         + (baseline == nil ? "" : "; baseline beside the plan"))
     let x = frame.valueAxis(
-      &s, upTo: top, format: { Format.perUnit($0) }, label: "USD per completed task")
+      &s, upTo: top, format: a.currency.perUnit, label: "\(a.currency.code) per completed task")
     for (i, w) in rows.enumerated() {
       let y0 = frame.top + 8 + Double(i) * band
       let name = w.workload.count > 22 ? String(w.workload.prefix(21)) + "…" : w.workload
@@ -34,17 +34,18 @@ public enum TaskCostChart {
         s.add(
           .rect(
             x: x(0), y: y, width: x(b) - x(0), height: 16, fill: Palette.neutral,
-            title: "baseline \(Format.perUnit(b))"))
-        s.add(.text(x: x(b) + 5, y: y + 12, text: Format.perUnit(b), size: 11, fill: Palette.axis))
+            title: "baseline \(a.currency.perUnit(b))"))
+        s.add(
+          .text(x: x(b) + 5, y: y + 12, text: a.currency.perUnit(b), size: 11, fill: Palette.axis))
         y += 20
       }
       s.add(
         .rect(
           x: x(0), y: y, width: x(w.cost) - x(0), height: 16,
-          fill: Palette.colour(0), title: "plan \(Format.perUnit(w.cost))"))
+          fill: Palette.colour(0), title: "plan \(a.currency.perUnit(w.cost))"))
       s.add(
         .text(
-          x: x(w.cost) + 5, y: y + 12, text: Format.perUnit(w.cost),
+          x: x(w.cost) + 5, y: y + 12, text: a.currency.perUnit(w.cost),
           size: 11))
     }
     frame.legend(

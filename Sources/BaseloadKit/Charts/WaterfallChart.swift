@@ -34,13 +34,17 @@ public enum WaterfallChart {
 
   public static func scene(
     title: String, subtitle: String, diff: InvoiceDiff, start: (String, Double),
-    end: (String, Double)
+    end: (String, Double), currency: Currency
   ) -> ChartScene {
-    scene(title: title, subtitle: subtitle, bars: bars(start: start, steps: steps(diff), end: end))
+    scene(
+      title: title, subtitle: subtitle, bars: bars(start: start, steps: steps(diff), end: end),
+      currency: currency)
   }
 
+  /// Bars from `from` to `to`, money in `currency`.
   public static func scene(
-    title: String, subtitle: String, bars: [(label: String, from: Double, to: Double)]
+    title: String, subtitle: String, bars: [(label: String, from: Double, to: Double)],
+    currency: Currency
   ) -> ChartScene {
     var frame = ChartFrame()
     frame.right = 30
@@ -50,7 +54,8 @@ public enum WaterfallChart {
     let axis = ChartFrame.ticks(upTo: max(bars.map { max($0.from, $0.to) }.max() ?? 0, 1) * 1.06)
     let y = frame.yScale(0, axis.max)
     frame.yAxis(
-      &s, y, ticks: axis.ticks, label: "USD over the horizon", format: { "$" + Format.compact($0) })
+      &s, y, ticks: axis.ticks, label: "\(currency.code) over the horizon", format: currency.compact
+    )
     let slot = frame.plotWidth / Double(max(bars.count, 1))
     for (i, b) in bars.enumerated() {
       let total = i == 0 || i == bars.count - 1
@@ -58,13 +63,14 @@ public enum WaterfallChart {
       let x0 = frame.left + Double(i) * slot + slot * 0.15
       let hi = max(b.from, b.to)
       let lo = min(b.from, b.to)
-      let tip = "\(b.label): \(Format.money(b.to - b.from))"
+      let tip = "\(b.label): \(currency.money(b.to - b.from))"
       s.add(
         .rect(
           x: x0, y: y(hi), width: slot * 0.7, height: max(1, y(lo) - y(hi)), fill: colour,
           title: tip))
       let value =
-        total ? Format.money(b.to) : (b.to < b.from ? "-" : "+") + Format.money(abs(b.to - b.from))
+        total
+        ? currency.money(b.to) : (b.to < b.from ? "-" : "+") + currency.money(abs(b.to - b.from))
       s.add(.text(x: x0 + slot * 0.35, y: y(hi) - 6, text: value, size: 11, anchor: .middle))
       let label = b.label.count > 24 ? String(b.label.prefix(23)) + "…" : b.label
       s.add(

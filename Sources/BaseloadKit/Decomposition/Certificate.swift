@@ -32,11 +32,11 @@ public struct Certificate: Sendable, Equatable {
   /// (upper − lower) ÷ upper.
   public var gap: Double { upperBound > 0 ? max(0, upperBound - lowerBound) / upperBound : 0 }
 
-  /// The certificate in words, for report.md.
-  public var text: String {
+  /// The certificate in words, for report.md, its money in `currency`.
+  public func text(in currency: Currency) -> String {
     var t =
-      "Certificate: resolution \(resolution.rawValue), \(slices) slices; lower bound \(Format.money(lowerBound)), "
-    t += "upper bound \(Format.money(upperBound)), gap \(Format.percent(gap, 3)). "
+      "Certificate: resolution \(resolution.rawValue), \(slices) slices; lower bound \(currency.money(lowerBound)), "
+    t += "upper bound \(currency.money(upperBound)), gap \(Format.percent(gap, 3)). "
     t +=
       "The reported plan's cost is the upper bound: its capacity with every real hour dispatched.\n"
     if let note { t += note + "\n" }
@@ -47,7 +47,7 @@ public struct Certificate: Sendable, Equatable {
           [stepCounts.rawValue, "lower bound", "upper bound", "gap"],
           steps.map { s in
             [
-              "\(s.slices)", Format.money(s.lowerBound), Format.money(s.upperBound),
+              "\(s.slices)", currency.money(s.lowerBound), currency.money(s.upperBound),
               Format.percent(
                 s.upperBound > 0 ? (s.upperBound - s.lowerBound) / s.upperBound : 0, 3),
             ]

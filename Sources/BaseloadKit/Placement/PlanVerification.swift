@@ -6,6 +6,8 @@ public struct PlanVerification: Sendable, Equatable {
   public var reported: Double
   /// The reference model's optimum with the plan's capacity held, $.
   public var reference: Double
+  /// How the line writes money: the plan's currency.
+  public var currency = Currency("USD")
 
   /// Agreement within a millionth (and half a cent): the dispatch LPs and the model solve the same problem.
   public var agrees: Bool {
@@ -15,8 +17,8 @@ public struct PlanVerification: Sendable, Equatable {
   /// One line for the terminal.
   public var text: String {
     agrees
-      ? "verified: Models/placement.mod with the plan's units and levels held gives \(Format.money(reference)), the plan's objective (its bill plus any human cost of failures)"
-      : "NOT verified: the plan's objective (its bill plus any human cost of failures) is \(Format.money(reported)) but Models/placement.mod with the plan's units and levels held gives \(Format.money(reference))"
+      ? "verified: Models/placement.mod with the plan's units and levels held gives \(currency.money(reference)), the plan's objective (its bill plus any human cost of failures)"
+      : "NOT verified: the plan's objective (its bill plus any human cost of failures) is \(currency.money(reported)) but Models/placement.mod with the plan's units and levels held gives \(currency.money(reference))"
   }
 }
 
@@ -26,6 +28,8 @@ extension PlacementResult {
     var held = PlacementData(input: data.input)
     held.hold(units: units, levels: levels)
     let reference = try PlacementSolver.exact(held, model: modelPath, progress: nil)
-    return PlanVerification(reported: objective, reference: reference.objective)
+    return PlanVerification(
+      reported: objective, reference: reference.objective,
+      currency: data.input.settings.currencyStyle)
   }
 }

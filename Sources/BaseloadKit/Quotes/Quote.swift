@@ -41,24 +41,26 @@ public struct BreakEven: Sendable, Equatable {
   public var tolerance: Double
   /// The searched range, as multiples of today's price.
   public var searched: ClosedRange<Double>
+  /// How the sentence writes money: the plan's currency.
+  public var currency = Currency("USD")
 
   /// "Quote B must drop from $2.49 to $1.87/GPU-hour to win any of your traffic."
   public var sentence: String {
     let unit = priceUnit
     guard let p = breakEvenPrice else {
       return usedToday
-        ? "`\(offer)` still carries some of your traffic (in some month, perhaps only what a contract holds) at any price up to \(Format.plain(searched.upperBound))× today's \(Format.price(price))\(unit)."
-        : "`\(offer)` wins no traffic even at \(Format.price(price * searched.lowerBound))\(unit)."
+        ? "`\(offer)` still carries some of your traffic (in some month, perhaps only what a contract holds) at any price up to \(Format.plain(searched.upperBound))× today's \(currency.price(price))\(unit)."
+        : "`\(offer)` wins no traffic even at \(currency.price(price * searched.lowerBound))\(unit)."
     }
     if !usedToday && p <= tolerance * price {
       // A break-even within the bisection's resolution of nothing: no price above 0 wins it traffic.
-      return "`\(offer)` wins none of your traffic at any price above \(Format.price(0))\(unit)."
+      return "`\(offer)` wins none of your traffic at any price above \(currency.price(0))\(unit)."
     }
     if usedToday {
       return
-        "`\(offer)` keeps traffic until its price rises from \(Format.price(price)) to \(Format.price(p))\(unit) (plan cost there \(Format.money(planCostAtBreakEven ?? 0)))."
+        "`\(offer)` keeps traffic until its price rises from \(currency.price(price)) to \(currency.price(p))\(unit) (plan cost there \(currency.money(planCostAtBreakEven ?? 0)))."
     }
     return
-      "`\(offer)` must drop from \(Format.price(price)) to \(Format.price(p))\(unit) to win any of your traffic (plan cost there \(Format.money(planCostAtBreakEven ?? 0)))."
+      "`\(offer)` must drop from \(currency.price(price)) to \(currency.price(p))\(unit) to win any of your traffic (plan cost there \(currency.money(planCostAtBreakEven ?? 0)))."
   }
 }

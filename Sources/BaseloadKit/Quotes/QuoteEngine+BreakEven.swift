@@ -45,7 +45,8 @@ extension QuoteEngine {
       var result = BreakEven(
         offer: o.id, priceUnit: unit, price: price, usedToday: usedToday, breakEvenPrice: nil,
         planCostAtBreakEven: nil,
-        tolerance: Self.breakEvenTolerance, searched: 0...maxMultiple)
+        tolerance: Self.breakEvenTolerance, searched: 0...maxMultiple,
+        currency: plan.currency)
       // The end of the range must flip the decision, or there is no break-even in range.
       let end = try uses(o.id, at: usedToday ? hi : lo)
       guard end.used != usedToday else {

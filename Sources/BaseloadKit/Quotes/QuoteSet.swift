@@ -2,6 +2,8 @@
 public struct QuoteSet: Sendable {
   public var quotes: [Quote]
   public var breakEvens: [BreakEven]
+  /// How the tables write money: the plan's currency.
+  public var currency = Currency("USD")
 
   /// Computes both for a solved plan.
   public static func compute(_ engine: QuoteEngine, workload: String? = nil, offer: String? = nil)
@@ -9,7 +11,7 @@ public struct QuoteSet: Sendable {
   {
     QuoteSet(
       quotes: try engine.quotes(workload: workload, offer: offer),
-      breakEvens: try engine.breakEvens(offer: offer))
+      breakEvens: try engine.breakEvens(offer: offer), currency: engine.plan.currency)
   }
 
   static func opt(_ v: Double?, _ f: (Double) -> String) -> String { v.map(f) ?? "—" }
@@ -18,17 +20,18 @@ public struct QuoteSet: Sendable {
   public var table: String {
     let rows = quotes.map { q in
       [
-        q.workload, q.offer, q.billing, Format.money(q.listPerMtok),
-        Self.opt(q.standalonePerMtok) { Format.money($0) },
-        Self.opt(q.inPlanPerMtok) { Format.money($0) },
-        Self.opt(q.standalonePerCompletedTask) { Format.perUnit($0) },
+        q.workload, q.offer, q.billing, currency.money(q.listPerMtok),
+        Self.opt(q.standalonePerMtok) { currency.money($0) },
+        Self.opt(q.inPlanPerMtok) { currency.money($0) },
+        Self.opt(q.standalonePerCompletedTask) { currency.perUnit($0) },
         Self.opt(q.standaloneUtilisation) { Format.percent($0) }, Format.percent(q.inPlanShare),
         Format.fixed(q.peakToMean, 2),
       ]
     }
     var out = TextTable.render(
       header: [
-        "workload", "offer", "billing", "list $/Mtok", "standalone", "in plan", "standalone $/task",
+        "workload", "offer", "billing", "list \(currency.symbol)/Mtok", "standalone", "in plan",
+        "standalone \(currency.symbol)/task",
         "standalone util", "plan share", "peak/mean",
       ],
       rows: rows)
@@ -56,18 +59,20 @@ public struct QuoteSet: Sendable {
       md +=
         Markdown.table(
           [
-            "rank", "offer", "billing", "list $/Mtok", "standalone $/Mtok", "in plan $/Mtok",
-            "list $/completed task", "standalone $/completed task", "standalone utilisation",
+            "rank", "offer", "billing", "list \(currency.symbol)/Mtok",
+            "standalone \(currency.symbol)/Mtok", "in plan \(currency.symbol)/Mtok",
+            "list \(currency.symbol)/completed task",
+            "standalone \(currency.symbol)/completed task", "standalone utilisation",
             "plan utilisation", "plan share",
           ],
           qs.enumerated().map { i, q in
             [
               q.standalonePerMtok == nil ? "—" : "\(i + 1)", q.offer, q.billing,
-              Format.money(q.listPerMtok),
-              Self.opt(q.standalonePerMtok) { Format.money($0) },
-              Self.opt(q.inPlanPerMtok) { Format.money($0) },
-              Self.opt(q.listPerCompletedTask) { Format.perUnit($0) },
-              Self.opt(q.standalonePerCompletedTask) { Format.perUnit($0) },
+              currency.money(q.listPerMtok),
+              Self.opt(q.standalonePerMtok) { currency.money($0) },
+              Self.opt(q.inPlanPerMtok) { currency.money($0) },
+              Self.opt(q.listPerCompletedTask) { currency.perUnit($0) },
+              Self.opt(q.standalonePerCompletedTask) { currency.perUnit($0) },
               Self.opt(q.standaloneUtilisation) { Format.percent($0) },
               Self.opt(q.inPlanUtilisation) { Format.percent($0) },
               Format.percent(q.inPlanShare),

@@ -6,8 +6,12 @@ public struct BatchEntry: Sendable, Equatable {
   public var failure: String?
   public var total: Double = 0
   public var completedTasks: Double = 0
+  /// Reserved units billed, and every charge before commitment credits, $: the report headline's share.
   public var reservedCost: Double = 0
+  public var charges: Double = 0
   public var idleCost: Double = 0
+  /// How the plan writes money.
+  public var currency = Currency("USD")
 
   /// Headline figures of a solved run.
   public init(folder: String, run: PlanRun) {
@@ -15,9 +19,12 @@ public struct BatchEntry: Sendable, Equatable {
     plan = run.plan.settings.name
     total = run.plan.invoice.total
     completedTasks = run.plan.workloads.reduce(0) { $0 + $1.completedTasks }
-    reservedCost = run.plan.invoice.lines.filter {
-      $0.kind == .reservedUnits || $0.kind == .commitmentFee
-    }.reduce(0) { $0 + $1.billedCost }
+    // The share report.md's headline gives: reserved capacity of the charges before commitment credits (it was
+    // reserved units and commitment fees of the net total, 22% where the report said 17%).
+    let models = run.plan.billingModels
+    reservedCost = models.first { $0.model == .reservedCapacity }?.cost ?? 0
+    charges = models.filter { $0.cost > 0 }.reduce(0) { $0 + $1.cost }
+    currency = run.plan.currency
     idleCost = run.plan.capacityUse.reduce(0) { $0 + $1.idleCost }
   }
 
@@ -30,7 +37,7 @@ public struct BatchEntry: Sendable, Equatable {
 
   /// Nil when no task completes (every success rate 0): shown as `—` and an empty CSV cell, never $0.
   var costPerCompletedTask: Double? { completedTasks > 0 ? total / completedTasks : nil }
-  var reservedShare: Double { total > 0 ? reservedCost / total : 0 }
+  var reservedShare: Double { charges > 0 ? reservedCost / charges : 0 }
 }
 
 /// `Reports/index.csv` and `Reports/index.html`: the folders of a batch run side by side.
@@ -63,10 +70,10 @@ public enum BatchIndex {
         continue
       }
       rows +=
-        "<tr><td>\(link)</td><td>\(HTML.escape(e.plan))</td><td class=\"n\">\(HTML.escape(Format.money(e.total)))</td>"
+        "<tr><td>\(link)</td><td>\(HTML.escape(e.plan))</td><td class=\"n\">\(HTML.escape(e.currency.money(e.total)))</td>"
       rows +=
-        "<td class=\"n\">\(HTML.escape(Format.perCompletedTask(e.costPerCompletedTask)))</td><td class=\"n\">\(Format.percent(e.reservedShare))</td>"
-      rows += "<td class=\"n\">\(HTML.escape(Format.money(e.idleCost)))</td></tr>\n"
+        "<td class=\"n\">\(HTML.escape(e.currency.perCompletedTask(e.costPerCompletedTask)))</td><td class=\"n\">\(Format.percent(e.reservedShare))</td>"
+      rows += "<td class=\"n\">\(HTML.escape(e.currency.money(e.idleCost)))</td></tr>\n"
     }
     return """
       <!DOCTYPE html>

@@ -2,6 +2,8 @@ import Foundation
 
 extension OutlookResult {
   func money(_ v: Double) -> String { basePlan.money(v) }
+  /// How the outlook writes money: the plan's currency.
+  var currency: Currency { basePlan.currency }
 
   /// The outlook section of report.md: what the plan minimises, each future's bill against perfect foresight
   /// and the mean-value plan, and in each future which reserved and committed lines sit idle and until when.
@@ -85,7 +87,7 @@ extension OutlookResult {
     for k in input.commitments {
       let l = levels[k.id] ?? []
       guard l.contains(where: { $0 > 1e-9 }) else { continue }
-      rows.append(["\(k.id) ($/h committed)"] + l.map { Format.fixed($0, 2) })
+      rows.append(["\(k.id) (\(currency.symbol)/h committed)"] + l.map { Format.fixed($0, 2) })
     }
     if rows.isEmpty { return "Nothing: every future is served by usage-billed offers.\n" }
     return Markdown.table(
@@ -98,11 +100,12 @@ extension OutlookResult {
     md +=
       "This plan costs \(money(f.cost)) in this future; had it been known, \(money(f.perfectForesightCost)) (regret \(money(f.regret))). "
     md +=
-      "Against the plan on the sheets as they are, the cash difference is \(money(-f.diff.cashSaving)) and the capacity headroom \(money(f.diff.headroomUSD)) at list price (idle capacity, not cash until units are released).\n\n"
+      "Against the plan on the sheets as they are, the cash difference is \(money(-f.diff.cashSaving)) and the capacity headroom \(money(f.diff.headroomUSD)) at the prices billed (idle capacity, not cash until units are released).\n\n"
     let idle = idleText(f)
     if !idle.isEmpty { md += idle + "\n\n" }
     md +=
-      f.diff.markdownTable(before: "sheets as they are", after: "this future", money: money) + "\n"
+      f.diff.markdownTable(before: "sheets as they are", after: "this future", currency: currency)
+      + "\n"
     return md
   }
 
@@ -114,7 +117,7 @@ extension OutlookResult {
     for d in f.diff.lines where d.kind.isFixed && d.headroomUSD > Format.halfCentUSD {
       guard let mi = months.firstIndex(of: d.month) else { continue }
       var s =
-        "\(d.offer) in \(d.month): \(Format.number(d.headroomQuantity, 1)) \(d.pricingUnit)s of headroom (\(money(d.headroomUSD)) at list price); "
+        "\(d.offer) in \(d.month): \(Format.number(d.headroomQuantity, 1)) \(d.pricingUnit)s of headroom (\(money(d.headroomUSD)) at the price billed); "
       if let c = input.capacity.first(where: { $0.id == d.offer }) {
         s += hold(
           bought: unitsBought[c.id] ?? [], term: c.termMonths, month: mi, offer: c.id)

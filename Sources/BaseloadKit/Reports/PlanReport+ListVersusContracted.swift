@@ -1,9 +1,6 @@
 extension PlanAnalysis {
   /// A unit price in the plan's currency: `$0.80`, `$0.075`, or `0.80 EUR`.
-  func unitPrice(_ v: Double) -> String {
-    settings.currency == "USD"
-      ? Format.price(v) : Format.price(v, symbol: "") + " " + settings.currency
-  }
+  func unitPrice(_ v: Double) -> String { currency.price(v) }
 
   /// `report.md`'s section on negotiated discounts: every invoice line billed below its list price
   /// (`discounts.csv`), with the list price and cost beside the contracted ones, as `invoice.csv` has them

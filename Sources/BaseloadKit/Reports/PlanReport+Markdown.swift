@@ -1,9 +1,9 @@
 extension PlanAnalysis {
+  /// How this plan writes money.
+  var currency: Currency { settings.currencyStyle }
+
   /// Money in the plan's currency: `$12,345.67`.
-  func money(_ v: Double) -> String {
-    settings.currency == "USD"
-      ? Format.money(v) : Format.money(v, symbol: "") + " " + settings.currency
-  }
+  func money(_ v: Double) -> String { currency.money(v) }
 
   /// `report.md`: the plan for a finance reader.
   public var markdown: String {
@@ -98,15 +98,19 @@ extension PlanAnalysis {
           r.first == r.last
           ? "from \(r.first) for one \(term) (through \(r.first.adding(c.termMonths - 1)))"
           : "from \(r.first), renewing each \(term) through \(r.last.adding(c.termMonths - 1))"
-        // A negotiated discount (discounts.csv) is named beside the list price; the invoice has each month's.
+        // A negotiated discount (discounts.csv) is named beside the list price when one is in force in a month
+        // this reservation is billed (one that ended before it was named too); the invoice has each month's.
+        let billed = months.indices.filter {
+          months[$0] >= r.first && months[$0] <= r.last.adding(c.termMonths - 1)
+        }
         let negotiated =
-          data.priceFactor[c.id] == nil
-          ? "" : " list, less the negotiated discount in force each month"
+          billed.contains { data.priceFactor(c.id, month: $0) < 1 }
+          ? " list, less the negotiated discount in force each month" : ""
         let past = pastHorizon(from: r.last, term: c.termMonths) {
           r.units * c.usdPerUnitHour * Double($0.hours)
         }
         items.append(
-          "- Reserve **\(Format.number(r.units)) × \(c.unit)** of \(c.model) on \(c.vendor) (`\(c.id)`) \(span), at \(Format.price(c.usdPerUnitHour))/\(c.unit)-hour\(negotiated).\(past)"
+          "- Reserve **\(Format.number(r.units)) × \(c.unit)** of \(c.model) on \(c.vendor) (`\(c.id)`) \(span), at \(currency.price(c.usdPerUnitHour))/\(c.unit)-hour\(negotiated).\(past)"
         )
       }
     }
@@ -191,14 +195,16 @@ extension PlanAnalysis {
       return [
         w.workload, wl.latency.rawValue, unique.joined(separator: ", "),
         Format.number(w.tokens / 1e6, 1), money(w.cost),
-        Format.money(w.costPerMtok), Format.perUnit(w.costPerTask),
-        Format.perCompletedTask(w.costPerCompletedTask),
+        currency.money(w.costPerMtok), currency.perUnit(w.costPerTask),
+        currency.perCompletedTask(w.costPerCompletedTask),
         money(w.humanCost),
       ]
     }
     var md = Markdown.table(
       [
-        "workload", "latency", "offers", "Mtok", "cost", "$/Mtok", "$/task", "$/completed task",
+        "workload", "latency", "offers", "Mtok", "cost", "\(currency.symbol)/Mtok",
+        "\(currency.symbol)/task",
+        "\(currency.symbol)/completed task",
         "human cost of failures",
       ], rows,
       right: Set(3...8))
@@ -267,18 +273,22 @@ extension PlanAnalysis {
         "Slices: \(solve.sliceCount) hour-of-week slices dispatched exactly, \(solve.pairCount) compatible workload/offer pairs.\n"
       t +=
         "`glpsol -m Models/placement.mod -d placement.dat` solves the exact week model; its optimum lies between the bounds below.\n"
-      return t + "\n" + c.text
+      return t + "\n" + c.text(in: currency)
     }
+    // Optimal within the gap limit, as the certificate below states it ("proved optimal (MIP gap 0.000%)" sat
+    // above bounds 0.010% apart).
+    let proved =
+      s.mipGap > 0
+      ? "proved this plan within the \(Format.percent(s.mipGap, 3)) mip_gap of the optimum"
+      : "proved this plan optimal"
     var t =
-      "GLPK \(solve.status == .optimal ? "proved this plan optimal" : "stopped at the time limit of \(Format.plain(s.timeLimitSeconds)) s")"
-    if let gap = solve.mipGap {
-      t += " (MIP gap \(Format.percent(gap, 3)), limit \(Format.percent(s.mipGap, 3)))"
-    }
+      "GLPK \(solve.status == .optimal ? proved : "stopped at the time limit of \(Format.plain(s.timeLimitSeconds)) s")"
+    if let gap = solve.mipGap { t += " (final MIP gap \(Format.percent(gap, 3)))" }
     t += objective
     t +=
       "Resolution: \(solve.resolution.rawValue), \(solve.sliceCount) time slices, \(solve.pairCount) compatible workload/offer pairs.\n"
     t += "Reproduce with `glpsol -m Models/placement.mod -d placement.dat`.\n"
-    if let c = solve.certificate { t += "\n" + c.text }
+    if let c = solve.certificate { t += "\n" + c.text(in: currency) }
     return t
   }
 }

@@ -22,8 +22,8 @@ extension PlanRun {
       let rows = plan.workloads.map { w -> [String] in
         let b = baseline.analysis.workloads.first { $0.workload == w.workload }
         return [
-          w.workload, Format.perCompletedTask(b?.costPerCompletedTask),
-          Format.perCompletedTask(w.costPerCompletedTask),
+          w.workload, plan.currency.perCompletedTask(b?.costPerCompletedTask),
+          plan.currency.perCompletedTask(w.costPerCompletedTask),
           Format.percent(
             b?.completedTasks ?? 0 > 0 ? (b!.tasks > 0 ? b!.completedTasks / b!.tasks : 0) : 0),
           Format.percent(w.tasks > 0 ? w.completedTasks / w.tasks : 0),
@@ -32,7 +32,8 @@ extension PlanRun {
       md +=
         Markdown.table(
           [
-            "workload", "baseline $/completed task", "plan $/completed task", "baseline success",
+            "workload", "baseline \(plan.currency.symbol)/completed task",
+            "plan \(plan.currency.symbol)/completed task", "baseline success",
             "plan success",
           ], rows, right: [1, 2, 3, 4])
       md +=

@@ -50,6 +50,8 @@ public struct PlanSettings: Sendable {
   /// Horizon length, calendar months (1...36).
   public var months: Int
   public var currency: String = "USD"
+  /// How the reports write money in `currency`.
+  public var currencyStyle: Currency { Currency(currency) }
   public var resolution: Resolution = .auto
   /// Solver time limit, seconds.
   public var timeLimitSeconds: Double = 60

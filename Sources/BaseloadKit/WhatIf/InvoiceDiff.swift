@@ -32,7 +32,8 @@ public struct DiffLine: Sendable, Equatable {
   public var status: LineStatus
   /// Unit-hours (or committed $) bought but no longer used; 0 on usage lines.
   public var headroomQuantity: Double
-  /// Headroom at list price, $ — capacity, not cash, until the units are released.
+  /// Headroom at the unit price billed (negotiated discounts included), $ — capacity, not cash, until the units
+  /// are released.
   public var headroomUSD: Double
   /// Pricing unit of the headroom quantity, e.g. `GPU-hour`.
   public var pricingUnit: String
@@ -45,13 +46,17 @@ public struct DiffLine: Sendable, Equatable {
   /// Billed difference, $ (negative = saving).
   public var delta: Double { after - before }
 
-  /// `unchanged — 1,234 GPU-hours of headroom ($3,072.66 at list price)` and the like.
-  public var statusText: String {
-    if status == .unchanged && headroomQuantity > Format.halfCentUSD {
-      return
-        "unchanged — \(Format.number(headroomQuantity, 1)) \(pricingUnit)s of headroom (\(Format.money(headroomUSD)) at list price)"
+  /// `unchanged — 1,234 GPU-hours of headroom ($3,072.66 at the price billed)`, or `unchanged — $822.30 of
+  /// the commitment unused` (a commitment's headroom is money, not "USD-hours"), money in `currency`.
+  public func statusText(in currency: Currency) -> String {
+    guard status == .unchanged && headroomQuantity > Format.halfCentUSD else {
+      return status.rawValue
     }
-    return status.rawValue
+    if kind == .commitmentFee {
+      return "unchanged — \(currency.money(headroomUSD)) of the commitment unused"
+    }
+    return
+      "unchanged — \(Format.number(headroomQuantity, 1)) \(pricingUnit)s of headroom (\(currency.money(headroomUSD)) at the price billed)"
   }
 }
 
@@ -61,7 +66,7 @@ public struct InvoiceDiff: Sendable {
 
   /// Billed difference saved, $ (positive = the bill fell).
   public var cashSaving: Double { -lines.reduce(0) { $0 + $1.delta } }
-  /// Freed capacity at list price, $ — not cash until released.
+  /// Freed capacity at the unit prices billed, $ — not cash until released.
   public var headroomUSD: Double { lines.reduce(0) { $0 + $1.headroomUSD } }
 
   /// Compares two plans' invoices line by line (lines matched by provider, offer, charge and month).

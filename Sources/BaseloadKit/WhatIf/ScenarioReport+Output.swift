@@ -12,8 +12,8 @@ extension ScenarioReport {
     md += verdict + "\n\n"
     for o in outcomes {
       md +=
-        "#### \(o.mode.title): cash saving \(money(o.diff.cashSaving)), capacity headroom \(money(o.diff.headroomUSD))\n\n"
-      md += o.diff.markdownTable(before: "before", after: "after", money: money) + "\n"
+        "#### \(o.mode.title): \(o.diff.cashSaving < -Format.halfCentUSD ? "the bill rises \(money(-o.diff.cashSaving))" : "cash saving \(money(o.diff.cashSaving))"), capacity headroom \(money(o.diff.headroomUSD))\n\n"
+      md += o.diff.markdownTable(before: "before", after: "after", currency: plan.currency) + "\n"
     }
     return md
   }

@@ -26,7 +26,7 @@ public struct ScenarioReport: Sendable {
     parts.append(nextMonth)
     let l = locked.diff
     parts.append(
-      "Locked for the whole horizon, the cash saving is \(money(l.cashSaving)) and the capacity headroom \(money(l.headroomUSD)) at list price (idle capacity, not cash until units are released)."
+      "Locked for the whole horizon, \(cashText(l.cashSaving)) and the capacity headroom is \(money(l.headroomUSD)) at the prices billed (idle capacity, not cash until units are released)."
     )
     parts.append(renewalText)
     parts.append(taskCostText)
@@ -34,6 +34,20 @@ public struct ScenarioReport: Sendable {
   }
 
   func money(_ v: Double) -> String { plan.money(v) }
+
+  /// A team in words: `team ops`; a blank team is every workload only when no workload names one.
+  func teamName(_ team: String) -> String {
+    guard team.isEmpty else { return "team " + team }
+    return plan.data.workloads.allSatisfy { $0.team.isEmpty }
+      ? "all workloads" : "workloads without a team"
+  }
+
+  /// A horizon's cash change in words: `the cash saving is $X`, or `the bill rises $X` when it is negative (it read
+  /// "the cash saving is -$1,410.13").
+  func cashText(_ saving: Double) -> String {
+    saving < -Format.halfCentUSD
+      ? "the bill rises \(money(-saving))" : "the cash saving is \(money(saving))"
+  }
 
   /// Next month's (the first month's) bill in the locked mode, by offer.
   var nextMonth: String {
@@ -88,12 +102,13 @@ public struct ScenarioReport: Sendable {
         continue
       }
       let m = plan.data.months[mi]
+      // That line in that month only: other months and lines (pay-as-you-go taking the load) may differ.
       let monthly = renewal.diff.lines.filter {
         $0.offer == c.id && $0.month == m && $0.kind == .reservedUnits
       }
       .reduce(0) { $0 + $1.delta }
       var s =
-        "At renewal in \(m) the plan drops to \(Format.number(after[mi])) \(c.unit)\(after[mi] == 1 ? "" : "s") of \(c.id) (from \(Format.number(before[mi]))): \(money(monthly))/month"
+        "At renewal in \(m) the plan drops to \(Format.number(after[mi])) \(c.unit)\(after[mi] == 1 ? "" : "s") of \(c.id) (from \(Format.number(before[mi]))): \(money(monthly)) on that line in \(m)"
       let holding = plan.data.input.contracts.filter {
         $0.offer == c.id && $0.end < m && $0.end >= plan.data.months[0]
       }
@@ -107,7 +122,7 @@ public struct ScenarioReport: Sendable {
     var s =
       pieces.isEmpty
       ? "Re-optimised at renewal" : pieces.joined(separator: ". ") + ". Re-optimised at renewal"
-    s += ", the horizon's cash saving is \(money(saving))."
+    s += ", over the horizon \(cashText(saving))."
     return s
   }
 
@@ -127,7 +142,7 @@ public struct ScenarioReport: Sendable {
       let decimals = Format.perUnitDecimals([b, t, l, r].compactMap { $0?.costPerCompletedTask })
       // A team that completes no task (success rate 0) has no cost per completed task: say so, never "$0.0000".
       func cost(_ v: Double?) -> String {
-        v.map { Format.money($0, decimals: decimals) } ?? "no completed tasks"
+        v.map { plan.currency.money($0, decimals: decimals) } ?? "no completed tasks"
       }
       var s = ""
       if let b, b.tasks > 0 {
@@ -135,8 +150,12 @@ public struct ScenarioReport: Sendable {
       }
       s +=
         "\(cost(t.costPerCompletedTask)) in the plan → \(cost(l.costPerCompletedTask)) locked, \(cost(r.costPerCompletedTask)) at renewal"
-      s +=
-        " (\(t.workload == "" ? "all workloads" : "team " + t.workload), \(Format.number(l.completedTasks)) tasks completed)"
+      // Two counts where locking and renewal complete different numbers of tasks (success rates differ by offer).
+      let done =
+        Format.number(l.completedTasks) == Format.number(r.completedTasks)
+        ? "\(Format.number(l.completedTasks)) tasks completed"
+        : "\(Format.number(l.completedTasks)) tasks completed locked, \(Format.number(r.completedTasks)) at renewal"
+      s += " (\(teamName(t.workload)), \(done))"
       if let before = t.costPerCompletedTask, let after = l.costPerCompletedTask,
         Format.perUnit(before) != Format.perUnit(after)
       {
