@@ -74,6 +74,25 @@ import Testing
       ))
   }
 
+  /// A scenario that doubles the API price raises the bill: the verdict says "the bill rises", not "the cash saving
+  /// is -$…", and a workload with no team is "workloads without a team" when another names one (it read "all
+  /// workloads"; an independent tester's findings). February, 1,440 calls/h each at $0.0012 a call.
+  @Test func aRisingBillAndAWorkloadWithoutATeamAreSaidSo() throws {
+    let run = try Self.run([
+      "plan.csv": Self.feb, "apis.csv": P.api,
+      "workloads.csv": P.wh + ",team\n" + Self.workload("w1", users: 34_560).dropLast() + ",ops\n"
+        + Self.workload("w2", users: 34_560).dropLast() + ",\n",
+      "scenarios.csv": "scenario,target,field,op,value\ndear,api,usd_per_mtok_input,scale,2\n",
+    ])
+    let v = run.scenarios[0].verdict
+    // Input tokens are 1,000 of 1,200 $-weighted per call: $0.001 a call more, 2 × 1,440 × 672 calls.
+    #expect(v.contains("Locked for the whole horizon, the bill rises $1,935.36 and"), "\(v)")
+    #expect(v.contains("over the horizon the bill rises $1,935.36."), "\(v)")
+    #expect(v.contains("(team ops, "))
+    #expect(v.contains("(workloads without a team, "))
+    #expect(!v.contains("all workloads"))
+  }
+
   /// A commitment sized to $0.96/h stays billed when usage halves: no cash, $322.56 of unused commitment.
   @Test func underUsedCommitmentStaysBilled() throws {
     let run = try Self.run([
