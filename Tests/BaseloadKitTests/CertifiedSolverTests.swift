@@ -6,6 +6,30 @@ import Testing
 
 /// The clustered, certified solve against the monolithic hourly MIP on small random instances.
 @Suite(.serialized) struct CertifiedSolverTests {
+  /// At optimality_gap 0, bounds equal to the cent are a closed certificate: this plan (oracle: glpsol on its
+  /// placement.dat, $16,982.09) exited 4 "iteration limit" with both bounds at $16,982.09 (an independent
+  /// tester's instance: a min_units-15 offer in steps of 5 with 4 signed units, deferrable and peaky demand).
+  @Test func boundsEqualToTheCentCloseAZeroGap() throws {
+    let input = try TestFolder.load([
+      "apis.csv":
+        "id,vendor,tiers,usd_per_mtok_input,usd_per_mtok_output,rate_limit_tpm\napi0,V,a,5,20,\napix,X,a,100,200,\n",
+      "capacity.csv":
+        "id,vendor,tiers,usd_per_unit_hour,billing,term_months,min_units,unit_step,max_units,input_tok_per_s_per_unit,output_tok_per_s_per_unit\nc0,G0,a,2,reserved,1,15,5,,2000,500\n",
+      "contracts.csv": "offer,units,usd_per_hour,start,end\nc0,4,,2027-02,2027-03\n",
+      "plan.csv":
+        "key,value\nresolution,cluster\nstart,2027-01\nmonths,3\ntime_limit_s,60\nmip_gap,0\noptimality_gap,0\ndecomposition,benders\n",
+      "profiles.csv":
+        "profile,day,hour,weight\nflat,all,*,1\nspike,mon,13,1\npeaky,all,*,0.05\npeaky,weekday,13,1\n",
+      "workloads.csv":
+        "id,tier,latency,users,user_growth_pct_per_month,sessions_per_user_per_day,prompts_per_session,calls_per_prompt,input_tokens_per_call,output_tokens_per_call,profile,defer_hours\nw0,a,batch,1000,-20,1,1,1,5000,1000,flat,5\nw1,a,interactive,7000,-60,1,1,1,2000,500,peaky,0\n",
+    ])
+    let r = try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
+    let c = try #require(r.certificate)
+    #expect(r.status == .optimal)
+    #expect(abs(r.objective - 16_982.09) < 0.005)
+    #expect(c.upperBound - c.lowerBound <= Format.halfCentUSD)
+  }
+
   static let tiny = SyntheticPlan.Size(name: "T", workloads: 4, offers: 5, months: 1)
 
   static func input(seed: UInt64, decomposition: Decomposition = .auto) throws -> PlanInput {

@@ -213,7 +213,7 @@ struct BendersSolver {
     )
     // However the search ended, a plan outside the target gap is not reported as optimal.
     let status: PlanStatus =
-      finalGap <= target
+      Certificate.meets(lower: lower, upper: best.outcome.cost, target: target)
       ? .optimal
       : masterFailure != nil
         ? .masterFailure

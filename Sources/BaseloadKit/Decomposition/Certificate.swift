@@ -29,6 +29,13 @@ public struct Certificate: Sendable, Equatable {
   /// Why a clustered solve fell back to the exact model, if it did.
   public var note: String?
 
+  /// Whether bounds `lower` and `upper` ($) are within the relative gap `target` — or within half a cent, the
+  /// precision of every figure reported: bounds equal to the cent are closed at a target of 0 (a solved plan with
+  /// both bounds at $16,982.09 exited 4 over a float's last digit).
+  public static func meets(lower: Double, upper: Double, target: Double) -> Bool {
+    upper - lower <= max(target * abs(upper), Format.halfCentUSD)
+  }
+
   /// (upper − lower) ÷ upper.
   public var gap: Double { upperBound > 0 ? max(0, upperBound - lowerBound) / upperBound : 0 }
 

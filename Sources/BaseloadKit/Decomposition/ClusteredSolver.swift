@@ -53,7 +53,7 @@ struct ClusteredSolver {
       progress?(
         "clustered \(clustered.slices.slices.count) slices: bounds \(Format.money(lower)) … \(Format.money(upper)), gap \(gap.isFinite ? Format.percent(gap, 3) : "∞")"
       )
-      if gap <= target || k >= 168 { break }
+      if Certificate.meets(lower: lower, upper: upper, target: target) || k >= 168 { break }
       if Date().timeIntervalSince(start) >= limit {
         timedOut = true
         break
@@ -67,7 +67,7 @@ struct ClusteredSolver {
     result.covered = best.outcome.covered
     result.objective = best.outcome.cost
     result.mipGap = nil
-    if gap <= target {
+    if Certificate.meets(lower: lower, upper: best.outcome.cost, target: target) {
       result.status = .optimal
     } else if timedOut {
       result.status = .timeLimit
