@@ -15,13 +15,90 @@ public enum PlacementSolver {
     let strategy = SolveStrategy.choose(for: data)
     var result: PlacementResult
     switch strategy.path {
-    case .exact: result = try exact(data, model: model, progress: progress)
+    case .exact:
+      if let next = strategy.handOver {
+        result = try exactThenDecomposed(data, next, strategy, model: model, progress: progress)
+      } else {
+        result = try exact(data, model: model, progress: progress)
+      }
     case .dispatch: result = try dispatchHeld(data, model: model)
     case .benders, .clusters:
       result = try decomposed(data, strategy.path, model: model, progress: progress)
     }
     result.strategy = result.strategy ?? strategy
     return result
+  }
+
+  /// The exact model within `SolveStrategy.exactShare` of the time limit; when it has not met the gap by then
+  /// (or found no plan), the decomposition `next` with the time left. The cheaper plan is reported, with the
+  /// larger of the two lower bounds (each is valid), and the solve path says what happened.
+  static func exactThenDecomposed(
+    _ data: PlacementData, _ next: SolvePath, _ strategy: SolveStrategy, model: String,
+    progress: Progress?
+  ) throws -> PlacementResult {
+    let start = Date()
+    let limit = data.input.settings.timeLimitSeconds
+    var first = data
+    first.input.settings.timeLimitSeconds = max(1, limit * SolveStrategy.exactShare)
+    var exactResult: PlacementResult?
+    do {
+      exactResult = try exact(first, model: model, progress: progress)
+    } catch PlanError.timeLimit {
+      exactResult = nil
+    }
+    if var r = exactResult,
+      r.status == .optimal
+        || Certificate.meets(
+          lower: r.certificate?.lowerBound ?? -.infinity, upper: r.objective,
+          target: data.input.settings.optimalityGap)
+    {
+      r.data = data
+      return r
+    }
+    let share = Format.plain(first.input.settings.timeLimitSeconds)
+    progress?(
+      "the exact model did not meet the gap in \(share) s; the \(next.rawValue) takes over with the time left"
+    )
+    var rest = data
+    rest.input.settings.timeLimitSeconds = max(1, limit - Date().timeIntervalSince(start))
+    let handed: PlacementResult
+    do {
+      handed = try decomposed(rest, next, model: model, progress: progress)
+    } catch let e where exactResult != nil {
+      progress?("the \(next.rawValue) failed (\(e)); keeping the exact model's plan")
+      var r = exactResult!
+      r.data = data
+      return r
+    }
+    var best = handed
+    if let r = exactResult, r.objective < handed.objective { best = r }
+    best.data = data
+    let lower = max(
+      exactResult?.certificate?.lowerBound ?? -.infinity,
+      handed.certificate?.lowerBound ?? -.infinity)
+    if lower.isFinite {
+      if best.certificate == nil {
+        best.certificate = Certificate(
+          resolution: data.slices.resolution, slices: data.slices.slices.count, lowerBound: lower,
+          upperBound: best.objective)
+      }
+      best.certificate?.lowerBound = lower
+    }
+    let target = data.input.settings.optimalityGap
+    if Certificate.meets(lower: lower, upper: best.objective, target: target) {
+      best.status = .optimal
+    } else if best.status == .optimal {
+      best.status = .timeLimit
+    }
+    let kept =
+      best.objective < handed.objective
+      ? "the exact model's plan was cheaper and is kept" : "its plan is reported"
+    best.strategy = SolveStrategy(
+      path: next,
+      reason:
+        "\(strategy.reason), but it had not met the gap in \(share) s (a third of the time limit), so the \(next.rawValue) took over with the time left; \(kept), with the larger of the two lower bounds"
+    )
+    return best
   }
 
   /// `Models/placement.mod` solved whole over the data's slices.
