@@ -157,23 +157,61 @@ struct Problem {
 
   /// `glp_simplex`, started again when it stops on a basis it cannot use — invalid, singular, ill-conditioned, or
   /// not factorizable: from a fresh advanced basis, then unscaled from the standard basis (soak seed 23520:
-  /// "unable to factorize the basis matrix" after phase 1 on a valid 1-month plan, which exited 6). Each try gets
-  /// the time `timeLeft` gives (milliseconds, nil for none). The one restart rule of every simplex solve here.
+  /// "unable to factorize the basis matrix" after phase 1 on a valid 1-month plan, which exited 6), the
+  /// problem's scaling restored after. And when it stalls: a solve with no iteration limit of its own gets
+  /// `stallIterations`, past which it goes on with the other simplex from where it stands (soak seed 25859: the
+  /// primal simplex turned 85,000 degenerate iterations at the optimum of a 2-month plan's relaxation that the
+  /// dual solves in 2,300, so the exact model found no plan in 30 s; glpsol 0.8 s). Each try gets the time
+  /// `timeLeft` gives (milliseconds, nil for none). The one restart rule of every simplex solve here.
   func simplexRecovering(_ smcp: inout glp_smcp, timeLeft: () -> Int32? = { nil }) -> Int32 {
     if let t = timeLeft() { smcp.tm_lim = t }
+    let guardStall = smcp.it_lim == Int32.max
+    if guardStall { smcp.it_lim = stallIterations }
     var rc = glp_simplex(pointer, &smcp)
+    if guardStall {
+      smcp.it_lim = Int32.max
+      if rc == GLP_EITLIM {
+        smcp.meth = smcp.meth == GLP_PRIMAL ? GLP_DUALP : GLP_PRIMAL
+        if let t = timeLeft() { smcp.tm_lim = t }
+        rc = glp_simplex(pointer, &smcp)
+      }
+    }
     let numerical: Set<Int32> = [GLP_EBADB, GLP_EFAIL, GLP_ESING, GLP_ECOND]
     for restart in 0..<2 where numerical.contains(rc) {
+      if let t = timeLeft() { smcp.tm_lim = t }
       if restart == 0 {
         glp_adv_basis(pointer, 0)
+        rc = glp_simplex(pointer, &smcp)
       } else {
+        let scaled = isScaled
         glp_unscale_prob(pointer)
         glp_std_basis(pointer)
+        rc = glp_simplex(pointer, &smcp)
+        // A long-lived problem (the dispatch handle) solves its later hours scaled again.
+        if scaled { glp_scale_prob(pointer, GLP_SF_AUTO) }
       }
-      if let t = timeLeft() { smcp.tm_lim = t }
-      rc = glp_simplex(pointer, &smcp)
     }
     return rc
+  }
+
+  /// Iterations a simplex solve takes before it is deemed stalled: four times the rows and columns, and at
+  /// least 5,000 (a solve from scratch here takes well under one per row and column).
+  var stallIterations: Int32 {
+    Int32(clamping: 4 * (Int(glp_get_num_rows(pointer)) + Int(glp_get_num_cols(pointer))) + 5_000)
+  }
+
+  /// Whether GLPK holds scale factors for the problem (`glp_scale_prob` found some other than 1).
+  var isScaled: Bool {
+    let p = pointer
+    for i in stride(from: Int32(1), through: glp_get_num_rows(p), by: 1)
+    where glp_get_rii(p, i) != 1 {
+      return true
+    }
+    for j in stride(from: Int32(1), through: glp_get_num_cols(p), by: 1)
+    where glp_get_sjj(p, j) != 1 {
+      return true
+    }
+    return false
   }
 
   /// `simplexRecovering` within `options`' time limit counted from `start`.

@@ -100,6 +100,8 @@ import Testing
         == .usage)
     #expect(q.stderr.hasPrefix("baseload plan: --quiet is given twice\n"))
     #expect(!FileManager.default.fileExists(atPath: out))
+    // Help asked for twice is still help.
+    #expect(BaseloadCLI.run(["plan", "-h", "--help"], io: Captured().io) == .ok)
   }
 
   @Test func helpCommandPrintsThatCommandsHelp() {

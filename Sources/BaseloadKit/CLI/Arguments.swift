@@ -32,7 +32,8 @@ public struct Arguments: Sendable {
         }
         if flags.contains(name) {
           if value != nil { throw UsageError(description: "--\(name) takes no value") }
-          guard switches.insert(name).inserted else {
+          // `-h --help` asks for help twice: still help.
+          guard switches.insert(name).inserted || name == "help" else {
             throw UsageError(description: "--\(name) is given twice")
           }
         } else if valued.contains(name) || repeatable.contains(name) {

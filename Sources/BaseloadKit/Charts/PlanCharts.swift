@@ -33,8 +33,10 @@ public enum PlanCharts {
             SVGRenderer.render(
               WaterfallChart.scene(
                 title: "Invoice: plan → \(s.scenario) (\(o.mode.rawValue))",
-                subtitle:
-                  "Cash saving \(a.money(o.diff.cashSaving)); capacity headroom \(a.money(o.diff.headroomUSD)) (not cash)",
+                subtitle: (o.diff.cashSaving < -Format.halfCentUSD
+                  ? "The bill rises \(a.money(-o.diff.cashSaving))"
+                  : "Cash saving \(a.money(o.diff.cashSaving))")
+                  + "; capacity headroom \(a.money(o.diff.headroomUSD)) (not cash)",
                 diff: o.diff,
                 start: ("plan", a.invoice.total), end: (s.scenario, o.analysis.invoice.total),
                 currency: a.currency))

@@ -32,8 +32,11 @@ public struct Certificate: Sendable, Equatable {
   /// Whether bounds `lower` and `upper` ($) are within the relative gap `target` — or within half a cent, the
   /// precision of every figure reported: bounds equal to the cent are closed at a target of 0 (a solved plan with
   /// both bounds at $16,982.09 exited 4 over a float's last digit).
+  /// No plan yet (an infinite upper bound) or no bound yet is never within the gap (∞ ≤ ∞ stopped the clustered
+  /// refinement at its first step).
   public static func meets(lower: Double, upper: Double, target: Double) -> Bool {
-    upper - lower <= max(target * abs(upper), Format.halfCentUSD)
+    guard lower.isFinite, upper.isFinite else { return false }
+    return upper - lower <= max(target * abs(upper), Format.halfCentUSD)
   }
 
   /// (upper − lower) ÷ upper.

@@ -193,7 +193,8 @@ struct AnalysisBuilder {
           var fee = InvoiceLine(
             month: month, provider: k.vendor, offer: k.id, service: "commitment \(k.id)",
             kind: .commitmentFee,
-            pricingUnit: "USD-hour", quantity: level * hours, unitPrice: 1,
+            pricingUnit: "\(data.input.settings.currency)-hour", quantity: level * hours,
+            unitPrice: 1,
             billedCost: level * hours, commitment: k.id)
           fee.capacityUnits = level
           fee.usedQuantity = coveredDiscounted
@@ -204,7 +205,8 @@ struct AnalysisBuilder {
             InvoiceLine(
               month: month, provider: k.vendor, offer: k.id, service: "commitment \(k.id)",
               kind: .commitmentCoverage,
-              pricingUnit: "USD", quantity: coveredList, unitPrice: -1, billedCost: -coveredList,
+              pricingUnit: data.input.settings.currency, quantity: coveredList, unitPrice: -1,
+              billedCost: -coveredList,
               commitment: k.id))
         }
         let net = level * hours - coveredList

@@ -262,8 +262,11 @@ public struct PlacementData: Sendable {
   public var reservedOffers: [CapacityOffer] { input.capacity.filter { $0.billing == .reserved } }
 
   /// How far from a whole number a reserved offer's units may come out of the solver, units: round-off, not
-  /// capacity.
-  public static let wholeUnitTolerance = 1e-3
+  /// capacity — 1e-3, plus what `integerTolerance` lets each purchase of a term add (at most 1e-4 a purchase,
+  /// and `units` sums every purchase still active).
+  public var wholeUnitTolerance: Double {
+    1e-3 + 1e-4 * Double(reservedOffers.map(\.termMonths).max() ?? 1)
+  }
 
   /// GLPK's integrality tolerance for this model: its default 1e-5 of a step, less where the largest `unit_step`
   /// would make that a usable fraction of a unit (a step of 100,000 let 2e-6 of a step pass as 0 and serve calls

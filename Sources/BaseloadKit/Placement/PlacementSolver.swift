@@ -45,14 +45,19 @@ public enum PlacementSolver {
       exactResult = try exact(first, model: model, progress: progress)
     } catch PlanError.timeLimit {
       exactResult = nil
+    } catch PlanError.solver(let why) {
+      // A solution the reader refuses (or GLPK's failure): the decomposition is the way left.
+      progress?("the exact model failed (\(why.split(separator: "\n").first ?? "")); handing over")
+      exactResult = nil
     }
+    let target = data.input.settings.optimalityGap
     if var r = exactResult,
       r.status == .optimal
         || Certificate.meets(
-          lower: r.certificate?.lowerBound ?? -.infinity, upper: r.objective,
-          target: data.input.settings.optimalityGap)
+          lower: r.certificate?.lowerBound ?? -.infinity, upper: r.objective, target: target)
     {
       r.data = data
+      r.status = .optimal
       return r
     }
     let share = Format.plain(first.input.settings.timeLimitSeconds)
@@ -70,33 +75,45 @@ public enum PlacementSolver {
       r.data = data
       return r
     }
-    var best = handed
-    if let r = exactResult, r.objective < handed.objective { best = r }
+    let why =
+      "\(strategy.reason), but it had not met the gap in its share of the time limit (\(share) s), so the \(next.rawValue) took over with the time left"
+    guard handed.strategy?.path != .exact else {
+      // The decomposition itself fell back to the exact model: its own account stands, after this one.
+      var r = handed
+      r.data = data
+      r.strategy?.reason = why + "; then " + (handed.strategy?.reason ?? "")
+      return r
+    }
+    let exactIsCheaper = exactResult.map { $0.objective < handed.objective } ?? false
+    var best = exactIsCheaper ? exactResult! : handed
     best.data = data
     let lower = max(
       exactResult?.certificate?.lowerBound ?? -.infinity,
       handed.certificate?.lowerBound ?? -.infinity)
-    if lower.isFinite {
-      if best.certificate == nil {
-        best.certificate = Certificate(
-          resolution: data.slices.resolution, slices: data.slices.slices.count, lowerBound: lower,
-          upperBound: best.objective)
-      }
-      best.certificate?.lowerBound = lower
+    // The decomposition's certificate, with the larger lower bound and the reported plan's cost: the report
+    // states a certified gap, not GLPK's own MIP gap of a search it stopped.
+    var certificate =
+      handed.certificate
+      ?? Certificate(
+        resolution: .cluster, slices: data.slices.slices.count, lowerBound: lower,
+        upperBound: best.objective)
+    certificate.lowerBound = lower
+    certificate.upperBound = best.objective
+    if exactIsCheaper {
+      certificate.note = [
+        certificate.note,
+        "The exact model's plan, found in its share of the time, is cheaper than the decomposition's and is reported.",
+      ].compactMap { $0 }.joined(separator: "\n")
     }
-    let target = data.input.settings.optimalityGap
-    if Certificate.meets(lower: lower, upper: best.objective, target: target) {
-      best.status = .optimal
-    } else if best.status == .optimal {
-      best.status = .timeLimit
-    }
-    let kept =
-      best.objective < handed.objective
-      ? "the exact model's plan was cheaper and is kept" : "its plan is reported"
+    best.certificate = certificate
+    best.mipGap = nil
+    best.status =
+      Certificate.meets(lower: lower, upper: best.objective, target: target)
+      ? .optimal : handed.status == .optimal ? .timeLimit : handed.status
     best.strategy = SolveStrategy(
       path: next,
-      reason:
-        "\(strategy.reason), but it had not met the gap in \(share) s (a third of the time limit), so the \(next.rawValue) took over with the time left; \(kept), with the larger of the two lower bounds"
+      reason: why
+        + "; \(exactIsCheaper ? "the exact model's plan was cheaper and is reported" : "its plan is reported"), with the larger of the two lower bounds"
     )
     return best
   }
@@ -301,7 +318,7 @@ public enum PlacementSolver {
       case "units" where sub.count == 2:
         // Units are whole numbers (signed units plus integer steps); drop the solver's round-off, but never a
         // fraction of a unit that serves calls.
-        guard abs(v - v.rounded()) <= PlacementData.wholeUnitTolerance else {
+        guard abs(v - v.rounded()) <= data.wholeUnitTolerance else {
           throw PlanError.solver(
             "the solver's integer solution holds \(v) units of '\(sub[0])' in month \(sub[1]), not a whole number (a fraction of a step of \(Format.number(steps[sub[0]] ?? 1)) passed its integrality tolerance)"
           )

@@ -117,8 +117,9 @@ public struct LiteLLMImport: Sendable {
       guard let d = v.number, d.isFinite, d >= 0 else {
         return .failure(FileError(description: "\(f.rawValue) is \(v.echo), not a price >= 0"))
       }
-      // Above what a sheet may hold ($1e12/Mtok) the row could only be refused by `check`: not imported.
-      guard d * 1e6 <= NumericLimits.largest else {
+      // A written price above what a sheet may hold ($1e12/Mtok) could only be refused by `check`: not imported.
+      // (Batch and reasoning prices are not written as prices.)
+      guard d * 1e6 <= NumericLimits.largest || ![.input, .cachedInput, .output].contains(f) else {
         return .failure(
           FileError(
             description:

@@ -84,7 +84,7 @@ public enum BatchIndex {
       th{background:#f3f5f7}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.fail{color:#b42318}
       </style></head><body>
       <h1>Baseload reports</h1>
-      <table><thead><tr><th>folder</th><th>plan</th><th class="n">total</th><th class="n">$ per completed task</th><th class="n">reserved share</th><th class="n">idle cost</th></tr></thead>
+      <table><thead><tr><th>folder</th><th>plan</th><th class="n">total</th><th class="n">cost per completed task</th><th class="n">reserved share</th><th class="n">idle cost</th></tr></thead>
       <tbody>
       \(rows)</tbody></table>
       </body></html>

@@ -106,7 +106,7 @@ extension PlanAnalysis {
         if l.commitment != nil {
           r["CommitmentDiscountStatus"] = .text(status)
           r["CommitmentDiscountQuantity"] = .fixed(q, 6)
-          r["CommitmentDiscountUnit"] = "USD"
+          r["CommitmentDiscountUnit"] = .text(settings.currency)
           r["PricingCategory"] = "Committed"
           if status == "Used" {
             r["ConsumedQuantity"] = .fixed(q, 6)
@@ -152,8 +152,10 @@ extension PlanAnalysis {
         quantity: l.quantity, unit: l.pricingUnit, list: l.listPrice, contracted: l.unitPrice,
         billed: l.billedCost, effective: 0)
       row["CommitmentDiscountQuantity"] = .fixed(l.billedCost, 6)
-      row["CommitmentDiscountUnit"] = "USD"
-      return [row] + split(paid: l.billedCost, used: l.usedQuantity, price: 1, list: 1, unit: "USD")
+      row["CommitmentDiscountUnit"] = .text(settings.currency)
+      return [row]
+        + split(
+          paid: l.billedCost, used: l.usedQuantity, price: 1, list: 1, unit: settings.currency)
     case .commitmentCoverage:
       // The covered usage's list cost taken back: a Credit, priced by the lines it refers to.
       row["ChargeFrequency"] = "Usage-Based"

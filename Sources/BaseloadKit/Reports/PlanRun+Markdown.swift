@@ -13,7 +13,10 @@ extension PlanRun {
       md +=
         "Baseline: \(baseline.kind.description). It costs \(plan.money(baseline.analysis.invoice.total)); "
       md +=
-        "the plan costs \(plan.money(plan.invoice.total)): a cash saving of **\(plan.money(diff.cashSaving))**"
+        "the plan costs \(plan.money(plan.invoice.total)): "
+        + (diff.cashSaving < -Format.halfCentUSD
+          ? "the bill rises **\(plan.money(-diff.cashSaving))** (the plan weighs the human cost of failures too)"
+          : "a cash saving of **\(plan.money(diff.cashSaving))**")
       md +=
         diff.headroomUSD > Format.halfCentUSD
         ? " and \(plan.money(diff.headroomUSD)) of capacity headroom.\n\n" : ".\n\n"
