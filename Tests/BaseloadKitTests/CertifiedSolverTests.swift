@@ -38,19 +38,7 @@ import Testing
   /// decomposition certifies 0.1% in seconds. The exact model now has a third of the time limit; the Benders
   /// decomposition then takes over and certifies glpsol's optimum, $9,845.79, within the 0.1% target.
   @Test func theDecompositionTakesOverFromAnExactModelThatStalls() throws {
-    let input = try TestFolder.load([
-      "apis.csv":
-        "id,vendor,tiers,regions,latency,usd_per_mtok_input,usd_per_mtok_cached_input,usd_per_mtok_output,batch_discount_pct,rate_limit_tpm\napi0,V0,a,us,*,0.2,0.2,4,0,\napi1,V1,a,us,*,0.2,0.2,4,50,\napi2,V2,a,*,*,1,0.05,4,50,1000000\napiall,Vall,a;b,*,*,1,0.5,15,0,\n",
-      "capacity.csv":
-        "id,vendor,tiers,regions,latency,unit,usd_per_unit_hour,billing,term_months,min_units,unit_step,max_units,input_tok_per_s_per_unit,output_tok_per_s_per_unit,cached_input_weight\nc0,G0,b,*,standard;batch,GPU,1,on_demand,1,0,1,64,5000,300,0.1\nc1,G1,a,*,*,GPU,0.5,on_demand,1,0,1,,200,1500,0\nc2,G1,a;b,*,batch,GPU,0.5,on_demand,1,0,1,4,200,1500,0.1\nc3,G1,b,us,*,GPU,1,reserved,12,0,5,,20000,300,0\nr0,H0,a;b,*,*,GPU,3,reserved,1,0,1,,1000,1500,0\nr1,H1,a;b,*,*,GPU,2,reserved,1,0,1,,5000,300,0\nr2,H2,a;b,*,*,GPU,1,reserved,6,0,1,,1000,1500,0\nr3,H3,a;b,*,*,GPU,1,reserved,1,0,4,,5000,300,0\n",
-      "contracts.csv": "offer,units,usd_per_hour,start,end\nc3,1,,2027-08,2027-08\n",
-      "plan.csv":
-        "key,value\nresolution,auto\nstart,2027-08\nmonths,6\ntime_limit_s,60\nmip_gap,0\noptimality_gap,0.001\ndecomposition,auto\n",
-      "profiles.csv":
-        "profile,day,hour,weight\nflat,all,*,1\noffice,all,*,1\noffice,weekday,8,3\noffice,weekday,9,2\noffice,weekday,10,2\noffice,weekday,11,2\noffice,weekday,12,5\noffice,weekday,13,6\noffice,weekday,14,4\noffice,weekday,15,2\noffice,weekday,16,3\noffice,weekday,17,6\nspike,sat,11,1\nnight,all,*,0.2\nnight,all,0,3\nnight,all,1,3\nnight,all,2,3\nnight,all,3,3\nnight,all,4,3\nnight,all,5,3\n",
-      "workloads.csv":
-        "id,tier,latency,region,users,user_growth_pct_per_month,sessions_per_user_per_day,prompts_per_session,calls_per_prompt,input_tokens_per_call,output_tokens_per_call,reasoning_tokens_per_call,retry_rate,cache_hit_rate,success_rate,human_cost_per_failure,profile,defer_hours\nw0,a,standard,us,1000,0,2,1,1,2000,500,300,0.05,0,0.9,0,spike,0\nw1,b,batch,,1000,-30,1,3,1,2000,1500,300,0.05,0,1,0,night,23\nw2,b,batch,,1000,100,1,1,1,2000,1500,0,0.05,0.5,1,0,office,8\nw3,b,interactive,,200,40,2,3,5,8000,500,300,0,0.5,1,5,flat,0\n",
-    ])
+    let input = try TestFolder.instance("stalled-exact")
     let data = PlacementData(input: input)
     #expect(SolveStrategy.choose(for: data).handOver == .benders)
     let r = try PlacementSolver.solve(data, modelPath: TestFolder.modelPath)
@@ -68,19 +56,7 @@ import Testing
   /// placement.dat, $16,982.09) exited 4 "iteration limit" with both bounds at $16,982.09 (an independent
   /// tester's instance: a min_units-15 offer in steps of 5 with 4 signed units, deferrable and peaky demand).
   @Test func boundsEqualToTheCentCloseAZeroGap() throws {
-    let input = try TestFolder.load([
-      "apis.csv":
-        "id,vendor,tiers,usd_per_mtok_input,usd_per_mtok_output,rate_limit_tpm\napi0,V,a,5,20,\napix,X,a,100,200,\n",
-      "capacity.csv":
-        "id,vendor,tiers,usd_per_unit_hour,billing,term_months,min_units,unit_step,max_units,input_tok_per_s_per_unit,output_tok_per_s_per_unit\nc0,G0,a,2,reserved,1,15,5,,2000,500\n",
-      "contracts.csv": "offer,units,usd_per_hour,start,end\nc0,4,,2027-02,2027-03\n",
-      "plan.csv":
-        "key,value\nresolution,cluster\nstart,2027-01\nmonths,3\ntime_limit_s,60\nmip_gap,0\noptimality_gap,0\ndecomposition,benders\n",
-      "profiles.csv":
-        "profile,day,hour,weight\nflat,all,*,1\nspike,mon,13,1\npeaky,all,*,0.05\npeaky,weekday,13,1\n",
-      "workloads.csv":
-        "id,tier,latency,users,user_growth_pct_per_month,sessions_per_user_per_day,prompts_per_session,calls_per_prompt,input_tokens_per_call,output_tokens_per_call,profile,defer_hours\nw0,a,batch,1000,-20,1,1,1,5000,1000,flat,5\nw1,a,interactive,7000,-60,1,1,1,2000,500,peaky,0\n",
-    ])
+    let input = try TestFolder.instance("zero-gap")
     let r = try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
     let c = try #require(r.certificate)
     #expect(r.status == .optimal)

@@ -43,6 +43,14 @@ enum TestFolder {
   }
 
   /// Loads a folder that must be valid.
+  /// An input folder kept under `Fixtures/instances/` (sheets an independent tester or a soak wrote, as they
+  /// wrote them).
+  static func instance(_ name: String) throws -> PlanInput {
+    try InputLoader.load(
+      folder: repoRoot.appendingPathComponent("Tests/BaseloadKitTests/Fixtures/instances/\(name)")
+        .path)
+  }
+
   static func load(_ sheets: [String: String]) throws -> PlanInput {
     try InputLoader.load(folder: make(sheets))
   }
