@@ -268,6 +268,23 @@ import Testing
     "discounts.csv": "vendor,offer,discount_pct,start,end\nV,gpu,25,2027-02,\n",
   ]
 
+  /// A reservation names a negotiated discount only when one is in force in a month it is billed (an independent
+  /// reviewer read "less the negotiated discount in force each month" on a purchase billed after the discount
+  /// ended). $1.00 GPUs, demand growing 30% a month, 50% off in March only: each month's purchase is its own
+  /// sentence, and only March's names the discount.
+  @Test func aReservationNamesOnlyADiscountInForceWhileBilled() throws {
+    var sheets = Self.gpuFromFebruary
+    sheets["workloads.csv"] = P.wh + "\nw,mid,standard,86400,1,1,1,1000,100,flat,0,0,1,30\n"
+    sheets["capacity.csv"] = P.capHeader + "\ngpu,V,mid,1.00,reserved,1,0,1,,1000,100\n"
+    sheets["discounts.csv"] = "vendor,offer,discount_pct,start,end\nV,gpu,50,2027-03,2027-03\n"
+    let a = PlanAnalysis(try P.solve(sheets))
+    let lines = a.purchases.split(separator: "\n").filter { $0.contains("`gpu`") }
+    #expect(lines.count == 3, "\(a.purchases)")
+    for line in lines {
+      #expect(line.contains("from 2027-03") == line.contains("less the negotiated discount"), "\(line)")
+    }
+  }
+
   @Test func aDiscountThatStartsLaterBuysCapacityOnlyFromThen() throws {
     let r = try P.solve(Self.gpuFromFebruary)
     #expect(r.units["gpu"] == [0, 2, 2])
