@@ -281,7 +281,8 @@ import Testing
     let lines = a.purchases.split(separator: "\n").filter { $0.contains("`gpu`") }
     #expect(lines.count == 3, "\(a.purchases)")
     for line in lines {
-      #expect(line.contains("from 2027-03") == line.contains("less the negotiated discount"), "\(line)")
+      #expect(
+        line.contains("from 2027-03") == line.contains("less the negotiated discount"), "\(line)")
     }
   }
 
