@@ -33,7 +33,7 @@ public enum PlanCharts {
             SVGRenderer.render(
               WaterfallChart.scene(
                 title: "Invoice: plan → \(s.scenario) (\(o.mode.rawValue))",
-                subtitle: (o.diff.cashSaving < -Format.halfCentUSD
+                subtitle: (o.diff.billRises
                   ? "The bill rises \(a.money(-o.diff.cashSaving))"
                   : "Cash saving \(a.money(o.diff.cashSaving))")
                   + "; capacity headroom \(a.money(o.diff.headroomUSD)) (not cash)",

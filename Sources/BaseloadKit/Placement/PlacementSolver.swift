@@ -306,6 +306,7 @@ public enum PlacementSolver {
       covered[k.id] = [Double](repeating: 0, count: nT)
     }
     let steps = Dictionary(uniqueKeysWithValues: reserved.map { ($0.id, $0.unitStep) })
+    let wholeUnitTolerance = data.wholeUnitTolerance
     for (j, name) in s.columnNames.enumerated() {
       let v = s.columnValues[j]
       guard v != 0 else { continue }
@@ -318,7 +319,7 @@ public enum PlacementSolver {
       case "units" where sub.count == 2:
         // Units are whole numbers (signed units plus integer steps); drop the solver's round-off, but never a
         // fraction of a unit that serves calls.
-        guard abs(v - v.rounded()) <= data.wholeUnitTolerance else {
+        guard abs(v - v.rounded()) <= wholeUnitTolerance else {
           throw PlanError.solver(
             "the solver's integer solution holds \(v) units of '\(sub[0])' in month \(sub[1]), not a whole number (a fraction of a step of \(Format.number(steps[sub[0]] ?? 1)) passed its integrality tolerance)"
           )

@@ -116,10 +116,7 @@ extension OutlookResult {
     var pieces: [String] = []
     for d in f.diff.lines where d.kind.isFixed && d.headroomUSD > Format.halfCentUSD {
       guard let mi = months.firstIndex(of: d.month) else { continue }
-      var s =
-        d.kind == .commitmentFee
-        ? "\(d.offer) in \(d.month): \(money(d.headroomUSD)) of the commitment unused; "
-        : "\(d.offer) in \(d.month): \(Format.number(d.headroomQuantity, 1)) \(d.pricingUnit)s of headroom (\(money(d.headroomUSD)) at the price billed); "
+      var s = "\(d.offer) in \(d.month): \(d.headroomText(in: currency)); "
       if let c = input.capacity.first(where: { $0.id == d.offer }) {
         s += hold(
           bought: unitsBought[c.id] ?? [], term: c.termMonths, month: mi, offer: c.id)

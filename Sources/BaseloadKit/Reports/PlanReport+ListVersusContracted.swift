@@ -1,7 +1,4 @@
 extension PlanAnalysis {
-  /// A unit price in the plan's currency: `$0.80`, `$0.075`, or `0.80 EUR`.
-  func unitPrice(_ v: Double) -> String { currency.price(v) }
-
   /// `report.md`'s section on negotiated discounts: every invoice line billed below its list price
   /// (`discounts.csv`), with the list price and cost beside the contracted ones, as `invoice.csv` has them
   /// in `ListUnitPrice`/`ListCost` and `ContractedUnitPrice`/`ContractedCost` (quantity × price). Empty when
@@ -22,7 +19,8 @@ extension PlanAnalysis {
       let contractedCost = l.quantity * l.unitPrice
       return [
         l.month.description, l.provider, l.description, Format.number(l.quantity, 2), l.pricingUnit,
-        unitPrice(l.listPrice), unitPrice(l.unitPrice), money(listCost), money(contractedCost),
+        currency.price(l.listPrice), currency.price(l.unitPrice), money(listCost),
+        money(contractedCost),
         money(listCost - contractedCost),
       ]
     }

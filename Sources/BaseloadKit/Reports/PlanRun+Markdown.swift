@@ -14,7 +14,7 @@ extension PlanRun {
         "Baseline: \(baseline.kind.description). It costs \(plan.money(baseline.analysis.invoice.total)); "
       md +=
         "the plan costs \(plan.money(plan.invoice.total)): "
-        + (diff.cashSaving < -Format.halfCentUSD
+        + (diff.billRises
           ? "the bill rises **\(plan.money(-diff.cashSaving))** (the plan weighs the human cost of failures too)"
           : "a cash saving of **\(plan.money(diff.cashSaving))**")
       md +=

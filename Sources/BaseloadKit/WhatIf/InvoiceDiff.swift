@@ -46,17 +46,20 @@ public struct DiffLine: Sendable, Equatable {
   /// Billed difference, $ (negative = saving).
   public var delta: Double { after - before }
 
-  /// `unchanged — 1,234 GPU-hours of headroom ($3,072.66 at the price billed)`, or `unchanged — $822.30 of
-  /// the commitment unused` (a commitment's headroom is money, not "USD-hours"), money in `currency`.
+  /// `unchanged — ` and `headroomText`, or the bare status.
   public func statusText(in currency: Currency) -> String {
     guard status == .unchanged && headroomQuantity > Format.halfCentUSD else {
       return status.rawValue
     }
-    if kind == .commitmentFee {
-      return "unchanged — \(currency.money(headroomUSD)) of the commitment unused"
-    }
-    return
-      "unchanged — \(Format.number(headroomQuantity, 1)) \(pricingUnit)s of headroom (\(currency.money(headroomUSD)) at the price billed)"
+    return "unchanged — " + headroomText(in: currency)
+  }
+
+  /// `1,234 GPU-hours of headroom ($3,072.66 at the price billed)`, or `$822.30 of the commitment unused` (a
+  /// commitment's headroom is money, not "USD-hours"), money in `currency`.
+  public func headroomText(in currency: Currency) -> String {
+    kind == .commitmentFee
+      ? "\(currency.money(headroomUSD)) of the commitment unused"
+      : "\(Format.number(headroomQuantity, 1)) \(pricingUnit)s of headroom (\(currency.money(headroomUSD)) at the price billed)"
   }
 }
 
@@ -66,6 +69,8 @@ public struct InvoiceDiff: Sendable {
 
   /// Billed difference saved, $ (positive = the bill fell).
   public var cashSaving: Double { -lines.reduce(0) { $0 + $1.delta } }
+  /// Whether the bill rises (by more than round-off): then no "cash saving" is written, only the rise.
+  public var billRises: Bool { cashSaving < -Format.halfCentUSD }
   /// Freed capacity at the unit prices billed, $ — not cash until released.
   public var headroomUSD: Double { lines.reduce(0) { $0 + $1.headroomUSD } }
 

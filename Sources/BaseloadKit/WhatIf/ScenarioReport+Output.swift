@@ -12,7 +12,7 @@ extension ScenarioReport {
     md += verdict + "\n\n"
     for o in outcomes {
       md +=
-        "#### \(o.mode.title): \(o.diff.cashSaving < -Format.halfCentUSD ? "the bill rises \(money(-o.diff.cashSaving))" : "cash saving \(money(o.diff.cashSaving))"), capacity headroom \(money(o.diff.headroomUSD))\n\n"
+        "#### \(o.mode.title): \(o.diff.billRises ? "the bill rises \(money(-o.diff.cashSaving))" : "cash saving \(money(o.diff.cashSaving))"), capacity headroom \(money(o.diff.headroomUSD))\n\n"
       md += o.diff.markdownTable(before: "before", after: "after", currency: plan.currency) + "\n"
     }
     return md

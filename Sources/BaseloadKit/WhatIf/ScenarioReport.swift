@@ -26,7 +26,7 @@ public struct ScenarioReport: Sendable {
     parts.append(nextMonth)
     let l = locked.diff
     parts.append(
-      "Locked for the whole horizon, \(cashText(l.cashSaving)) and the capacity headroom is \(money(l.headroomUSD)) at the prices billed (idle capacity, not cash until units are released)."
+      "Locked for the whole horizon, \(cashText(l)) and the capacity headroom is \(money(l.headroomUSD)) at the prices billed (idle capacity, not cash until units are released)."
     )
     parts.append(renewalText)
     parts.append(taskCostText)
@@ -42,11 +42,11 @@ public struct ScenarioReport: Sendable {
       ? "all workloads" : "workloads without a team"
   }
 
-  /// A horizon's cash change in words: `the cash saving is $X`, or `the bill rises $X` when it is negative (it read
-  /// "the cash saving is -$1,410.13").
-  func cashText(_ saving: Double) -> String {
-    saving < -Format.halfCentUSD
-      ? "the bill rises \(money(-saving))" : "the cash saving is \(money(saving))"
+  /// A horizon's cash change in words: `the cash saving is $X`, or `the bill rises $X` (it read "the cash saving
+  /// is -$1,410.13").
+  func cashText(_ diff: InvoiceDiff) -> String {
+    diff.billRises
+      ? "the bill rises \(money(-diff.cashSaving))" : "the cash saving is \(money(diff.cashSaving))"
   }
 
   /// Next month's (the first month's) bill in the locked mode, by offer.
@@ -118,11 +118,10 @@ public struct ScenarioReport: Sendable {
       }
       pieces.append(s)
     }
-    let saving = renewal.diff.cashSaving
     var s =
       pieces.isEmpty
       ? "Re-optimised at renewal" : pieces.joined(separator: ". ") + ". Re-optimised at renewal"
-    s += ", over the horizon \(cashText(saving))."
+    s += ", over the horizon \(cashText(renewal.diff))."
     return s
   }
 
