@@ -33,7 +33,7 @@ final class SheetReader {
       headerBroken = true
     }
     for record in table.records {
-      for cell in record.cells where cell.text.contains("\n") {
+      for cell in record.cells where cell.text.utf8.contains(UInt8(ascii: "\n")) {
         report(cell, "line break inside a quoted cell; a cell holds one line of text")
       }
     }
