@@ -60,4 +60,10 @@ public final class LPHandle {
     glp_get_col_prim(problem.pointer, Int32(column + 1))
   }
   public func rowDual(_ row: Int) -> Double { glp_get_row_dual(problem.pointer, Int32(row + 1)) }
+  /// Row `row`'s activity (the value of its linear form).
+  public func rowValue(_ row: Int) -> Double { glp_get_row_prim(problem.pointer, Int32(row + 1)) }
+  /// Whether row `row` is basic in the current basis (its bound is not binding).
+  public func rowIsBasic(_ row: Int) -> Bool {
+    glp_get_row_stat(problem.pointer, Int32(row + 1)) == GLP_BS
+  }
 }

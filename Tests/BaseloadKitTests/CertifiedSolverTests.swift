@@ -212,6 +212,46 @@ import Testing
     }
   }
 
+  /// A dispatch that reuses each slice's last optimum where it still holds (`DispatchMemo`) costs every slice what
+  /// a dispatch from scratch costs, over capacities that rise and fall offer by offer, and never loads an offer
+  /// past its units; and it does reuse some.
+  @Test func aReusedOptimumIsTheOptimumAtTheNewCapacity() throws {
+    let data = PlacementData(input: try Self.input(seed: 3))
+    let plan = try PlacementSolver.solve(data, modelPath: TestFolder.modelPath)
+    let memos = DispatchMemos()
+    var reused = 0
+    var solved = 0
+    let factors: [[Double]] = [
+      [1, 1], [1.5, 1], [1.5, 0.5], [0.75, 0.5], [0.75, 2], [0, 2], [1, 1], [1.25, 0.8],
+    ]
+    let reserved = data.reservedOffers
+    #expect(!reserved.isEmpty)
+    for f in factors {
+      var units = plan.units
+      for (r, c) in reserved.enumerated() {
+        units[c.id] = units[c.id]?.map { ($0 + 1) * f[r % f.count] }
+      }
+      let d = HourlyDispatch(data: data, units: units, levels: plan.levels)
+      let fresh = try d.run(threads: 2)
+      let warm = try d.run(threads: 2, memos: memos)
+      #expect(fresh.feasible && warm.feasible)
+      reused += warm.reused
+      solved += data.slices.slices.count - warm.reused
+      for (a, b) in zip(fresh.sliceCost, warm.sliceCost) {
+        #expect(abs(a - b) <= 1e-7 * max(1, abs(a)))
+      }
+      for c in reserved {
+        let oi = data.offers.firstIndex { $0.id == c.id }!
+        for s in data.slices.slices {
+          let load = data.pairs.indices.filter { data.pairs[$0].offer == oi }
+            .reduce(0.0) { $0 + data.pairs[$1].load * warm.flows[$1][s.index] }
+          #expect(load <= (units[c.id]?[s.monthIndex] ?? 0) + 1e-6)
+        }
+      }
+    }
+    #expect(reused > 0 && solved > 0)
+  }
+
   @Test func clusteringKeepsHoursAndDemand() throws {
     let data = PlacementData(input: try Self.input(seed: 2))
     let (c, members) = SliceClustering.cluster(data, perMonth: 5)

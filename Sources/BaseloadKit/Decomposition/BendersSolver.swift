@@ -22,6 +22,8 @@ struct BendersSolver {
   var groupsPerMonth = 12
   /// Most relaxed master solves, and most capacities dispatched by the integer search.
   var maxIterations = (relaxed: 60, integer: 2000)
+  /// Each real slice's last dispatch optimum, kept while the capacity moves (`DispatchMemo`).
+  let memos = DispatchMemos()
 
   /// A point in capacity space: units per reserved offer and month, commitment level per month ($/h).
   struct Capacity {
@@ -106,7 +108,7 @@ struct BendersSolver {
       bought: [], spent: [])
     var exactCuts = byDay
     for i in 0..<maxIterations.relaxed {
-      let o = try dispatch(exactCuts ? data : grouped, point, penalty)
+      let o = try dispatch(exactCuts ? data : grouped, point, penalty, warm: exactCuts)
       // Unserved calls are priced; what can still make a slice infeasible is a rate limit or on-demand cap.
       guard o.feasible else { throw BendersUnavailable() }
       addCuts(o, at: point, groups: exactCuts ? members : identity)
@@ -326,11 +328,13 @@ struct BendersSolver {
   }
 
   /// Dispatches every slice of `d` (or those of `months`) with the capacity of `p`, unserved calls priced at
-  /// `penalty`.
+  /// `penalty`; `warm`: a real slice whose last optimum (`memos`) still holds is not solved again (`d` must be
+  /// `data`).
   func dispatch(
-    _ d: PlacementData, _ p: Capacity, _ penalty: [Double], months: Set<Int>? = nil
+    _ d: PlacementData, _ p: Capacity, _ penalty: [Double], months: Set<Int>? = nil,
+    warm: Bool = false
   ) throws -> HourlyDispatch.Outcome {
-    try dispatcher(d, p, penalty).run(threads: 2, months: months)
+    try dispatcher(d, p, penalty).run(threads: 2, months: months, memos: warm ? memos : nil)
   }
 
   /// Price of an unserved call per workload, $/call: above the dearest way to serve it — its dearest

@@ -172,7 +172,7 @@ final class CapacitySearch: BranchAndCut {
     let keys = months.map { monthKey(p, $0) }
     let fresh = Set(months.filter { monthDispatch[keys[$0]] == nil })
     if !fresh.isEmpty {
-      let o = try solver.dispatch(solver.data, p, penalty, months: fresh)
+      let o = try solver.dispatch(solver.data, p, penalty, months: fresh, warm: true)
       dispatches += 1
       monthsDispatched += fresh.count
       guard o.feasible else { return nil }

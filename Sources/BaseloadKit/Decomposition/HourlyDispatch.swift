@@ -30,6 +30,8 @@ public struct HourlyDispatch: Sendable {
     public var shortfall = 0.0
     /// Calls left unserved in each slice times its weight (the parts of `shortfall`).
     public var sliceShortfall: [Double] = []
+    /// Dispatch units not solved again because their last optimum still held (`run(memos:)`).
+    public var reused = 0
   }
 
   /// Price of an unserved call, $/call, per workload; nil = every call must be served (a slice that cannot be
@@ -203,7 +205,11 @@ public struct HourlyDispatch: Sendable {
 
   /// Solves every slice, split across `threads` threads; with `months`, only the slices of those month indices
   /// (the others' costs, slopes and flows are left at 0; the fixed charges are the whole horizon's).
-  public func run(threads: Int = 2, months: Set<Int>? = nil) throws -> Outcome {
+  /// With `memos`, a dispatch unit whose last optimum (kept there) is still optimal at this capacity is not
+  /// solved again (`DispatchMemo.holds`), and each unit solved leaves its optimum there.
+  public func run(threads: Int = 2, months: Set<Int>? = nil, memos: DispatchMemos? = nil) throws
+    -> Outcome
+  {
     let all = dispatchUnits().filter { months?.contains($0[0].monthIndex) ?? true }
     let hours = all.map(\.count).max() ?? 1
     let slices = data.slices.slices
@@ -219,7 +225,7 @@ public struct HourlyDispatch: Sendable {
         let lo = chunk * units.count / chunks
         let hi = (chunk + 1) * units.count / chunks
         do {
-          try solve(t, units[lo..<hi], into: box)
+          try solve(t, units[lo..<hi], into: box, memos: memos)
         } catch {
           box.fail()
         }
@@ -231,7 +237,7 @@ public struct HourlyDispatch: Sendable {
       cost: fixedCost + box.sliceCost.reduce(0, +), feasible: box.feasible,
       sliceCost: box.sliceCost, unitSlope: box.unitSlope,
       levelSlope: box.levelSlope, shortfall: box.sliceShortfall.reduce(0, +),
-      sliceShortfall: box.sliceShortfall)
+      sliceShortfall: box.sliceShortfall, reused: box.reused)
   }
 
   /// The dispatch units grouped by the prices of their month (`PlacementData.priceFactor` of every offer), in
@@ -256,7 +262,10 @@ public struct HourlyDispatch: Sendable {
 
   /// Solves each dispatch unit with the template: right-hand sides set from the unit's demand and the
   /// capacity of its month. A unit's cost and slopes are booked on its first slice (a day's are the day's).
-  func solve(_ t: Template, _ units: ArraySlice<[TimeSlice]>, into box: ResultBox) throws {
+  func solve(
+    _ t: Template, _ units: ArraySlice<[TimeSlice]>, into box: ResultBox,
+    memos: DispatchMemos? = nil
+  ) throws {
     let reservedPrice = Dictionary(
       uniqueKeysWithValues: data.input.capacity.map { ($0.id, $0.usdPerUnitHour) })
     let reserved = data.reservedOffers
@@ -264,6 +273,7 @@ public struct HourlyDispatch: Sendable {
     try LPHandle.with(t.lp) { h in
       var local: [SliceOutcome] = []
       var feasible = true
+      var reused = 0
       for unit in units {
         // Every slice of a unit stands for the same number of calendar hours (a day of a representative
         // week, or of the calendar); its cost is that weight times the unit's.
@@ -273,6 +283,34 @@ public struct HourlyDispatch: Sendable {
           feasible = false
           break
         }
+        // The capacity rows' upper bounds: reserved units, commitment levels, and the discounted usage a commitment
+        // covers. Where the unit's last optimum still holds at them, it is this capacity's optimum too.
+        var capacity: [(row: Int, upper: Double)] = []
+        for k in 0..<t.hours {
+          let month = unit[k].monthIndex
+          // In offer order: a memo compares bounds by position, and a dictionary's order is its own.
+          for c in reserved {
+            if let row = t.reservedRow[k][c.id] {
+              capacity.append((row, self.units[c.id]?[month] ?? 0))
+            }
+          }
+          for c in commitments {
+            capacity.append((t.levelRow[k][c.id]!, levels[c.id]?[month] ?? 0))
+            let reservedSpend = c.appliesTo.reduce(0.0) { sum, id in
+              sum + (self.units[id]?[month] ?? 0) * (reservedPrice[id] ?? 0)
+                * data.priceFactor(id, month: month)
+            }
+            capacity.append((t.usageRow[k][c.id]!, (1 - c.discountPct / 100) * reservedSpend))
+          }
+        }
+        if let memo = memos?[unit[0].index],
+          memo.holds(rows: capacity.map(\.row), upper: capacity.map(\.upper))
+        {
+          local += memo.outcomes
+          reused += 1
+          continue
+        }
+        for (row, upper) in capacity { h.setRowBounds(row, .upper(upper)) }
         // Calls arrived by the end of each hour of the unit, per workload (the deferral rows' right-hand sides).
         let arrived: [[Double]] =
           t.hours == 1
@@ -289,19 +327,6 @@ public struct HourlyDispatch: Sendable {
             h.setRowBounds(t.arrivedRow[k][wi]!, .upper(arrived[wi][k]))
             h.setRowBounds(t.windowRow[k][wi]!, .lower(due))
             if k == t.hours - 1 { h.setRowBounds(t.dayRow[wi]!, .fixed(arrived[wi][k])) }
-          }
-          for (id, row) in t.reservedRow[k] {
-            h.setRowBounds(row, .upper(self.units[id]?[s.monthIndex] ?? 0))
-          }
-          for c in commitments {
-            let level = levels[c.id]?[s.monthIndex] ?? 0
-            h.setRowBounds(t.levelRow[k][c.id]!, .upper(level))
-            let reservedSpend = c.appliesTo.reduce(0.0) { sum, id in
-              sum + (self.units[id]?[s.monthIndex] ?? 0) * (reservedPrice[id] ?? 0)
-                * data.priceFactor(id, month: s.monthIndex)
-            }
-            h.setRowBounds(
-              t.usageRow[k][c.id]!, .upper((1 - c.discountPct / 100) * reservedSpend))
           }
         }
         var status = try h.solveSimplex(dual: true, iterationLimit: 20 * t.lp.rowCount + 1000)
@@ -330,6 +355,7 @@ public struct HourlyDispatch: Sendable {
         let levelSlope = commitments.map { c in
           weight * (0..<t.hours).reduce(0.0) { $0 + h.rowDual(t.levelRow[$1][c.id]!) }
         }
+        let solved = local.count
         for (k, s) in unit.enumerated() {
           let x = t.x[k].map { h.columnValue($0) }
           let short = t.shortfallColumn[k].reduce(0.0) { $0 + h.columnValue($1) }
@@ -343,8 +369,12 @@ public struct HourlyDispatch: Sendable {
               levelSlope: first ? levelSlope : levelSlope.map { _ in 0 },
               shortfall: s.weight * short))
         }
+        memos?[unit[0].index] = DispatchMemo(
+          rows: capacity.map(\.row), upper: capacity.map(\.upper),
+          basic: capacity.map { h.rowIsBasic($0.row) },
+          activity: capacity.map { h.rowValue($0.row) }, outcomes: Array(local[solved...]))
       }
-      box.merge(local, feasible: feasible)
+      box.merge(local, feasible: feasible, reused: reused)
     }
   }
 }
@@ -360,6 +390,44 @@ struct SliceOutcome {
   var shortfall: Double
 }
 
+/// A dispatch unit's last optimum: its capacity rows (in the order `HourlyDispatch.solve` lists them) with their
+/// upper bounds, which of the rows were basic there, their activities, and the unit's outcome.
+struct DispatchMemo {
+  var rows: [Int]
+  var upper: [Double]
+  var basic: [Bool]
+  var activity: [Double]
+  var outcomes: [SliceOutcome]
+
+  /// Whether the optimum is still optimal with capacity rows `rows` (the same) at `upper`: only bounds of basic
+  /// rows changed, and each such row's activity stays within its new bound. The basis then stays primal feasible
+  /// with every value as it was (only a nonbasic row's bound moves the basic values), and dual feasible (only
+  /// bounds changed): the same flows, cost and duals are the optimum at the new capacity, as a warm-started
+  /// simplex would find them without a pivot. (Demand rows are the unit's own and never change.)
+  func holds(rows: [Int], upper: [Double]) -> Bool {
+    guard rows == self.rows, upper.count == self.upper.count else { return false }
+    for i in upper.indices where upper[i] != self.upper[i] {
+      guard basic[i], activity[i] <= upper[i] + 1e-9 * max(1, abs(upper[i])) else { return false }
+    }
+    return true
+  }
+}
+
+/// The last optimum of each dispatch unit (by its first slice's index), shared by the threads of a dispatch and
+/// kept across the dispatches of one decomposition (`HourlyDispatch.run(memos:)`), whose demand and prices
+/// stay the same while its capacity moves.
+public final class DispatchMemos: @unchecked Sendable {
+  private let lock = NSLock()
+  private var memos: [Int: DispatchMemo] = [:]
+
+  public init() {}
+
+  subscript(slice: Int) -> DispatchMemo? {
+    get { lock.withLock { memos[slice] } }
+    set { lock.withLock { memos[slice] = newValue } }
+  }
+}
+
 /// Collects per-thread dispatch results.
 final class ResultBox: @unchecked Sendable {
   private let lock = NSLock()
@@ -370,6 +438,7 @@ final class ResultBox: @unchecked Sendable {
   var unitSlope: [[Double]]
   var levelSlope: [[Double]]
   var sliceShortfall: [Double]
+  var reused = 0
 
   init(pairs: Int, slices: Int, commitments: [String], reserved: Int) {
     flows = [[Double]](repeating: [Double](repeating: 0, count: slices), count: pairs)
@@ -382,8 +451,9 @@ final class ResultBox: @unchecked Sendable {
       repeating: [Double](repeating: 0, count: commitments.count), count: slices)
   }
 
-  func merge(_ items: [SliceOutcome], feasible ok: Bool) {
+  func merge(_ items: [SliceOutcome], feasible ok: Bool, reused: Int = 0) {
     lock.withLock {
+      self.reused += reused
       for item in items {
         for (p, v) in item.x.enumerated() { flows[p][item.slice] = v }
         for (k, v) in item.covered { covered[k]?[item.slice] = v }

@@ -213,7 +213,8 @@ public enum PlacementSolver {
       return r
     } catch PlanError.solver(let why) {
       let left = data.input.settings.timeLimitSeconds - Date().timeIntervalSince(start)
-      progress?("the decomposition failed; solving the exact week model instead")
+      let reason = why.split(separator: "\n").first ?? ""
+      progress?("the decomposition failed (\(reason)); solving the exact week model instead")
       var exactData = data
       exactData.input.settings.timeLimitSeconds = max(1, left)
       var r = try exact(exactData, model: model, progress: progress)
@@ -221,7 +222,7 @@ public enum PlacementSolver {
       r.strategy = SolveStrategy(
         path: .exact,
         reason:
-          "the decomposition failed (\(why.split(separator: "\n").first ?? "")), so the exact week model was solved within what was left of the time limit"
+          "the decomposition failed (\(reason)), so the exact week model was solved within what was left of the time limit"
       )
       return r
     }
