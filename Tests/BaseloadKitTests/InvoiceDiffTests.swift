@@ -27,6 +27,37 @@ import Testing
     "\(id),mid,standard,\(users),1,1,1,1000,100,\(profile),0,0,1,0\n"
   }
 
+  /// A scenario the plan's capacity cannot serve is an answer, not a failed run: locked, two GPUs (5 calls/h each)
+  /// cannot carry 15 calls/h with no API to overflow to; at renewal the plan buys a third. It used to end the whole
+  /// run with exit 3 and nothing written, naming neither the scenario nor the mode (an independent tester).
+  @Test func aScenarioTheLockedPlanCannotServeIsReported() throws {
+    let run = try Self.run([
+      "plan.csv":
+        "key,value\nstart,2027-01\nmonths,1\nresolution,week\nmip_gap,0\nutil_cap_standard,1\n",
+      "profiles.csv": "profile,day,hour,weight\nflat,all,*,1\n",
+      "workloads.csv":
+        "id,tier,latency,users,sessions_per_user_per_day,prompts_per_session,calls_per_prompt,input_tokens_per_call,output_tokens_per_call,profile,team\nw1,t,standard,240,1,1,1,600,0,flat,teamA\n",
+      "capacity.csv":
+        "id,vendor,tiers,usd_per_unit_hour,billing,term_months,input_tok_per_min_per_unit,output_tok_per_min_per_unit\ngpu,G,t,2,reserved,1,50,1000\n",
+      "scenarios.csv": "scenario,target,field,op,value\nhi,*,users,scale,1.5\n",
+    ])
+    #expect(run.plan.result.units["gpu"] == [2])
+    let s = try #require(run.scenarios.first)
+    #expect(s.locked == nil)
+    #expect(s.unservable[.locked]?.contains("'w1'") == true)
+    #expect(s.unservable[.renewal] == nil)
+    #expect(s.renewal?.analysis.result.units["gpu"] == [3])
+    #expect(
+      s.verdict.contains(
+        "Locked, the plan's reserved units and commitments cannot serve this scenario: "))
+    #expect(
+      s.verdict.contains(
+        "$0.4000 in the plan → $0.4000 at renewal (team teamA, 11,160 tasks completed)"))
+    #expect(s.markdown.contains("#### Locked: cannot be served"))
+    #expect(s.json.render().contains("\"unservable\""))
+    #expect(s.csvRows.allSatisfy { $0[1] == .text("at renewal") })
+  }
+
   /// 3,600 calls/h: two signed GPUs carry 2,880, the API the other 720. Halving users empties the API lines
   /// and leaves the GPU line billed with 504 GPU-hours of headroom (2 GPUs × 672 h − 1,800 calls/h × 672 h / 1,440).
   @Test func usageLineDisappearsReservedLineKeepsExactHeadroom() throws {
@@ -36,7 +67,7 @@ import Testing
       "capacity.csv": Self.gpu, "contracts.csv": "offer,units,start,end\ngpu,2,2027-02,2027-02\n",
       "scenarios.csv": "scenario,target,field,op,value\nhalf,w,users,scale,0.5\n",
     ])
-    let locked = run.scenarios[0].locked.diff
+    let locked = run.scenarios[0].locked!.diff
     let gpuLine = locked.lines.first { $0.kind == .reservedUnits }!
     #expect(gpuLine.status == .unchanged)
     #expect(gpuLine.before == 1344 && gpuLine.after == 1344)
@@ -63,11 +94,11 @@ import Testing
     ])
     let s = run.scenarios[0]
     #expect(run.plan.result.units["gpu"] == [2, 2, 2])
-    #expect(s.renewal.analysis.result.units["gpu"] == [2, 2, 1])
-    let lines = s.renewal.diff.lines.filter { $0.kind == .reservedUnits }
+    #expect(s.renewal!.analysis.result.units["gpu"] == [2, 2, 1])
+    let lines = s.renewal!.diff.lines.filter { $0.kind == .reservedUnits }
     #expect(lines.map(\.status) == [.unchanged, .unchanged, .shrinks])
     #expect(lines[2].delta == -720)  // one GPU × 720 h of April × $1
-    #expect(s.locked.analysis.result.units["gpu"] == [2, 2, 2])
+    #expect(s.locked!.analysis.result.units["gpu"] == [2, 2, 2])
     #expect(
       s.verdict.contains(
         "At renewal in 2027-04 the plan drops to 1 GPU of gpu (from 2): -$720.00 on that line in 2027-04; until then the contract signed through 2027-03 (2 units) keeps the line billed."
@@ -102,12 +133,12 @@ import Testing
       "scenarios.csv": "scenario,target,field,op,value\nhalf,w,users,scale,0.5\n",
     ])
     let s = run.scenarios[0]
-    let fee = s.locked.diff.lines.first { $0.kind == .commitmentFee }!
+    let fee = s.locked!.diff.lines.first { $0.kind == .commitmentFee }!
     #expect(abs(fee.before - 645.12) < 1e-6 && abs(fee.after - 645.12) < 1e-6)
     #expect(fee.status == .unchanged)
     #expect(abs(fee.headroomUSD - 322.56) < 1e-6)
-    #expect(abs(s.locked.diff.cashSaving) < 1e-6)
-    #expect(abs(s.renewal.diff.cashSaving - 322.56) < 1e-6)
+    #expect(abs(s.locked!.diff.cashSaving) < 1e-6)
+    #expect(abs(s.renewal!.diff.cashSaving - 322.56) < 1e-6)
   }
 
   /// `*` halves both workloads; naming one halves only it.
@@ -121,8 +152,8 @@ import Testing
         "scenario,target,field,op,value\nall,*,users,scale,0.5\none,w1,users,scale,0.5\n",
     ])
     #expect(run.scenarios.map(\.scenario) == ["all", "one"])
-    #expect(abs(run.scenarios[0].renewal.diff.cashSaving - 0.5 * 1500 * 672 * 0.0012) < 1e-6)
-    #expect(abs(run.scenarios[1].renewal.diff.cashSaving - 0.5 * 1000 * 672 * 0.0012) < 1e-6)
+    #expect(abs(run.scenarios[0].renewal!.diff.cashSaving - 0.5 * 1500 * 672 * 0.0012) < 1e-6)
+    #expect(abs(run.scenarios[1].renewal!.diff.cashSaving - 0.5 * 1000 * 672 * 0.0012) < 1e-6)
   }
 
   /// Without current.csv the baseline is the cheapest all-API placement, and the report says so.

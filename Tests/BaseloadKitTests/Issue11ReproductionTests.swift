@@ -132,7 +132,7 @@ func openDefect(_ comment: Comment, _ body: () throws -> Void) rethrows {
     let input = try TestFolder.load(Self.twoGPUs(maxUnits: "4"))
     let run = try PlanRun.solve(input, modelPath: TestFolder.modelPath)
     let s = try #require(run.scenarios.first)
-    let team = try #require(s.locked.analysis.teams.first)
+    let team = try #require(s.locked!.analysis.teams.first)
     #expect(abs(team.completedTasks - 336_000) < 1e-6)
     #expect(abs(team.cost - 17_472) < 0.005)
     #expect(abs((team.costPerCompletedTask ?? 0) - 0.052) < 1e-9)
@@ -151,7 +151,7 @@ func openDefect(_ comment: Comment, _ body: () throws -> Void) rethrows {
     sheets["scenarios.csv"] = "scenario,target,field,op,value\nhigh,*,users,scale,2\n"
     let run = try PlanRun.solve(try TestFolder.load(sheets), modelPath: TestFolder.modelPath)
     let s = try #require(run.scenarios.first)
-    #expect(abs(s.locked.analysis.invoice.total - 37_056) < 0.005)
+    #expect(abs(s.locked!.analysis.invoice.total - 37_056) < 0.005)
     #expect(s.verdict.contains("$0.0260 in the plan → $0.0276 locked"), "verdict: \(s.verdict)")
     #expect(s.verdict.contains("locked it rises"))
     #expect(!s.verdict.contains("spread over fewer tasks"), "verdict: \(s.verdict)")

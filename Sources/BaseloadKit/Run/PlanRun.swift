@@ -81,15 +81,21 @@ public struct PlanRun: Sendable {
     // line); it runs as a what-if only when asked for by name.
     let futures = Set(input.outlookFutures.map(\.name))
     for name in input.scenarioNames where only == name || (only == nil && !futures.contains(name)) {
-      say?("scenario \(name): locked")
-      let locked = try WhatIf.run(
-        input, scenario: name, mode: .locked, plan: plan, modelPath: modelPath)
-      say?("scenario \(name): at renewal")
-      let renewal = try WhatIf.run(
-        input, scenario: name, mode: .renewal, plan: plan, modelPath: modelPath)
-      scenarios.append(
-        ScenarioReport(
-          scenario: name, locked: locked, renewal: renewal, plan: plan, baseline: baseline))
+      var report = ScenarioReport(
+        scenario: name, locked: nil, renewal: nil, plan: plan, baseline: baseline)
+      for mode in WhatIfMode.allCases {
+        say?("scenario \(name): \(mode.rawValue)")
+        do {
+          let o = try WhatIf.run(
+            input, scenario: name, mode: mode, plan: plan, modelPath: modelPath)
+          if mode == .locked { report.locked = o } else { report.renewal = o }
+        } catch PlanError.infeasible(let why) {
+          // An answer, not a failed run: the plan is written and the scenario says which mode cannot serve it.
+          say?("scenario \(name), \(mode.rawValue): cannot be served: \(why)")
+          report.unservable[mode] = why
+        }
+      }
+      scenarios.append(report)
     }
     var quotes: QuoteSet?
     if input.settings.quotes {

@@ -15,6 +15,10 @@ extension ScenarioReport {
         "#### \(o.mode.title): \(o.diff.billRises ? "the bill rises \(money(-o.diff.cashSaving))" : "cash saving \(money(o.diff.cashSaving))"), capacity headroom \(money(o.diff.headroomUSD))\n\n"
       md += o.diff.markdownTable(before: "before", after: "after", currency: plan.currency) + "\n"
     }
+    for mode in WhatIfMode.allCases {
+      guard let why = unservable[mode] else { continue }
+      md += "#### \(mode.title): cannot be served\n\n\(why).\n\n"
+    }
     return md
   }
 
@@ -47,7 +51,7 @@ extension ScenarioReport {
       (
         "modes",
         .array(
-          outcomes.map { o in
+          outcomes.map { o -> JSON in
             .object([
               ("mode", .string(o.mode.rawValue)),
               ("total_cost", .fixed(o.analysis.invoice.total, 2)),
@@ -66,7 +70,12 @@ extension ScenarioReport {
                   })
               ),
             ])
-          })
+          }
+            + WhatIfMode.allCases.compactMap { mode -> JSON? in
+              unservable[mode].map {
+                .object([("mode", .string(mode.rawValue)), ("unservable", .string($0))])
+              }
+            })
       ),
     ])
   }

@@ -1,21 +1,31 @@
 /// A scenario run in both modes, with its verdict in words.
 public struct ScenarioReport: Sendable {
   public var scenario: String
-  public var locked: ScenarioOutcome
-  public var renewal: ScenarioOutcome
+  /// The scenario with the plan's capacity held; nil when that capacity cannot serve it (`unservable`).
+  public var locked: ScenarioOutcome?
+  /// The scenario re-optimised at renewal; nil when no plan can serve it (`unservable`).
+  public var renewal: ScenarioOutcome?
+  /// Why a mode has no outcome: the workload, hour and shortfall no plan of that mode can serve. A scenario the
+  /// plan's capacity cannot serve is an answer, not a failed run (it used to end the run with exit 3, blaming
+  /// "the plan" and writing nothing).
+  public var unservable: [WhatIfMode: String] = [:]
   /// The baseline plan both are compared with.
   public var plan: PlanAnalysis
   /// Today's bill (current.csv, or the all-API placement), when it could be priced.
   public var baseline: Baseline?
 
-  public var outcomes: [ScenarioOutcome] { [locked, renewal] }
+  public var outcomes: [ScenarioOutcome] { [locked, renewal].compactMap { $0 } }
 
   /// One paragraph: token change, next month's bill line by line, the locked totals, when savings become cash.
   public var verdict: String {
     var parts: [String] = []
     let t0 = plan.workloads.reduce(0) { $0 + $1.tokens }
-    let t1 = renewal.analysis.workloads.reduce(0) { $0 + $1.tokens }
-    if t0 > 0 && abs(t1 - t0) / t0 >= 0.0005 {
+    // The scenario's demand is the same in both modes; tokens from whichever could be served.
+    let served = renewal ?? locked
+    let t1 = served?.analysis.workloads.reduce(0) { $0 + $1.tokens } ?? t0
+    if served == nil {
+      parts.append("No plan can serve this scenario, locked or at renewal.")
+    } else if t0 > 0 && abs(t1 - t0) / t0 >= 0.0005 {
       let word = t1 < t0 ? "falls" : "rises"
       parts.append(
         "Token use \(word) \(Format.percent(abs(t1 - t0) / t0, 0)) (\(Format.number(t0 / 1e6, 0)) → \(Format.number(t1 / 1e6, 0)) Mtok over the horizon)."
@@ -23,14 +33,23 @@ public struct ScenarioReport: Sendable {
     } else {
       parts.append("Token use is unchanged.")
     }
-    parts.append(nextMonth)
-    let l = locked.diff
-    parts.append(
-      "Locked for the whole horizon, \(cashText(l)) and the capacity headroom is \(money(l.headroomUSD)) at the prices billed (idle capacity, not cash until units are released)."
-    )
-    parts.append(renewalText)
+    if let locked {
+      parts.append(nextMonth(locked))
+      let l = locked.diff
+      parts.append(
+        "Locked for the whole horizon, \(cashText(l)) and the capacity headroom is \(money(l.headroomUSD)) at the prices billed (idle capacity, not cash until units are released)."
+      )
+    } else if let why = unservable[.locked] {
+      parts.append(
+        "Locked, the plan's reserved units and commitments cannot serve this scenario: \(why).")
+    }
+    if let renewal {
+      parts.append(renewalText(renewal))
+    } else if let why = unservable[.renewal] {
+      parts.append("At renewal no plan can serve it: \(why).")
+    }
     parts.append(taskCostText)
-    return parts.joined(separator: " ")
+    return parts.filter { !$0.isEmpty }.joined(separator: " ")
   }
 
   func money(_ v: Double) -> String { plan.money(v) }
@@ -50,7 +69,7 @@ public struct ScenarioReport: Sendable {
   }
 
   /// Next month's (the first month's) bill in the locked mode, by offer.
-  var nextMonth: String {
+  func nextMonth(_ locked: ScenarioOutcome) -> String {
     guard let m = plan.data.months.first else { return "" }
     let lines = locked.diff.lines.filter { $0.month == m }
     let total = lines.reduce(0) { $0 + $1.delta }
@@ -93,7 +112,7 @@ public struct ScenarioReport: Sendable {
   }
 
   /// When the renewal plan releases reserved units, and what holds them until then.
-  var renewalText: String {
+  func renewalText(_ renewal: ScenarioOutcome) -> String {
     var pieces: [String] = []
     for c in plan.data.input.capacity where c.billing == .reserved {
       let before = plan.result.units[c.id] ?? []
@@ -128,13 +147,13 @@ public struct ScenarioReport: Sendable {
   /// Cost per completed task per team, every billed dollar allocated (idle reserved and committed cost
   /// included): baseline → plan → this scenario locked and at renewal, and which way it moves.
   var taskCostText: String {
-    let locked = self.locked.analysis.teams
-    let renewal = self.renewal.analysis.teams
+    // A mode the plan cannot serve has no cost per task: the sentence names the modes that have one.
+    let locked = self.locked?.analysis.teams
+    let renewal = self.renewal?.analysis.teams
     let pieces = plan.teams.compactMap { t -> String? in
-      guard t.tasks > 0,
-        let l = locked.first(where: { $0.workload == t.workload }),
-        let r = renewal.first(where: { $0.workload == t.workload })
-      else { return nil }
+      let l = locked?.first(where: { $0.workload == t.workload })
+      let r = renewal?.first(where: { $0.workload == t.workload })
+      guard t.tasks > 0, l != nil || r != nil else { return nil }
       let b = baseline?.analysis.teams.first { $0.workload == t.workload }
       // One sentence, one precision: four decimals for all when any figure is below $1 ("$1.00 → $0.7500" read
       // as a mistake).
@@ -147,15 +166,23 @@ public struct ScenarioReport: Sendable {
       if let b, b.tasks > 0 {
         s += "\(cost(b.costPerCompletedTask)) in the baseline → "
       }
+      let modes = [
+        l.map { "\(cost($0.costPerCompletedTask)) locked" },
+        r.map { "\(cost($0.costPerCompletedTask)) at renewal" },
+      ]
       s +=
-        "\(cost(t.costPerCompletedTask)) in the plan → \(cost(l.costPerCompletedTask)) locked, \(cost(r.costPerCompletedTask)) at renewal"
+        "\(cost(t.costPerCompletedTask)) in the plan → "
+        + modes.compactMap { $0 }.joined(separator: ", ")
       // Two counts where locking and renewal complete different numbers of tasks (success rates differ by offer).
-      let done =
-        Format.number(l.completedTasks) == Format.number(r.completedTasks)
-        ? "\(Format.number(l.completedTasks)) tasks completed"
-        : "\(Format.number(l.completedTasks)) tasks completed locked, \(Format.number(r.completedTasks)) at renewal"
+      let done: String
+      if let l, let r, Format.number(l.completedTasks) != Format.number(r.completedTasks) {
+        done =
+          "\(Format.number(l.completedTasks)) tasks completed locked, \(Format.number(r.completedTasks)) at renewal"
+      } else {
+        done = "\(Format.number((l ?? r)?.completedTasks ?? 0)) tasks completed"
+      }
       s += " (\(teamName(t.workload)), \(done))"
-      if let before = t.costPerCompletedTask, let after = l.costPerCompletedTask,
+      if let l, let before = t.costPerCompletedTask, let after = l.costPerCompletedTask,
         Format.perUnit(before) != Format.perUnit(after)
       {
         // The reason only where it holds: with as many tasks or more, a rise comes from prices or from usage
