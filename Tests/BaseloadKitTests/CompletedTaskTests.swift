@@ -57,6 +57,32 @@ import Testing
     #expect(!md.contains("`w1` has no completed tasks"))
   }
 
+  /// Solver round-off is not calls: a workload with no demand beside reserved, on-demand and committed offers got
+  /// flows of ±1e-13 calls/h, a placement row with a share of 8.6e15 and a cost per completed task of the
+  /// on-demand price per call, $0.56 for 0 tasks (an independent tester's instance).
+  @Test func roundOffFlowsAreNoCalls() throws {
+    let input = try TestFolder.load([
+      "plan.csv":
+        "key,value\nstart,2027-01\nmonths,3\nresolution,week\nmip_gap,0\nutil_cap_standard,1\n",
+      "profiles.csv":
+        "profile,day,hour,weight\nflat,all,*,1\noffice,weekday,*,1\noffice,weekday,9,5\noffice,weekday,10,5\noffice,weekend,*,0.2\n",
+      "workloads.csv":
+        "id,tier,latency,users,user_growth_pct_per_month,sessions_per_user_per_day,prompts_per_session,calls_per_prompt,input_tokens_per_call,output_tokens_per_call,profile,team\nw1,t,standard,0,10,1,1,1,600,0,office,teamA\nw2,t,standard,120,0,1,1,1,600,0,flat,teamB\n",
+      "apis.csv": "id,vendor,tiers,usd_per_mtok_input,usd_per_mtok_output\napi1,V,t,1000,1000\n",
+      "capacity.csv":
+        "id,vendor,tiers,usd_per_unit_hour,billing,term_months,min_units,unit_step,max_units,input_tok_per_min_per_unit,output_tok_per_min_per_unit\ngpu3,G,t,1.5,reserved,3,2,1,,50,1000\ngpu1,G,t,2,reserved,1,0,1,4,50,1000\nod,G,t,2.8,on_demand,1,0,1,,50,1000\n",
+      "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nc1,V,api1,20,1\n",
+      "contracts.csv":
+        "offer,units,usd_per_hour,start,end\ngpu1,1,,2027-01,2027-02\nc1,,0.5,2027-01,2027-01\n",
+    ])
+    let plan = try PlanRun.solvePlan(input, modelPath: TestFolder.modelPath).plan
+    let w1 = try #require(plan.workloads.first { $0.workload == "w1" })
+    #expect(w1.tasks == 0 && w1.costPerCompletedTask == nil)
+    #expect(plan.placement.allSatisfy { $0.share <= 1 + 1e-9 && $0.calls >= 0 })
+    #expect(!plan.placement.contains { $0.workload == "w1" && $0.calls > 0 })
+    #expect(plan.result.flows.joined().allSatisfy { $0 >= 0 })
+  }
+
   @Test func quotesLeaveTheCellEmpty() throws {
     let e = try QuoteTests.engine(Self.sheets)
     let set = try QuoteSet.compute(e, workload: "w1")
