@@ -139,6 +139,47 @@ import Testing
     #expect(abs(c.upperBound - lShaped.expectedCost) <= 1e-6 * c.upperBound)
   }
 
+  /// Solved within a coarse gap, the plan for one future alone can cost more than the outlook's plan in that future
+  /// (an independent tester saw a regret of −$383.05 and EVPI halved at mip_gap 5%): the outlook's plan serves the
+  /// future, so it stands as perfect foresight there, and the report says why the regret is 0.
+  @Test func perfectForesightIsNeverDearerThanThePlan() throws {
+    let folder = TestFolder.repoRoot.appendingPathComponent("Inputs/uncertain-growth").path
+    var input = try InputLoader.load(folder: folder)
+    input.settings.mipGap = 0.05
+    let o = try OutlookResult.solve(
+      input, modelPath: TestFolder.modelPath, say: nil, solverProgress: nil)
+    for f in o.futures { #expect(f.perfectForesightCost <= f.cost, "\(f.name)") }
+    #expect(o.evpi >= 0)
+    let replaced = try #require(o.futures.first { $0.foresightIsThisPlan })
+    #expect(replaced.regret == 0)
+    #expect(
+      o.futureMarkdown(replaced).contains(
+        "(regret $0.00): the plan solved for this future alone, within the gap, came out dearer than this one, so this plan stands as perfect foresight."
+      ))
+  }
+
+  /// A cost in the Outlook section is the model's objective: with a human cost of failures it says so, and each
+  /// future's sentence splits it into the bill and the human cost (an independent tester read "This plan costs
+  /// $4,129.20" beside an invoice of $3,720.00).
+  @Test func aFuturesCostSaysWhatHumanCostItHolds() throws {
+    var sheets = Self.sheets
+    sheets["workloads.csv"] =
+      TestFolder.workloadHeader
+      + ",success_rate,human_cost_per_failure\nw,mid,standard,138240,1,1,1,1000,100,flat,0.9,1\n"
+    let o = try Self.solve(sheets)
+    let f = try #require(o.futures.first { $0.name == "base" })
+    #expect(f.plan.humanCost > 1)
+    #expect(abs(f.cost - f.plan.invoice.total - f.plan.humanCost) < 0.01)
+    #expect(
+      o.futureMarkdown(f).contains(
+        "This plan costs \(o.money(f.cost)) in this future (its bill \(o.money(f.plan.invoice.total)) plus \(o.money(f.plan.humanCost)) human cost of failed tasks)"
+      ))
+    #expect(
+      o.markdown.contains(
+        "Every cost in this section is the bill plus the human cost of failed tasks"))
+    #expect(!(try Self.solve(Self.sheets)).markdown.contains("human cost"))
+  }
+
   /// One future with probability 1 is the deterministic plan: the same model, the same optimum, the same bill.
   @Test func oneFutureIsTheDeterministicPlan() throws {
     var sheets = Self.sheets
@@ -295,6 +336,27 @@ import Testing
         "outlook.csv:2:1: 'low' is the growth range's future (growth_low_pct in plan.csv), and scenarios.csv also defines a scenario 'low'; rename that scenario or drop the growth range",
         "outlook.csv:4:1: 'high' is the growth range's future (growth_high_pct in plan.csv), and scenarios.csv also defines a scenario 'high'; rename that scenario or drop the growth range",
       ])
+    // Without outlook.csv the growth range's futures are low, base and high: a scenario of one of those names
+    // was planned for as that future (an independent tester's `low,*,users,scale,3` tripled the low future).
+    sheets["outlook.csv"] = nil
+    sheets["scenarios.csv"] =
+      "scenario,target,field,op,value\nlow,*,users,scale,3\nbase,*,users,scale,5\nslump,*,users,scale,0.5\n"
+    #expect(
+      TestFolder.problems(sheets) == [
+        "scenarios.csv:2:1: 'low' is the growth range's future (growth_low_pct in plan.csv), and scenarios.csv also defines a scenario 'low'; rename that scenario or drop the growth range",
+        "scenarios.csv:3:1: 'base' is the sheets as they are, a future of the growth range in plan.csv, and scenarios.csv also defines a scenario 'base'; rename that scenario",
+      ])
+    // With outlook.csv, a growth-range name it does not list is still refused in scenarios.csv.
+    sheets["outlook.csv"] = "scenario,probability\nbase,0.5\nslump,0.5\n"
+    sheets["scenarios.csv"] =
+      "scenario,target,field,op,value\nslump,*,users,scale,0.5\nhigh,*,users,scale,0.1\n"
+    #expect(
+      TestFolder.problems(sheets) == [
+        "scenarios.csv:3:1: 'high' is the growth range's future (growth_high_pct in plan.csv), and scenarios.csv also defines a scenario 'high'; rename that scenario or drop the growth range"
+      ])
+    // Without a growth range those names are what-ifs like any other.
+    sheets["plan.csv"] = Self.sheets["plan.csv"]
+    #expect(TestFolder.problems(sheets) == [])
   }
 
   /// A future no plan can serve exits 3 naming the future, the workload and the hour; nothing is written.

@@ -25,6 +25,11 @@ extension OutlookResult {
       "Reserved units and commitment levels are chosen once for every future (they are signed before the future is known); usage is placed in each future as it comes. The plan minimises \(risk): **\(money(objective))**. "
     md +=
       "Expected cost \(money(expectedCost)), CVaR at α = \(Format.plain(riskAlpha)) \(money(cvar)). "
+    if futures.contains(where: { abs($0.plan.humanCost) >= Format.halfCentUSD }) {
+      // What the plan minimises is the model's objective: a cost here is a bill plus the human cost of failures.
+      md +=
+        "Every cost in this section is the bill plus the human cost of failed tasks (human_cost_per_failure). "
+    }
     md +=
       "Knowing the future in advance would save \(money(evpi)) on average (the expected value of perfect information, EVPI). "
     if let mv = meanValueExpectedCost, let vss {
@@ -97,8 +102,16 @@ extension OutlookResult {
   /// One future: its bill against the plan on the sheets as they are, and its idle reserved and committed lines.
   func futureMarkdown(_ f: OutlookFuture) -> String {
     var md = "### Future `\(f.name)` (probability \(Format.percent(f.probability, 1)))\n\n"
+    let human = f.plan.humanCost
     md +=
-      "This plan costs \(money(f.cost)) in this future; had it been known, \(money(f.perfectForesightCost)) (regret \(money(f.regret))). "
+      "This plan costs \(money(f.cost)) in this future"
+      + (abs(human) >= Format.halfCentUSD
+        ? " (its bill \(money(f.plan.invoice.total)) plus \(money(human)) human cost of failed tasks)"
+        : "")
+      + "; had it been known, \(money(f.perfectForesightCost)) (regret \(money(f.regret)))"
+      + (f.foresightIsThisPlan
+        ? ": the plan solved for this future alone, within the gap, came out dearer than this one, so this plan stands as perfect foresight. "
+        : ". ")
     md +=
       "Against the plan on the sheets as they are, the cash difference is \(money(-f.diff.cashSaving)) and the capacity headroom \(money(f.diff.headroomUSD)) at the prices billed (idle capacity, not cash until units are released).\n\n"
     let idle = idleText(f)

@@ -116,6 +116,22 @@ public enum InputLoader {
         break
       }
     }
+    // A growth range's futures are `low`, `base` and `high` (those outlook.csv lists, when it is given, are checked
+    // there): a scenario of scenarios.csv with one of those names would silently become that future, and both the
+    // plan and the sheets' own total would follow it (an independent tester's did).
+    if settings?.outlook.hasGrowthRange == true {
+      let listed = Set(outlook.map(\.scenario))
+      let implicit = tables["outlook.csv"] == nil ? ["low", "base", "high"] : ["low", "high"]
+      for name in implicit where !listed.contains(name) {
+        guard let c = scenarios.first(where: { $0.scenario == name }) else { continue }
+        problems.add(
+          "scenarios.csv", c.line, 1,
+          name == "base"
+            ? "'base' is the sheets as they are, a future of the growth range in plan.csv, and scenarios.csv also defines a scenario 'base'; rename that scenario"
+            : "'\(name)' is the growth range's future (growth_\(name)_pct in plan.csv), and scenarios.csv also defines a scenario '\(name)'; rename that scenario or drop the growth range"
+        )
+      }
+    }
     // A future that changes more than demand volumes, found from the sheets alone so that it is reported with
     // every other problem (the fuller check below needs a valid input).
     for entry in outlook {
