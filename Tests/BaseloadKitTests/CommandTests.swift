@@ -29,7 +29,7 @@ import Testing
     #expect(BaseloadCLI.run(["check", dir], io: c.io) == .ok)
     #expect(c.stdout.contains("ok: the sheets are valid"))
     let out = ReportFolderTests.tempDir().path
-    #expect(BaseloadCLI.run(["forecast", dir, "--out", out], io: c.io) == .ok)
+    #expect(BaseloadCLI.run(["forecast", dir, "--out", out, "--quiet"], io: c.io) == .ok)
     let csv = try String(contentsOfFile: out + "/forecast.csv", encoding: .utf8)
     #expect(csv.hasPrefix("workload,month,slice,hours,sessions_per_hour"))
     #expect(csv.split(separator: "\n").count == 1 + 2 * 3 * 168)

@@ -79,6 +79,27 @@ import Testing
     #expect(LiteLLMImport.mtok(row.output) == "2")
   }
 
+  /// A price written too small for a double (`1e-400`) is not a free model: it gets the same note (it was imported
+  /// as 0, silently; found by an independent tester). A model key's control characters are written visibly (a
+  /// newline in one made an apis.csv that `check` refused).
+  @Test func anUnderflowingPriceIsNotedAndAKeyIsWrittenVisibly() throws {
+    let json = JSONValue.parse(Array(#"{"a": 1e-400, "b": -1e-400, "c": 0e-400}"#.utf8))
+    guard case .object(let members) = json else {
+      Issue.record("not an object")
+      return
+    }
+    let values = members.map { $0.value.number ?? -1 }
+    #expect(values[0] > 0 && values[1] < 0 && values[2] == 0)
+    let entry: [String: JSONValue] = [
+      "litellm_provider": .string("p"), "input_cost_per_token": members[0].value,
+      "output_cost_per_token": .double(2e-6),
+    ]
+    let row = try LiteLLMImport.row(key: "line\nbreak\u{0}x", entry: entry, options: .init()).get()
+    #expect(LiteLLMImport.mtok(row.input) == "0")
+    #expect(row.notes.first?.hasSuffix("below $0.000001/Mtok; the row bills it at 0") == true)
+    #expect(row.model == "line\\x0abreak\\x00x")
+  }
+
   /// A price above what a sheet holds is not imported (1e300 a token was written as a 301-digit number that
   /// `check` then refused; found by an independent tester).
   @Test func aPriceTooLargeForTheSheetIsNotImported() {

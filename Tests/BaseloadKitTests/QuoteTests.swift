@@ -70,7 +70,10 @@ import Testing
     var b = BreakEven(
       offer: "od", priceUnit: "/GPU-hour", price: 1.2, usedToday: false, breakEvenPrice: 0.001,
       planCostAtBreakEven: 12_672, tolerance: 0.005, searched: 0...10)
-    #expect(b.sentence == "`od` wins none of your traffic at any price above $0.00/GPU-hour.")
+    #expect(
+      b.sentence
+        == "`od` wins none of your traffic at any price above $0.0060/GPU-hour (0.5% of today's $1.20)."
+    )
     b.breakEvenPrice = 0.01
     #expect(b.sentence.hasPrefix("`od` must drop from $1.20 to $0.01/GPU-hour"))
     // Used at every price searched: some traffic, not all of it (a signed month may be all that is left).

@@ -5,7 +5,7 @@ struct ForecastCommand: Command {
   let name = "forecast"
   let summary = "hourly demand per workload and token class (forecast.csv + monthly totals)"
   let help = """
-    usage: baseload forecast DIR [--out DIR] [--resolution week|hour]
+    usage: baseload forecast DIR [--out DIR] [--resolution week|hour] [--quiet]
 
     Computes demand from the workload drivers (users × sessions × prompts × calls,
     retries, cache hits, reasoning tokens, growth, hourly profile) and writes
@@ -13,10 +13,12 @@ struct ForecastCommand: Command {
     (resolution hour) or per workload and hour-of-week of each month with the number of
     calendar hours it stands for (resolution week). Prints monthly totals per workload.
     --out follows the same rules as plan's: absent, empty, or a report folder Baseload
-    wrote (its other files are kept).
+    wrote (its other files are kept). --quiet is accepted as by plan and quote
+    (forecast prints no progress).
 
     """
   let valued: Set<String> = ["out", "resolution"]
+  let flags: Set<String> = ["quiet"]
 
   func run(_ args: Arguments, _ io: CommandIO) -> ExitCode {
     guard let dir = oneFolder(args, io) else { return .usage }

@@ -188,7 +188,8 @@ public struct LiteLLMImport: Sendable {
       options.tiers.first { Self.glob($0.pattern, key) }?.tiers ?? [Self.tierPlaceholder]
     return .success(
       Row(
-        id: Self.identifier(key), vendor: provider, model: key, tiers: tiers, input: input,
+        id: Self.identifier(key), vendor: provider, model: VisibleText.name(key), tiers: tiers,
+        input: input,
         cachedInput: prices[.cachedInput], output: output, batchDiscountPct: batch, notes: notes))
   }
 

@@ -53,8 +53,10 @@ public struct BreakEven: Sendable, Equatable {
         : "`\(offer)` wins no traffic even at \(currency.price(price * searched.lowerBound))\(unit)."
     }
     if !usedToday && p <= tolerance * price {
-      // A break-even within the bisection's resolution of nothing: no price above 0 wins it traffic.
-      return "`\(offer)` wins none of your traffic at any price above \(currency.price(0))\(unit)."
+      // A break-even within the bisection's resolution of nothing: no price above that resolution wins it traffic
+      // (below it, perhaps not even free). It read "at any price above $0.00" beside a break-even of $0.0014.
+      return
+        "`\(offer)` wins none of your traffic at any price above \(currency.perUnit(tolerance * price))\(unit) (\(Format.percent(tolerance, 1)) of today's \(currency.price(price)))."
     }
     if usedToday {
       return

@@ -326,6 +326,13 @@ struct JSONParser {
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
     if integral, let v = Int64(text) { return .int(v) }
-    return Double(text).map(JSONValue.double)
+    guard let v = Double(text) else { return nil }
+    // A nonzero literal below the smallest double (`1e-400`) is not zero: it reads as the smallest double of its
+    // sign, so that a reader's "too small" rule sees it (a price import took 1e-400 as a free model, silently).
+    if v == 0, PlainDecimal.hasNonzeroDigit(text) {
+      return .double(
+        text.hasPrefix("-") ? -Double.leastNonzeroMagnitude : Double.leastNonzeroMagnitude)
+    }
+    return .double(v)
   }
 }
