@@ -58,6 +58,27 @@ import Testing
     #expect(s.csvRows.allSatisfy { $0[1] == .text("at renewal") })
   }
 
+  /// A what-if that changes failures says what happens to their human cost, which the bill does not show: 7,440
+  /// tasks in January failing 10% → 40% at $1 a failure, $744 → $2,976, in both modes (a success-rate what-if read
+  /// only "the bill rises" or "does not change"; an independent tester). summary.json carries it per mode.
+  @Test func aScenarioSaysWhatTheHumanCostDoes() throws {
+    let run = try Self.run([
+      "plan.csv": "key,value\nstart,2027-01\nmonths,1\nresolution,week\nmip_gap,0\n",
+      "profiles.csv": "profile,day,hour,weight\nflat,all,*,1\n",
+      "workloads.csv":
+        "id,tier,latency,users,sessions_per_user_per_day,prompts_per_session,calls_per_prompt,input_tokens_per_call,output_tokens_per_call,profile,success_rate,human_cost_per_failure\nw1,t,standard,240,1,1,1,600,0,flat,0.9,1\n",
+      "apis.csv": "id,vendor,tiers,usd_per_mtok_input,usd_per_mtok_output\napi1,V,t,1000,1000\n",
+      "scenarios.csv": "scenario,target,field,op,value\nsr,w1,success_rate,set,0.6\n",
+    ])
+    #expect(abs(run.plan.humanCost - 744) < 0.005)
+    let s = try #require(run.scenarios.first)
+    #expect(
+      s.verdict.contains(
+        "The human cost of failed tasks (human_cost_per_failure, not billed) rises $2,232.00 locked and rises $2,232.00 at renewal."
+      ), "\(s.verdict)")
+    #expect(s.json.render().contains("\"human_cost\": 2976.00"))
+  }
+
   /// 3,600 calls/h: two signed GPUs carry 2,880, the API the other 720. Halving users empties the API lines
   /// and leaves the GPU line billed with 504 GPU-hours of headroom (2 GPUs × 672 h − 1,800 calls/h × 672 h / 1,440).
   @Test func usageLineDisappearsReservedLineKeepsExactHeadroom() throws {

@@ -19,7 +19,7 @@ import Testing
       ]
     ),
     (
-      "Sources/BaseloadKit/Decomposition/HourlyDispatch.swift", "func solve(_ t: Template",
+      "Sources/BaseloadKit/Decomposition/HourlyDispatch.swift", "func solve(",
       [
         "ReservedCapacity", "CoverWithinLevel", "CoverWithinUsage", "Serve", "NoServeBeforeArrival",
         "ServeWithinWindow", "ServeByEndOfDay",

@@ -75,6 +75,22 @@ import Testing
     #expect(SheetParsers.utcHour("2026-03-02T14:30:00Z") == nil)
   }
 
+  /// A scenario that changes the users, sessions or prompts of a replayed workload is refused: the observed tasks
+  /// set its level, so the change would do nothing (an independent tester's outlook future `slump`, users × 0.5,
+  /// came out identical to `base` with EVPI $0, silently). Growth still applies and is accepted.
+  @Test func aLevelChangeOfReplayedDemandIsRefused() {
+    let problems = TestFolder.problems([
+      "plan.csv": Self.plan, "usage.csv": Self.januaryUsage,
+      "scenarios.csv":
+        "scenario,target,field,op,value\nslump,*,users,scale,0.5\nfast,w1,user_growth_pct_per_month,set,5\nbusy,w1,prompts_per_session,scale,2\n",
+    ])
+    #expect(
+      problems == [
+        "scenarios.csv:2:1: scenario 'slump' changes users of 'w1', whose demand demand_shape replay takes from usage.csv's observed tasks, so the change would have no effect; change user_growth_pct_per_month instead",
+        "scenarios.csv:4:1: scenario 'busy' changes prompts_per_session of 'w1', whose demand demand_shape replay takes from usage.csv's observed tasks, so the change would have no effect; change user_growth_pct_per_month instead",
+      ], "\(problems)")
+  }
+
   /// usage.csv problems are located; replay without usage.csv is an error.
   @Test func usageSheetDiagnostics() {
     let problems = TestFolder.problems([

@@ -106,6 +106,21 @@ public enum InputLoader {
         "plan.csv", 1, 1, "demand_shape replay needs usage.csv (observed tasks per hour)")
     }
     problems.append(contentsOf: parser.diagnostics)
+    // Under replay, usage.csv's observed tasks set a replayed workload's level: a scenario (or outlook future) that
+    // changes its users, sessions or prompts would change nothing, and said nothing (an independent tester's
+    // `slump` future came out identical to `base`, EVPI $0).
+    if settings?.demandShape == .replay {
+      let levels: Set<String> = ["users", "sessions_per_user_per_day", "prompts_per_session"]
+      for c in scenarios where levels.contains(c.field) {
+        let hit =
+          c.target == "*" ? usage.keys.sorted().first : (usage[c.target] != nil ? c.target : nil)
+        guard let w = hit else { continue }
+        problems.add(
+          "scenarios.csv", c.line, 1,
+          "scenario '\(Diagnostic.echo(c.scenario))' changes \(c.field) of '\(Diagnostic.echo(w))', whose demand demand_shape replay takes from usage.csv's observed tasks, so the change would have no effect; change user_growth_pct_per_month instead"
+        )
+      }
+    }
     if let o = settings?.outlook, let low = o.growthLowPct {
       // The low future's growth must stay a growth rate: above −100 % a month for every workload.
       for w in workloads where w.userGrowthPctPerMonth + low <= -99.99 {

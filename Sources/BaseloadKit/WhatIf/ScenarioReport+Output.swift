@@ -55,6 +55,7 @@ extension ScenarioReport {
             .object([
               ("mode", .string(o.mode.rawValue)),
               ("total_cost", .fixed(o.analysis.invoice.total, 2)),
+              ("human_cost", .fixed(o.analysis.humanCost, 2)),
               ("usd_per_completed_task", o.analysis.costPerCompletedTaskJSON),
               ("teams", o.analysis.teamsJSON),
               ("cash_saving", .fixed(o.diff.cashSaving, 2)),

@@ -48,8 +48,22 @@ public struct ScenarioReport: Sendable {
     } else if let why = unservable[.renewal] {
       parts.append("At renewal no plan can serve it: \(why).")
     }
+    parts.append(humanCostText)
     parts.append(taskCostText)
     return parts.filter { !$0.isEmpty }.joined(separator: " ")
+  }
+
+  /// How the human cost of failed tasks moves in each mode, when it does: what a bill that rises may buy (a
+  /// success-rate what-if read "the bill rises $1,488.00" and said nothing of the failures it avoided).
+  var humanCostText: String {
+    let pieces = outcomes.compactMap { o -> String? in
+      let delta = o.analysis.humanCost - plan.humanCost
+      guard abs(delta) >= Format.halfCentUSD else { return nil }
+      return "\(delta < 0 ? "falls" : "rises") \(money(abs(delta))) \(o.mode.rawValue)"
+    }
+    guard !pieces.isEmpty else { return "" }
+    return "The human cost of failed tasks (human_cost_per_failure, not billed) " + list(pieces)
+      + "."
   }
 
   func money(_ v: Double) -> String { plan.money(v) }
