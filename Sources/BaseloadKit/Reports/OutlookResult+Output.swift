@@ -19,7 +19,7 @@ extension OutlookResult {
     }
     let risk =
       riskWeight > 0
-      ? "(1 − \(Format.plain(riskWeight))) × expected cost + \(Format.plain(riskWeight)) × CVaR at α = \(Format.plain(riskAlpha)) (the mean cost of the worst \(Format.percent(1 - riskAlpha, 0)) of the futures)"
+      ? "(1 − \(Format.plain(riskWeight))) × expected cost + \(Format.plain(riskWeight)) × CVaR at α = \(Format.plain(riskAlpha)) (the mean cost of the worst \(Format.plain((1 - riskAlpha) * 100))% of the futures)"
       : "the expected cost"
     md +=
       "Reserved units and commitment levels are chosen once for every future (they are signed before the future is known); usage is placed in each future as it comes. The plan minimises \(risk): **\(money(objective))**. "
@@ -152,7 +152,7 @@ extension OutlookResult {
     if let last {
       let ends = last + term
       held.append(
-        "the \(term)-month term bought in \(months[last]) runs \(ends < months.count ? "until \(months[ends])" : ends == months.count ? "to the end of the horizon" : "past the horizon")"
+        "the \(term)-month term bought in \(months[last]) runs \(ends < months.count ? "through \(months[ends - 1])" : ends == months.count ? "to the end of the horizon" : "past the horizon")"
       )
     }
     if let signed { held.append("the contract is signed through \(signed)") }

@@ -100,7 +100,7 @@ public struct ScenarioReport: Sendable {
       var s = "\(money(abs(delta))) on the \(what)"
       if first.kind == .reservedUnits && first.unitsAfter > 0 {
         s +=
-          " (\(Format.number(first.unitsAfter)) \(unitName(o))s stay billed; \(Format.percent(first.idleShareAfter, 0)) of their hours are now idle)"
+          " (\(Format.number(first.unitsAfter)) \(unitName(o))\(first.unitsAfter == 1 ? " stays" : "s stay") billed; \(Format.percent(first.idleShareAfter, 0)) of their hours are now idle)"
       } else if first.kind == .commitmentFee {
         s +=
           " (the commitment stays billed; \(Format.percent(first.idleShareAfter, 0)) of it is now unused)"
