@@ -320,6 +320,23 @@ import Testing
     #expect(TestFolder.problems(sheets).count == 2, "\(TestFolder.problems(sheets))")
   }
 
+  /// A demand only a growth range's future takes out of range is blamed on that future's plan.csv key, not on a
+  /// workload's users, which are in range on the sheets as they are (an independent tester's 36 months at +100%).
+  @Test func aFutureOutOfRangeIsBlamedOnItsGrowthKey() {
+    var sheets = Self.sheets
+    sheets["scenarios.csv"] = nil
+    sheets["outlook.csv"] = nil
+    sheets["plan.csv"] =
+      "key,value\nname,nv\nstart,2027-02\nmonths,36\nmip_gap,0\ngrowth_low_pct,-5\ngrowth_high_pct,100\n"
+    let problems = TestFolder.problems(sheets)
+    #expect(problems.count == 1, "\(problems)")
+    #expect(
+      problems.first?.hasPrefix(
+        "plan.csv:7:17: growth_high_pct 100 makes the calls per hour of 'w' in its busiest hour")
+        == true,
+      "\(problems)")
+  }
+
   /// A name that means two futures is refused (an independent tester found scenarios.csv's `base` silently
   /// replacing the sheets as they are, and its `low`/`high` silently replacing the growth range's).
   @Test func aFutureNamedTwiceIsRefused() {

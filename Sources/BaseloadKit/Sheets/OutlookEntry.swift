@@ -21,6 +21,9 @@ public struct OutlookSettings: Sendable, Equatable {
   /// Where plan.csv gives `growth_low_pct` (line, column of its value), for messages.
   public var growthLowLine = 1
   public var growthLowColumn = 1
+  /// Where plan.csv gives `growth_high_pct`.
+  public var growthHighLine = 1
+  public var growthHighColumn = 1
 
   public init() {}
 

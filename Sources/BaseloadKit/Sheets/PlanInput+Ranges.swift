@@ -63,14 +63,18 @@ struct RangeCheck {
 
   init(tables: [String: CSVTable]) { self.tables = tables }
 
-  /// Checks `input`, which is the plan's input with the changes of `scenario` applied (if any).
-  mutating func run(_ input: PlanInput, scenario: [ScenarioChange] = []) {
+  /// Checks `input`, which is the plan's input with the changes of `scenario` applied (if any), or a growth
+  /// range's future (`growth`: the plan.csv cell that makes it, blamed for what the plan alone does not get wrong).
+  mutating func run(_ input: PlanInput, scenario: [ScenarioChange] = [], growth: RangeSource? = nil)
+  {
     changes = [:]
-    firstChange = scenario.first.map { c in
-      RangeSource(
-        file: "scenarios.csv", line: c.line, column: c.valueColumn,
-        words: "scenario '\(Diagnostic.echo(c.scenario))'", weight: 0, fromScenario: true)
-    }
+    firstChange =
+      growth
+      ?? scenario.first.map { c in
+        RangeSource(
+          file: "scenarios.csv", line: c.line, column: c.valueColumn,
+          words: "scenario '\(Diagnostic.echo(c.scenario))'", weight: 0, fromScenario: true)
+      }
     for c in scenario {
       let kind: String
       let ids: [String]
@@ -267,9 +271,17 @@ extension PlanInput {
     for name in scenarioNames {
       check.run(applying(scenario: name), scenario: scenarios.filter { $0.scenario == name })
     }
-    // The growth range's futures (every workload's growth offset) reach GLPK too.
+    // The growth range's futures (every workload's growth offset) reach GLPK too; what only a future gets wrong
+    // is blamed on its plan.csv key (it was blamed on a workload's users, within range on the sheets as they are).
+    let o = settings.outlook
     for (name, _) in outlookFutures where !scenarioNames.contains(name) && name != "base" {
-      check.run(future(name))
+      let low = name == "low"
+      let growth = RangeSource(
+        file: "plan.csv", line: low ? o.growthLowLine : o.growthHighLine,
+        column: low ? o.growthLowColumn : o.growthHighColumn,
+        words: "growth_\(name)_pct \(Format.plain((low ? o.growthLowPct : o.growthHighPct) ?? 0))",
+        weight: 0, fromScenario: true)
+      check.run(future(name), growth: growth)
     }
     return check.problems
   }

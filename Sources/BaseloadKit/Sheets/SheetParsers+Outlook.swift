@@ -99,6 +99,10 @@ extension SheetParsers {
         o.growthLowColumn = low.place("value").column
       }
       o.growthHighPct = hv
+      if let high {
+        o.growthHighLine = high.place("value").line
+        o.growthHighColumn = high.place("value").column
+      }
     }
     return o
   }
