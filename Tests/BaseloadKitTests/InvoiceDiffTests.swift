@@ -49,12 +49,18 @@ import Testing
     #expect(s.renewal?.analysis.result.units["gpu"] == [3])
     #expect(
       s.verdict.contains(
-        "Locked, the plan's reserved units and commitments cannot serve this scenario: "))
+        "Locked (the plan's reserved units, commitments and signed contracts held), this scenario cannot be served: workload 'w1' is short by 5.0 calls/h"
+      ))
     #expect(
       s.verdict.contains(
         "$0.4000 in the plan → $0.4000 at renewal (team teamA, 11,160 tasks completed)"))
     #expect(s.markdown.contains("#### Locked: cannot be served"))
-    #expect(s.json.render().contains("\"unservable\""))
+    // summary.json lists the modes in their order, the unservable one in its place.
+    let json = s.json.render()
+    #expect(json.contains("\"unservable\""))
+    let lockedAt = try #require(json.range(of: "\"mode\": \"locked\""))
+    let renewalAt = try #require(json.range(of: "\"mode\": \"at renewal\""))
+    #expect(lockedAt.lowerBound < renewalAt.lowerBound)
     #expect(s.csvRows.allSatisfy { $0[1] == .text("at renewal") })
   }
 

@@ -140,21 +140,27 @@ import Testing
   }
 
   /// Solved within a coarse gap, the plan for one future alone can cost more than the outlook's plan in that future
-  /// (an independent tester saw a regret of −$383.05 and EVPI halved at mip_gap 5%): the outlook's plan serves the
-  /// future, so it stands as perfect foresight there, and the report says why the regret is 0.
+  /// (an independent tester saw a regret of −$383.05 and EVPI halved at mip_gap 5%): the cheapest plan at hand that
+  /// serves the future (this plan, or the mean-value plan held there) stands as perfect foresight, and the report
+  /// says which.
   @Test func perfectForesightIsNeverDearerThanThePlan() throws {
     let folder = TestFolder.repoRoot.appendingPathComponent("Inputs/uncertain-growth").path
     var input = try InputLoader.load(folder: folder)
     input.settings.mipGap = 0.05
     let o = try OutlookResult.solve(
       input, modelPath: TestFolder.modelPath, say: nil, solverProgress: nil)
-    for f in o.futures { #expect(f.perfectForesightCost <= f.cost, "\(f.name)") }
+    for f in o.futures {
+      #expect(f.perfectForesightCost <= f.cost, "\(f.name)")
+      #expect(f.perfectForesightCost <= (f.meanValue?.result.objective ?? .infinity), "\(f.name)")
+    }
     #expect(o.evpi >= 0)
-    let replaced = try #require(o.futures.first { $0.foresightIsThisPlan })
-    #expect(replaced.regret == 0)
+    // At 5% the growth future's own plan comes out dearer than the mean-value plan held there (a reviewer's
+    // figures: $66,246.92 against this plan's $67,144.17): that plan stands in, and the report says which.
+    let replaced = try #require(o.futures.first { $0.foresightStandIn != nil })
+    let standIn = try #require(replaced.foresightStandIn)
     #expect(
       o.futureMarkdown(replaced).contains(
-        "(regret $0.00): the plan solved for this future alone, within the gap, came out dearer than this one, so this plan stands as perfect foresight."
+        "the plan solved for this future alone, within the gap, came out dearer than \(standIn.words), so \(standIn.words) stands as perfect foresight."
       ))
   }
 
@@ -363,14 +369,11 @@ import Testing
         "scenarios.csv:2:1: 'low' is the growth range's future (growth_low_pct in plan.csv), and scenarios.csv also defines a scenario 'low'; rename that scenario or drop the growth range",
         "scenarios.csv:3:1: 'base' is the sheets as they are, a future of the growth range in plan.csv, and scenarios.csv also defines a scenario 'base'; rename that scenario",
       ])
-    // With outlook.csv, a growth-range name it does not list is still refused in scenarios.csv.
+    // With outlook.csv, the futures are those it lists: a growth-range name it does not list is a what-if.
     sheets["outlook.csv"] = "scenario,probability\nbase,0.5\nslump,0.5\n"
     sheets["scenarios.csv"] =
       "scenario,target,field,op,value\nslump,*,users,scale,0.5\nhigh,*,users,scale,0.1\n"
-    #expect(
-      TestFolder.problems(sheets) == [
-        "scenarios.csv:3:1: 'high' is the growth range's future (growth_high_pct in plan.csv), and scenarios.csv also defines a scenario 'high'; rename that scenario or drop the growth range"
-      ])
+    #expect(TestFolder.problems(sheets) == [])
     // Without a growth range those names are what-ifs like any other.
     sheets["plan.csv"] = Self.sheets["plan.csv"]
     #expect(TestFolder.problems(sheets) == [])

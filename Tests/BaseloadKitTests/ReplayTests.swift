@@ -89,6 +89,15 @@ import Testing
         "scenarios.csv:2:1: scenario 'slump' changes users of 'w1', whose demand demand_shape replay takes from usage.csv's observed tasks, so the change would have no effect; change user_growth_pct_per_month instead",
         "scenarios.csv:4:1: scenario 'busy' changes prompts_per_session of 'w1', whose demand demand_shape replay takes from usage.csv's observed tasks, so the change would have no effect; change user_growth_pct_per_month instead",
       ], "\(problems)")
+    // `*` also reaches a workload that keeps its profile (no rows in usage.csv): there the change applies, so the
+    // row is valid (a reviewer found it refused).
+    let mixed = TestFolder.problems([
+      "plan.csv": Self.plan, "usage.csv": Self.januaryUsage,
+      "workloads.csv": TestFolder.workloadHeader
+        + "\nw1,mid,standard,10,1,1,1,1000,100,flat\nw2,mid,standard,10,1,1,1,1000,100,flat\n",
+      "scenarios.csv": "scenario,target,field,op,value\nall,*,users,scale,2\n",
+    ])
+    #expect(mixed == [], "\(mixed)")
   }
 
   /// usage.csv problems are located; replay without usage.csv is an error.

@@ -178,7 +178,8 @@ func runAndWrite(
   }
   if verb == "whatif", input.scenarioNames.isEmpty {
     // Said, not silent: the report then holds the plan and its baseline only.
-    io.err("baseload whatif \(dir): scenarios.csv defines no scenario; the report holds the plan only\n")
+    io.err(
+      "baseload whatif \(dir): scenarios.csv defines no scenario; the report holds the plan only\n")
   }
   progress.say(
     "\(dir): forecasting \(input.workloads.count) workloads over \(input.settings.months) months")

@@ -20,7 +20,7 @@ public enum OutlookChart {
     var s = frame.scene(
       title: "Cost in each future",
       subtitle:
-        "Expected \(o.money(o.expectedCost)); CVaR \(Format.percent(1 - o.riskAlpha, 0)) tail \(o.money(o.cvar)); EVPI \(o.money(o.evpi))"
+        "Expected \(o.money(o.expectedCost)); CVaR \(Format.plain((1 - o.riskAlpha) * 100))% tail \(o.money(o.cvar)); EVPI \(o.money(o.evpi))"
     )
     let x = frame.valueAxis(
       &s, upTo: top, format: Format.compact, label: "cost over the horizon, \(o.currency.code)")

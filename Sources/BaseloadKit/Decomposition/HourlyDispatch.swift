@@ -205,11 +205,14 @@ public struct HourlyDispatch: Sendable {
 
   /// Solves every slice, split across `threads` threads; with `months`, only the slices of those month indices
   /// (the others' costs, slopes and flows are left at 0; the fixed charges are the whole horizon's).
-  /// With `memos`, a dispatch unit whose last optimum (kept there) is still optimal at this capacity is not
-  /// solved again (`DispatchMemo.holds`), and each unit solved leaves its optimum there.
-  public func run(threads: Int = 2, months: Set<Int>? = nil, memos: DispatchMemos? = nil) throws
-    -> Outcome
-  {
+  public func run(threads: Int = 2, months: Set<Int>? = nil) throws -> Outcome {
+    try run(threads: threads, months: months, memos: nil)
+  }
+
+  /// `run(threads:months:)` with `memos`: a dispatch unit whose last optimum (kept there) is still optimal at this
+  /// capacity is not solved again (`DispatchMemo.holds`), and each unit solved leaves its optimum there. Internal:
+  /// a store is right for one data set and shortfall penalty only, which one decomposition keeps.
+  func run(threads: Int = 2, months: Set<Int>? = nil, memos: DispatchMemos?) throws -> Outcome {
     let all = dispatchUnits().filter { months?.contains($0[0].monthIndex) ?? true }
     let hours = all.map(\.count).max() ?? 1
     let slices = data.slices.slices
@@ -416,11 +419,11 @@ struct DispatchMemo {
 /// The last optimum of each dispatch unit (by its first slice's index), shared by the threads of a dispatch and
 /// kept across the dispatches of one decomposition (`HourlyDispatch.run(memos:)`), whose demand and prices
 /// stay the same while its capacity moves.
-public final class DispatchMemos: @unchecked Sendable {
+final class DispatchMemos: @unchecked Sendable {
   private let lock = NSLock()
   private var memos: [Int: DispatchMemo] = [:]
 
-  public init() {}
+  init() {}
 
   subscript(slice: Int) -> DispatchMemo? {
     get { lock.withLock { memos[slice] } }

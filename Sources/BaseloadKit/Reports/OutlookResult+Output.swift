@@ -109,9 +109,9 @@ extension OutlookResult {
         ? " (its bill \(money(f.plan.invoice.total)) plus \(money(human)) human cost of failed tasks)"
         : "")
       + "; had it been known, \(money(f.perfectForesightCost)) (regret \(money(f.regret)))"
-      + (f.foresightIsThisPlan
-        ? ": the plan solved for this future alone, within the gap, came out dearer than this one, so this plan stands as perfect foresight. "
-        : ". ")
+      + (f.foresightStandIn.map {
+        ": the plan solved for this future alone, within the gap, came out dearer than \($0.words), so \($0.words) stands as perfect foresight. "
+      } ?? ". ")
     md +=
       "Against the plan on the sheets as they are, the cash difference is \(money(-f.diff.cashSaving)) and the capacity headroom \(money(f.diff.headroomUSD)) at the prices billed (idle capacity, not cash until units are released).\n\n"
     let idle = idleText(f)

@@ -92,7 +92,8 @@ public struct PlanRun: Sendable {
         } catch PlanError.infeasible(let why) {
           // An answer, not a failed run: the plan is written and the scenario says which mode cannot serve it.
           say?("scenario \(name), \(mode.rawValue): cannot be served: \(why)")
-          report.unservable[mode] = why
+          // One line per short workload in the solver's words; one sentence here.
+          report.unservable[mode] = why.split(separator: "\n").joined(separator: "; ")
         }
       }
       scenarios.append(report)

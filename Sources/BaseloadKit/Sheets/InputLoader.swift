@@ -112,9 +112,13 @@ public enum InputLoader {
     if settings?.demandShape == .replay {
       let levels: Set<String> = ["users", "sessions_per_user_per_day", "prompts_per_session"]
       for c in scenarios where levels.contains(c.field) {
-        let hit =
-          c.target == "*" ? usage.keys.sorted().first : (usage[c.target] != nil ? c.target : nil)
-        guard let w = hit else { continue }
+        // `*` also reaches the workloads that keep their profile (no rows in usage.csv): refused only when every
+        // workload it reaches is replayed.
+        let reached = c.target == "*" ? workloads.map(\.id) : [c.target]
+        guard !reached.isEmpty, reached.allSatisfy({ usage[$0] != nil }), let w = reached.first
+        else {
+          continue
+        }
         problems.add(
           "scenarios.csv", c.line, 1,
           "scenario '\(Diagnostic.echo(c.scenario))' changes \(c.field) of '\(Diagnostic.echo(w))', whose demand demand_shape replay takes from usage.csv's observed tasks, so the change would have no effect; change user_growth_pct_per_month instead"
@@ -131,13 +135,12 @@ public enum InputLoader {
         break
       }
     }
-    // A growth range's futures are `low`, `base` and `high` (those outlook.csv lists, when it is given, are checked
-    // there): a scenario of scenarios.csv with one of those names would silently become that future, and both the
-    // plan and the sheets' own total would follow it (an independent tester's did).
-    if settings?.outlook.hasGrowthRange == true {
-      let listed = Set(outlook.map(\.scenario))
-      let implicit = tables["outlook.csv"] == nil ? ["low", "base", "high"] : ["low", "high"]
-      for name in implicit where !listed.contains(name) {
+    // Without outlook.csv a growth range's futures are `low`, `base` and `high`: a scenario of scenarios.csv with
+    // one of those names would silently become that future, and both the plan and the sheets' own total would
+    // follow it (an independent tester's did). With outlook.csv, the names it lists are checked there, and a name
+    // it does not list is a what-if like any other.
+    if settings?.outlook.hasGrowthRange == true, tables["outlook.csv"] == nil {
+      for name in ["low", "base", "high"] {
         guard let c = scenarios.first(where: { $0.scenario == name }) else { continue }
         problems.add(
           "scenarios.csv", c.line, 1,

@@ -51,8 +51,13 @@ extension ScenarioReport {
       (
         "modes",
         .array(
-          outcomes.map { o -> JSON in
-            .object([
+          // In mode order, an unservable mode in its place.
+          WhatIfMode.allCases.compactMap { mode -> JSON? in
+            if let why = unservable[mode] {
+              return .object([("mode", .string(mode.rawValue)), ("unservable", .string(why))])
+            }
+            guard let o = outcomes.first(where: { $0.mode == mode }) else { return nil }
+            return .object([
               ("mode", .string(o.mode.rawValue)),
               ("total_cost", .fixed(o.analysis.invoice.total, 2)),
               ("human_cost", .fixed(o.analysis.humanCost, 2)),
@@ -71,12 +76,7 @@ extension ScenarioReport {
                   })
               ),
             ])
-          }
-            + WhatIfMode.allCases.compactMap { mode -> JSON? in
-              unservable[mode].map {
-                .object([("mode", .string(mode.rawValue)), ("unservable", .string($0))])
-              }
-            })
+          })
       ),
     ])
   }

@@ -41,12 +41,13 @@ public struct ScenarioReport: Sendable {
       )
     } else if let why = unservable[.locked] {
       parts.append(
-        "Locked, the plan's reserved units and commitments cannot serve this scenario: \(why).")
+        "Locked (the plan's reserved units, commitments and signed contracts held), this scenario cannot be served: \(why)."
+      )
     }
     if let renewal {
       parts.append(renewalText(renewal))
     } else if let why = unservable[.renewal] {
-      parts.append("At renewal no plan can serve it: \(why).")
+      parts.append("At renewal no plan can serve it either: \(why).")
     }
     parts.append(humanCostText)
     parts.append(taskCostText)
