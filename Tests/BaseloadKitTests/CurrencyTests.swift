@@ -45,5 +45,10 @@ import Testing
     #expect(Currency("EUR").perCompletedTask(nil) == "—")
     #expect(Currency("EUR").symbol == "EUR")
     #expect(Currency("USD").compact(1_200_000) == "$" + Format.compact(1_200_000))
+    // A change is signed both ways, and unsigned within half a cent.
+    #expect(Currency("USD").change(1488) == "+$1,488.00")
+    #expect(Currency("USD").change(-897.75) == "-$897.75")
+    #expect(Currency("USD").change(-0.004) == "$0.00")
+    #expect(Currency("EUR").change(2) == "+2.00 EUR")
   }
 }

@@ -20,6 +20,9 @@ public struct Currency: Sendable, Equatable {
     mark { Format.money(v, symbol: $0, decimals: decimals) }
   }
 
+  /// A change, signed: `+$1,488.00`, `-$897.75`; `$0.00` within half a cent.
+  public func change(_ v: Double) -> String { (v >= Format.halfCentUSD ? "+" : "") + money(v) }
+
   /// A unit price (`Format.price`'s decimals).
   public func price(_ v: Double) -> String { mark { Format.price(v, symbol: $0) } }
 

@@ -99,8 +99,7 @@ public struct ScenarioReport: Sendable {
         first.kind == .reservedUnits
         ? "\(first.provider) \(o) reserved units" : "\(first.provider) commitment \(o)"
       // Signed like the usage pieces: which lines rise and which fall under a total that moves one way.
-      let sign = abs(delta) < Format.halfCentUSD ? "" : delta < 0 ? "-" : "+"
-      var s = "\(sign)\(money(abs(delta))) on the \(what)"
+      var s = "\(plan.currency.change(delta)) on the \(what)"
       if first.kind == .reservedUnits && first.unitsAfter > 0 {
         s +=
           " (\(Format.number(first.unitsAfter)) \(unitName(o))\(first.unitsAfter == 1 ? " stays" : "s stay") billed; \(Format.percent(first.idleShareAfter, 0)) of their hours are now idle)"
@@ -117,7 +116,7 @@ public struct ScenarioReport: Sendable {
     for p in providers {
       let delta = lines.filter { $0.provider == p && !$0.kind.isFixed }.reduce(0) { $0 + $1.delta }
       if abs(delta) >= Format.halfCentUSD {
-        pieces.append("\(delta < 0 ? "-" : "+")\(money(abs(delta))) on \(p) usage")
+        pieces.append("\(plan.currency.change(delta)) on \(p) usage")
       }
     }
     var s =
