@@ -146,7 +146,7 @@ public enum InputLoader {
           "scenarios.csv", c.line, 1,
           name == "base"
             ? "'base' is the sheets as they are, a future of the growth range in plan.csv, and scenarios.csv also defines a scenario 'base'; rename that scenario"
-            : "'\(name)' is the growth range's future (growth_\(name)_pct in plan.csv), and scenarios.csv also defines a scenario '\(name)'; rename that scenario or drop the growth range"
+            : OutlookSettings.futureNameClash(name)
         )
       }
     }

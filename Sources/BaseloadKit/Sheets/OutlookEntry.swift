@@ -27,6 +27,12 @@ public struct OutlookSettings: Sendable, Equatable {
 
   public init() {}
 
+  /// The problem of a scenario of scenarios.csv named like the growth range's future `name` (`low`, `high`): one
+  /// message whether outlook.csv names the future or the growth range implies it.
+  static func futureNameClash(_ name: String) -> String {
+    "'\(name)' is the growth range's future (growth_\(name)_pct in plan.csv), and scenarios.csv also defines a scenario '\(name)'; rename that scenario or drop the growth range"
+  }
+
   /// Whether plan.csv gives a growth range (both keys).
   public var hasGrowthRange: Bool { growthLowPct != nil && growthHighPct != nil }
 

@@ -32,10 +32,7 @@ extension SheetParsers {
             "'base' is the sheets as they are, and scenarios.csv also defines a scenario 'base'; rename that scenario"
           )
         } else if growthRange && (name == "low" || name == "high") {
-          r.report(
-            row.place("scenario"),
-            "'\(name)' is the growth range's future (growth_\(name)_pct in plan.csv), and scenarios.csv also defines a scenario '\(name)'; rename that scenario or drop the growth range"
-          )
+          r.report(row.place("scenario"), OutlookSettings.futureNameClash(name))
         }
       }
       let p = row.number(
