@@ -37,6 +37,16 @@ import Testing
     #expect(quick > 100_000)
   }
 
+  /// A month prints as `%04d-%02d` does, short and long years included.
+  @Test func monthPrintsAsPrintf() {
+    for year in [0, 7, 99, 999, 1970, 2027, 9999, 10000, 123_456] {
+      for month in 1...12 {
+        #expect(
+          Month(year: year, month: month).description == String(format: "%04d-%02d", year, month))
+      }
+    }
+  }
+
   @Test func fixedEdgeCases() {
     #expect(Format.fixed(0.125, 2) == "0.12")  // a binary tie: printf rounds half to even
     #expect(Format.fixed(0.375, 2) == "0.38")

@@ -21,18 +21,14 @@ public enum HTMLReport {
     .table-wrap{overflow:visible}table{font-size:8.5pt}a{color:inherit;text-decoration:none}@page{size:A4;margin:14mm}}
     """
 
-  /// The page: the report's Markdown as HTML, with the charts after the headline.
+  /// The page: the report's Markdown as HTML, with the charts (`SVGRenderer`'s documents, which carry no XML
+  /// declaration, so they embed as they are) after the headline.
   public static func page(title: String, markdown: String, charts: [(name: String, svg: String)])
     -> String
   {
-    var body = MarkdownHTML.render(markdown).replacingOccurrences(
-      of: "<table>", with: "<div class=\"table-wrap\"><table>"
-    )
-    .replacingOccurrences(of: "</table>", with: "</table></div>")
+    var body = MarkdownHTML.render(markdown)
     let figures = charts.map { c in
-      "<figure id=\"\(HTML.escape(c.name))\">"
-        + c.svg.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: "")
-        + "</figure>"
+      "<figure id=\"\(HTML.escape(c.name))\">" + c.svg + "</figure>"
     }.joined(separator: "\n")
     let section =
       charts.isEmpty ? "" : "<h2>Charts</h2>\n<div class=\"charts\">\n\(figures)\n</div>\n"

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Converts the Markdown subset Baseload writes (headings, paragraphs, `- ` lists, pipe tables, **bold**,
-/// *italic*, `code`) to HTML; all text is escaped.
+/// *italic*, `code`) to HTML; all text is escaped. Each table sits in a `table-wrap` div (it scrolls sideways
+/// on a narrow screen).
 public enum MarkdownHTML {
   public static func render(_ markdown: String) -> String {
     let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -33,7 +34,7 @@ public enum MarkdownHTML {
         flush()
         let header = cells(line)
         let right = cells(lines[i + 1]).map { $0.hasSuffix(":") }
-        out += "<table>\n<thead><tr>"
+        out += "<div class=\"table-wrap\"><table>\n<thead><tr>"
         for (j, h) in header.enumerated() {
           out +=
             "<th\(right.indices.contains(j) && right[j] ? " class=\"n\"" : "")>\(inline(h))</th>"
@@ -49,7 +50,7 @@ public enum MarkdownHTML {
           out += "</tr>\n"
           i += 1
         }
-        out += "</tbody>\n</table>\n"
+        out += "</tbody>\n</table></div>\n"
         continue
       } else if line.trimmingCharacters(in: .whitespaces).isEmpty {
         flush()

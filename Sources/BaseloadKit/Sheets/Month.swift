@@ -64,7 +64,15 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
     return d
   }
 
-  public var description: String { String(format: "%04d-%02d", year, month) }
+  /// `YYYY-MM`, as `String(format: "%04d-%02d")` prints it (without its cost: reports print a month per line).
+  public var description: String {
+    guard year >= 0, (0...99).contains(month) else {
+      return String(format: "%04d-%02d", year, month)
+    }
+    let y = String(year)
+    return String(repeating: "0", count: max(0, 4 - y.count)) + y + (month < 10 ? "-0" : "-")
+      + String(month)
+  }
 
   /// ISO 8601 UTC timestamp of the first instant of the month.
   public var isoStart: String { description + "-01T00:00:00Z" }

@@ -25,18 +25,18 @@ public enum Format {
   }
 
   /// `fixed` by integer arithmetic, the same text as `String(format:)` (tens of times faster; reports print tens
-  /// of thousands of numbers), or nil where it could differ. |v|·10^d below 10⁹ is computed within 2·10⁻⁷ of its
-  /// exact value, so away from a rounding tie (fraction within 10⁻⁶ of one half) it rounds as printf rounds the
-  /// exact binary value.
+  /// of thousands of numbers), or nil where it could differ. s = |v|·10^d (below 10¹⁵) is one rounded product,
+  /// within s·2⁻⁵³ of the exact one, and its fraction is exact; so away from a rounding tie (a fraction within
+  /// 10⁻⁶ + s·2.3·10⁻¹⁶ of one half) it rounds as printf rounds the exact binary value.
   static func quickFixed(_ v: Double, _ decimals: Int) -> String? {
     guard v.isFinite, (0...9).contains(decimals) else { return nil }
     var scale: UInt64 = 1
     for _ in 0..<decimals { scale *= 10 }
     let s = abs(v) * Double(scale)
-    guard s < 1e9 else { return nil }
+    guard s < 1e15 else { return nil }
     let whole = s.rounded(.down)
     let fraction = s - whole
-    guard abs(fraction - 0.5) > 1e-6 else { return nil }
+    guard abs(fraction - 0.5) > 1e-6 + s * 2.3e-16 else { return nil }
     let n = UInt64(whole) + (fraction > 0.5 ? 1 : 0)
     var text = String(n / scale)
     if decimals > 0 {
