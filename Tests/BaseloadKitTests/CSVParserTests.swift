@@ -101,16 +101,19 @@ import Testing
   /// plain letters, every character a rule treats specially, controls, DEL and non-ASCII.
   @Test func plainFastPathAgreesWithTheGeneralRules() {
     let alphabet: [String] = [
-      "a", "Z", "0", " ", ".", "_", "|", "~", ",", "\"", "=", "+", "-", "@", "\t", "\r", "\n", "\u{1B}",
-      "\u{7F}", "\u{0}", "é", "€", "\r\n",
+      "a", "Z", "0", " ", ".", "_", "|", "~", ",", "\"", "=", "+", "-", "@", "\t", "\r", "\n",
+      "\u{1B}", "\u{7F}", "\u{0}", "é", "€", "\r\n",
     ]
     var rng = SplitMix64(state: 11)
     var plain = 0
     for _ in 0..<20_000 {
-      let text = (0..<Int(rng.next() % 6)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
-        .joined()
+      let text = (0..<Int(rng.next() % 6)).map { _ in
+        alphabet[Int(rng.next() % UInt64(alphabet.count))]
+      }
+      .joined()
       if CSVWriter.isPlain(text) { plain += 1 }
-      #expect(CSVWriter.cell(.text(text)) == CSVWriter.escapedText(text), "\(text.debugDescription)")
+      #expect(
+        CSVWriter.cell(.text(text)) == CSVWriter.escapedText(text), "\(text.debugDescription)")
     }
     // Both paths are exercised.
     #expect(plain > 1_000 && plain < 19_000)
