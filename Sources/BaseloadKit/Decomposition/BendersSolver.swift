@@ -329,12 +329,14 @@ struct BendersSolver {
 
   /// Dispatches every slice of `d` (or those of `months`) with the capacity of `p`, unserved calls priced at
   /// `penalty`; `warm`: a real slice whose last optimum (`memos`) still holds is not solved again (`d` must be
-  /// `data`).
+  /// `data`). Flows and coverage only with `flows` (the plan reported); cuts and prices need none.
   func dispatch(
     _ d: PlacementData, _ p: Capacity, _ penalty: [Double], months: Set<Int>? = nil,
-    warm: Bool = false
+    warm: Bool = false, flows: Bool = false
   ) throws -> HourlyDispatch.Outcome {
-    try dispatcher(d, p, penalty).run(threads: 2, months: months, memos: warm ? memos : nil)
+    var dispatcher = dispatcher(d, p, penalty)
+    dispatcher.keepsFlows = flows
+    return try dispatcher.run(threads: 2, months: months, memos: warm ? memos : nil)
   }
 
   /// Price of an unserved call per workload, $/call: above the dearest way to serve it — its dearest

@@ -186,7 +186,8 @@ final class CapacitySearch: BranchAndCut {
           sliceCost: monthSlices[m].map { o.sliceCost[$0] },
           sliceShortfall: monthSlices[m].map { o.sliceShortfall[$0] })
       }
-      // Every month dispatched: the outcome is whole, flows included.
+      // Every month dispatched: the outcome is whole (but for its flows, which `completeBest` adds to the plan
+      // kept).
       if fresh.count == months.count { return o }
     }
     // The whole horizon from its months, summed in slice order (as a full dispatch sums it).
@@ -211,11 +212,11 @@ final class CapacitySearch: BranchAndCut {
     [Double(m)] + (p.units.map { $0[m] } + p.levels.map { $0[m] }).map { ($0 * 1e6).rounded() }
   }
 
-  /// The best plan with its flows: a plan priced partly from earlier months' dispatches is dispatched whole
-  /// once (the same LPs at the same capacity, so the same cost).
+  /// The best plan with its flows: the search's dispatches keep none, so the plan is dispatched whole once more
+  /// (the same LPs at the same capacity, so the same cost).
   func completeBest() throws {
     guard let b = best, b.outcome.flows.isEmpty else { return }
-    let o = try solver.dispatch(solver.data, b.capacity, penalty)
+    let o = try solver.dispatch(solver.data, b.capacity, penalty, flows: true)
     dispatches += 1
     best = (o, b.capacity)
   }

@@ -38,6 +38,9 @@ public struct HourlyDispatch: Sendable {
   /// served makes the outcome infeasible). With a price, the dispatch is always feasible and its cost and
   /// slopes tell a capacity master how much a shortfall costs (Benders on plans that need capacity to serve).
   public var shortfallPenalty: [Double]?
+  /// Whether the outcome carries flows and coverage (false: costs, slopes and shortfall only, for a search
+  /// that prices many capacities and keeps the flows of none).
+  public var keepsFlows = true
 
   public init(
     data: PlacementData, units: [String: [Double]], levels: [String: [Double]],
@@ -69,6 +72,10 @@ public struct HourlyDispatch: Sendable {
     var coveredColumn: [[String: Int]]
     /// Unserved calls per hour and workload (only with a shortfall penalty).
     var shortfallColumn: [[Int]]
+    /// Per hour, the rows whose upper bounds the capacity sets, in the order `HourlyDispatch.capacityBounds`
+    /// gives them: each reserved offer's (`PlacementData.reservedOffers` order), then each commitment's level and
+    /// usage rows.
+    var capacityRows: [[Int]] = []
   }
 
   /// The dispatch units: each slice alone, or (with deferral) the slices of each day in hour order.
@@ -184,7 +191,37 @@ public struct HourlyDispatch: Sendable {
       }
     }
     t.lp = lp
+    t.capacityRows = (0..<hours).map { k in
+      data.reservedOffers.map { t.reservedRow[k][$0.id]! }
+        + data.input.commitments.flatMap { [t.levelRow[k][$0.id]!, t.usageRow[k][$0.id]!] }
+    }
     return t
+  }
+
+  /// The upper bounds of a month's capacity rows (`Template.capacityRows` order): reserved units, then per
+  /// commitment its level and the discounted reserved spend it covers, $/h.
+  func capacityBounds(month: Int) -> [Double] {
+    let reservedPrice = Dictionary(
+      uniqueKeysWithValues: data.input.capacity.map { ($0.id, $0.usdPerUnitHour) })
+    return data.reservedOffers.map { units[$0.id]?[month] ?? 0 }
+      + data.input.commitments.flatMap { c -> [Double] in
+        let reservedSpend = c.appliesTo.reduce(0.0) { sum, id in
+          sum + (units[id]?[month] ?? 0) * (reservedPrice[id] ?? 0) * data.priceFactor(id, month: month)
+        }
+        return [levels[c.id]?[month] ?? 0, (1 - c.discountPct / 100) * reservedSpend]
+      }
+  }
+
+  /// Per reserved offer, the commitments covering it with the factor that turns their usage row's dual into a
+  /// slope per unit in month `month`: (1 − discount) × the unit's price that month.
+  func coverFactors(month: Int) -> [[(commitment: Int, factor: Double)]] {
+    data.reservedOffers.map { c in
+      data.input.commitments.enumerated().compactMap { ki, kc in
+        kc.appliesTo.contains(c.id)
+          ? (ki, (1 - kc.discountPct / 100) * c.usdPerUnitHour * data.priceFactor(c.id, month: month))
+          : nil
+      }
+    }
   }
 
   /// Fixed charges: reserved units for every hour of their months, commitment levels, $.
@@ -217,8 +254,8 @@ public struct HourlyDispatch: Sendable {
     let hours = all.map(\.count).max() ?? 1
     let slices = data.slices.slices
     let box = ResultBox(
-      pairs: data.pairs.count, slices: slices.count, commitments: data.input.commitments.map(\.id),
-      reserved: data.reservedOffers.count)
+      pairs: keepsFlows ? data.pairs.count : 0, slices: slices.count,
+      commitments: data.input.commitments.map(\.id), reserved: data.reservedOffers.count)
     // One template per set of months priced alike (all months, unless a negotiated discount starts or ends
     // inside the horizon).
     for units in priceGroups(all) {
@@ -236,7 +273,7 @@ public struct HourlyDispatch: Sendable {
     }
     // Summed in slice order, so the cost does not depend on which thread finished first.
     return Outcome(
-      flows: box.flows, covered: box.covered,
+      flows: box.flows, covered: keepsFlows ? box.covered : [:],
       cost: fixedCost + box.sliceCost.reduce(0, +), feasible: box.feasible,
       sliceCost: box.sliceCost, unitSlope: box.unitSlope,
       levelSlope: box.levelSlope, shortfall: box.sliceShortfall.reduce(0, +),
@@ -269,10 +306,13 @@ public struct HourlyDispatch: Sendable {
     _ t: Template, _ units: ArraySlice<[TimeSlice]>, into box: ResultBox,
     memos: DispatchMemos? = nil
   ) throws {
-    let reservedPrice = Dictionary(
-      uniqueKeysWithValues: data.input.capacity.map { ($0.id, $0.usdPerUnitHour) })
-    let reserved = data.reservedOffers
-    let commitments = data.input.commitments
+    let reservedCount = data.reservedOffers.count
+    let commitmentCount = data.input.commitments.count
+    let workloadCount = data.workloads.count
+    let deferHours = data.workloads.map(\.deferHours)
+    // Per month (computed once each): the capacity rows' upper bounds and the commitments' share of the slopes.
+    var bounds: [Int: [Double]] = [:]
+    var covers: [Int: [[(commitment: Int, factor: Double)]]] = [:]
     try LPHandle.with(t.lp) { h in
       var local: [SliceOutcome] = []
       var feasible = true
@@ -286,47 +326,38 @@ public struct HourlyDispatch: Sendable {
           feasible = false
           break
         }
+        let month = unit[0].monthIndex
         // The capacity rows' upper bounds: reserved units, commitment levels, and the discounted usage a commitment
         // covers. Where the unit's last optimum still holds at them, it is this capacity's optimum too.
-        var capacity: [(row: Int, upper: Double)] = []
+        var rows: [Int] = []
+        var upper: [Double] = []
         for k in 0..<t.hours {
-          let month = unit[k].monthIndex
-          // In offer order: a memo compares bounds by position, and a dictionary's order is its own.
-          for c in reserved {
-            if let row = t.reservedRow[k][c.id] {
-              capacity.append((row, self.units[c.id]?[month] ?? 0))
-            }
-          }
-          for c in commitments {
-            capacity.append((t.levelRow[k][c.id]!, levels[c.id]?[month] ?? 0))
-            let reservedSpend = c.appliesTo.reduce(0.0) { sum, id in
-              sum + (self.units[id]?[month] ?? 0) * (reservedPrice[id] ?? 0)
-                * data.priceFactor(id, month: month)
-            }
-            capacity.append((t.usageRow[k][c.id]!, (1 - c.discountPct / 100) * reservedSpend))
-          }
+          let m = unit[k].monthIndex
+          if bounds[m] == nil { bounds[m] = capacityBounds(month: m) }
+          rows += t.capacityRows[k]
+          upper += bounds[m]!
         }
-        if let memo = memos?[unit[0].index],
-          memo.holds(rows: capacity.map(\.row), upper: capacity.map(\.upper))
+        if let memo = memos?[unit[0].index], !keepsFlows || memo.withFlows,
+          memo.holds(rows: rows, upper: upper)
         {
           local += memo.outcomes
           reused += 1
           continue
         }
-        for (row, upper) in capacity { h.setRowBounds(row, .upper(upper)) }
+        for (row, u) in zip(rows, upper) { h.setRowBounds(row, .upper(u)) }
         // Calls arrived by the end of each hour of the unit, per workload (the deferral rows' right-hand sides).
         let arrived: [[Double]] =
           t.hours == 1
           ? []
-          : data.workloads.indices.map { wi in
+          : (0..<workloadCount).map { wi in
             unit.reduce(into: []) { sums, s in sums.append((sums.last ?? 0) + data.demand(wi, s)) }
           }
         for k in 0..<t.hours {
           let s = unit[k]
-          for (wi, w) in data.workloads.enumerated() {
+          for wi in 0..<workloadCount {
             if let row = t.demandRow[k][wi] { h.setRowBounds(row, .fixed(data.demand(wi, s))) }
-            guard t.hours > 1, w.deferHours > 0 else { continue }
-            let due = k - w.deferHours >= 0 ? arrived[wi][k - w.deferHours] : 0
+            guard t.hours > 1, deferHours[wi] > 0 else { continue }
+            let due = k - deferHours[wi] >= 0 ? arrived[wi][k - deferHours[wi]] : 0
             h.setRowBounds(t.arrivedRow[k][wi]!, .upper(arrived[wi][k]))
             h.setRowBounds(t.windowRow[k][wi]!, .lower(due))
             if k == t.hours - 1 { h.setRowBounds(t.dayRow[wi]!, .fixed(arrived[wi][k])) }
@@ -342,40 +373,43 @@ public struct HourlyDispatch: Sendable {
           break
         }
         // Sensitivities of the unit's cost to the capacity bought: duals of the rows whose right-hand sides
-        // the units and levels set (Benders cuts for the capacity master).
-        let unitSlope = reserved.map { c -> Double in
-          var d = 0.0
-          for k in 0..<t.hours {
-            d += t.reservedRow[k][c.id].map { h.rowDual($0) } ?? 0
-            for kc in commitments where kc.appliesTo.contains(c.id) {
-              d +=
-                h.rowDual(t.usageRow[k][kc.id]!) * (1 - kc.discountPct / 100) * c.usdPerUnitHour
-                * data.priceFactor(c.id, month: unit[0].monthIndex)
-            }
+        // the units and levels set (Benders cuts for the capacity master). A reserved offer a commitment covers
+        // also loosens that commitment's usage row.
+        if covers[month] == nil { covers[month] = coverFactors(month: month) }
+        let cover = covers[month]!
+        var unitSlope = [Double](repeating: 0, count: reservedCount)
+        var levelSlope = [Double](repeating: 0, count: commitmentCount)
+        for k in 0..<t.hours {
+          let r = t.capacityRows[k]
+          let usageDual = (0..<commitmentCount).map { h.rowDual(r[reservedCount + 2 * $0 + 1]) }
+          for i in 0..<reservedCount {
+            var d = h.rowDual(r[i])
+            for (ki, factor) in cover[i] { d += usageDual[ki] * factor }
+            unitSlope[i] += weight * d
           }
-          return weight * d
-        }
-        let levelSlope = commitments.map { c in
-          weight * (0..<t.hours).reduce(0.0) { $0 + h.rowDual(t.levelRow[$1][c.id]!) }
+          for ki in 0..<commitmentCount {
+            levelSlope[ki] += weight * h.rowDual(r[reservedCount + 2 * ki])
+          }
         }
         let solved = local.count
         for (k, s) in unit.enumerated() {
-          let x = t.x[k].map { h.columnValue($0) }
           let short = t.shortfallColumn[k].reduce(0.0) { $0 + h.columnValue($1) }
-          var cov: [String: Double] = [:]
-          for (id, col) in t.coveredColumn[k] { cov[id] = h.columnValue(col) }
           let first = k == 0
           local.append(
             SliceOutcome(
-              slice: s.index, x: x, covered: cov, cost: first ? weight * h.objective : 0,
+              slice: s.index,
+              x: keepsFlows ? t.x[k].map { h.columnValue($0) } : [],
+              covered: keepsFlows
+                ? data.input.commitments.map { h.columnValue(t.coveredColumn[k][$0.id]!) } : [],
+              cost: first ? weight * h.objective : 0,
               unitSlope: first ? unitSlope : unitSlope.map { _ in 0 },
               levelSlope: first ? levelSlope : levelSlope.map { _ in 0 },
               shortfall: s.weight * short))
         }
         memos?[unit[0].index] = DispatchMemo(
-          rows: capacity.map(\.row), upper: capacity.map(\.upper),
-          basic: capacity.map { h.rowIsBasic($0.row) },
-          activity: capacity.map { h.rowValue($0.row) }, outcomes: Array(local[solved...]))
+          rows: rows, upper: upper, basic: rows.map { h.rowIsBasic($0) },
+          activity: rows.map { h.rowValue($0) }, outcomes: Array(local[solved...]),
+          withFlows: keepsFlows)
       }
       box.merge(local, feasible: feasible, reused: reused)
     }
@@ -385,8 +419,10 @@ public struct HourlyDispatch: Sendable {
 /// One slice's dispatch: calls per pair, coverage per commitment, weighted cost and its slopes.
 struct SliceOutcome {
   var slice: Int
+  /// Calls per hour per pair, and coverage per commitment (in `PlanInput.commitments` order); empty when the
+  /// dispatch keeps no flows (`HourlyDispatch.keepsFlows`).
   var x: [Double]
-  var covered: [String: Double]
+  var covered: [Double]
   var cost: Double
   var unitSlope: [Double]
   var levelSlope: [Double]
@@ -401,6 +437,8 @@ struct DispatchMemo {
   var basic: [Bool]
   var activity: [Double]
   var outcomes: [SliceOutcome]
+  /// Whether the outcomes carry flows (a dispatch that keeps flows reuses only such a memo).
+  var withFlows: Bool
 
   /// Whether the optimum is still optimal with capacity rows `rows` (the same) at `upper`: only bounds of basic
   /// rows changed, and each such row's activity stays within its new bound. The basis then stays primal feasible
@@ -443,7 +481,12 @@ final class ResultBox: @unchecked Sendable {
   var sliceShortfall: [Double]
   var reused = 0
 
+  /// Commitment ids, in `PlanInput.commitments` order.
+  let commitments: [String]
+
+  /// `pairs` 0 keeps no flows.
   init(pairs: Int, slices: Int, commitments: [String], reserved: Int) {
+    self.commitments = commitments
     flows = [[Double]](repeating: [Double](repeating: 0, count: slices), count: pairs)
     covered = Dictionary(
       uniqueKeysWithValues: commitments.map { ($0, [Double](repeating: 0, count: slices)) })
@@ -459,7 +502,7 @@ final class ResultBox: @unchecked Sendable {
       self.reused += reused
       for item in items {
         for (p, v) in item.x.enumerated() { flows[p][item.slice] = v }
-        for (k, v) in item.covered { covered[k]?[item.slice] = v }
+        for (k, v) in item.covered.enumerated() { covered[commitments[k]]?[item.slice] = v }
         sliceCost[item.slice] = item.cost
         unitSlope[item.slice] = item.unitSlope
         levelSlope[item.slice] = item.levelSlope
