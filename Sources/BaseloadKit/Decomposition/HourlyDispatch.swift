@@ -206,7 +206,8 @@ public struct HourlyDispatch: Sendable {
     return data.reservedOffers.map { units[$0.id]?[month] ?? 0 }
       + data.input.commitments.flatMap { c -> [Double] in
         let reservedSpend = c.appliesTo.reduce(0.0) { sum, id in
-          sum + (units[id]?[month] ?? 0) * (reservedPrice[id] ?? 0) * data.priceFactor(id, month: month)
+          sum + (units[id]?[month] ?? 0) * (reservedPrice[id] ?? 0)
+            * data.priceFactor(id, month: month)
         }
         return [levels[c.id]?[month] ?? 0, (1 - c.discountPct / 100) * reservedSpend]
       }
@@ -218,7 +219,9 @@ public struct HourlyDispatch: Sendable {
     data.reservedOffers.map { c in
       data.input.commitments.enumerated().compactMap { ki, kc in
         kc.appliesTo.contains(c.id)
-          ? (ki, (1 - kc.discountPct / 100) * c.usdPerUnitHour * data.priceFactor(c.id, month: month))
+          ? (
+            ki, (1 - kc.discountPct / 100) * c.usdPerUnitHour * data.priceFactor(c.id, month: month)
+          )
           : nil
       }
     }
