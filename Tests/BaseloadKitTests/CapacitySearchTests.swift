@@ -1,3 +1,4 @@
+import BaseloadTestSupport
 import Foundation
 import GLPK
 import Testing
@@ -163,5 +164,28 @@ import Testing
     // At the optimum the cuts price every neighbour at or above it (one GPU's $18,528 is known exactly now).
     let next = search.cheapestNeighbour(of: best.capacity, cost: best.outcome.cost)
     #expect(next?.units == nil)
+  }
+}
+
+/// The same sheets give the same plan and the same search, run after run: the node heuristic's share of the
+/// search is counted in work (months dispatched, node LPs), not timed, so a search that ends within its time
+/// limit does not depend on how fast the machine ran it.
+@Suite struct CapacitySearchDeterminismTests {
+  @Test func theSameSheetsTakeTheSameSearch() throws {
+    var input = try TestFolder.load(
+      PortfolioPlan(workloads: 30, offers: 20, months: 3, resolution: "cluster").sheets)
+    input.settings.decomposition = .benders
+    let runs = try (0..<3).map { _ in
+      try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath)
+    }
+    let first = try #require(runs.first?.certificate)
+    // The search branched and priced capacities beyond its first rounding (so the heuristic had a share).
+    #expect(first.note?.contains("capacities priced") == true)
+    for r in runs.dropFirst() {
+      #expect(r.objective == runs[0].objective)
+      #expect(r.certificate?.note == first.note)
+      #expect(r.certificate?.lowerBound == first.lowerBound)
+      #expect(r.certificate?.steps.count == first.steps.count)
+    }
   }
 }

@@ -6,10 +6,12 @@ extension CapacitySearch {
   /// at every dispatched capacity and below the real cost elsewhere, so a neighbour it prices above the best plan
   /// cannot be cheaper; the one it prices lowest is dispatched, which either gives a cheaper plan (the search
   /// moves there) or cuts that price it exactly (it is not proposed again). Ends when no neighbour is priced
-  /// below the best plan, or after `budget` seconds.
-  func improveBest(budget: Double) {
+  /// below the best plan, after `budget` seconds, once `months` months have been dispatched, or at the deadline.
+  func improveBest(budget: Double = .infinity, months: Int = .max) {
     let began = Date()
-    while Date().timeIntervalSince(began) < budget, failure == nil, !dispatchLimitReached,
+    let first = monthsDispatched
+    while monthsDispatched - first < months, Date().timeIntervalSince(began) < budget,
+      Date() < deadline, failure == nil, !dispatchLimitReached,
       let best, let next = cheapestNeighbour(of: best.capacity, cost: best.outcome.cost),
       evaluate(next)
     {}

@@ -58,8 +58,10 @@ final class CapacitySearch: BranchAndCut {
   /// The node of the last call and the cuts already added there: a cut its LP satisfies only within the LP's
   /// tolerance is not added again (it would come back forever).
   private var added: (node: Int, cuts: Set<Int>) = (0, [])
-  /// Seconds spent in the rounding heuristic's dispatches.
-  private var heuristicSeconds = 0.0
+  /// Months dispatched by the node heuristic (`heuristic(near:)`).
+  private var heuristicMonths = 0
+  /// Node LPs the search has solved (calls of `lazyRows`).
+  private(set) var nodeLPs = 0
   private(set) var dispatches = 0
   /// A dispatch that failed; the search stops and the caller rethrows it.
   private(set) var failure: (any Error)?
@@ -119,6 +121,7 @@ final class CapacitySearch: BranchAndCut {
   }
 
   func lazyRows(at x: [Double], integral: Bool, node: Int) -> [LinearProgram.Row] {
+    nodeLPs += 1
     guard failure == nil else { return [] }
     if integral { evaluate(solver.capacity(from: x, columns, integer: true)) }
     if added.node != node { added = (node, []) }
@@ -128,14 +131,18 @@ final class CapacitySearch: BranchAndCut {
   func heuristic(near x: [Double]) -> [Double]? {
     guard failure == nil else { return nil }
     // The node's relaxation rounded to the nearest and up to whole steps, then a local search from the best
-    // plan, in at most about 30% of the search's time. (Five seconds more, as it once had, made it the whole of
-    // a short search: the rounded nodes' dispatches took 6.3 s of P50-terms' CPU against 2.7 s without them,
-    // and the search without them found a cheaper plan; 6 months 12.8 → 4.7 s.)
-    if heuristicSeconds < 0.3 * Date().timeIntervalSince(start) {
-      let began = Date()
+    // plan, within 30% of the search's work. Work is counted, not timed, so that a search ending within its time
+    // limit takes the same path on every run: months dispatched plus node LPs, three node LPs for a month (as
+    // long as each on P60; at 30% of its wall time P60's heuristic had dispatched 842 months to 5,880 node LPs).
+    // (A time share of 30% plus five seconds made the heuristic the whole of a short search: rounded nodes'
+    // dispatches took P50-terms to 6.3 s of CPU against 2.7 s without, for a dearer plan.)
+    let work = Double(monthsDispatched) + Double(nodeLPs) / 3
+    let allowance = Int(0.3 * work) - heuristicMonths
+    if allowance > 0 {
+      let before = monthsDispatched
       evaluateRoundings(of: solver.capacity(from: x, columns, integer: false))
-      improveBest(budget: max(1, 0.3 * Date().timeIntervalSince(start) - heuristicSeconds))
-      heuristicSeconds += Date().timeIntervalSince(began)
+      improveBest(months: allowance - (monthsDispatched - before))
+      heuristicMonths += monthsDispatched - before
     }
     guard !bestHanded, let best else { return nil }
     bestHanded = true
