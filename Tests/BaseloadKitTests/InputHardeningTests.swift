@@ -80,6 +80,22 @@ import Testing
       ])
   }
 
+  /// A plan that must bill more than $1e12 is refused (a double no longer carries the cents of such sums): one
+  /// flat workload at $1,000 a call over January's 31 days bills 31,000 × users at the least.
+  @Test func aBillBeyondWhatPrintsToTheCentIsRefusedAtItsDemand() {
+    func sheets(users: String) -> [String: String] {
+      [
+        "workloads.csv": wh + "\nw1,mid,standard,\(users),1,1,1,1000000,0,flat\n",
+        "apis.csv": TestFolder.apiHeader + "\napi1,V,mid,1000,1000\n",
+      ]
+    }
+    #expect(
+      TestFolder.problems(sheets(users: "4e7")) == [
+        "workloads.csv:2:17: users 4e7 makes the least any plan can bill over the horizon ($) 1.24e12; at most 1e12"
+      ])
+    #expect(TestFolder.problems(sheets(users: "3e7")).isEmpty)
+  }
+
   // MARK: 3. Bad input that was accepted silently.
 
   @Test func nulInsideANumberIsRefused() {

@@ -13,6 +13,9 @@ public enum NumericLimits {
   public static let smallestCoefficient = 1e-12
   /// Most calls per hour of one workload in any hour of the horizon, calls/h.
   public static let mostCallsPerHour = 1e9
+  /// Most the least bill of a plan may be over the horizon, $: sums of amounts near 1e14 no longer carry their
+  /// cents in a double (a $9.1e14 plan printed $909,999,999,999,999.75 for $910,000,000,000,000.00).
+  public static let mostBillUSD = 1e12
 
   /// Why a sheet number is out of range, or nil when it is within the bounds.
   static func cellProblem(_ v: Double) -> String? {
@@ -88,22 +91,15 @@ struct RangeCheck {
         changes["\(kind):\(id):\(c.field)"] = c
       }
     }
+    let found = problems.items.count
     let data = PlacementData(input: input)
     let months = Double(max(input.settings.months - 1, 0))
     for (wi, w) in input.workloads.enumerated() {
       let peak = data.forecast.peakCallsPerHour[wi].lazy.flatMap { $0 }.max() ?? 0
       check(
         peak, "the calls per hour of '\(w.id)' in its busiest hour",
-        upper: NumericLimits.mostCallsPerHour,
-        sources: [
-          workload(w, "users", w.users),
-          workload(
-            w, "user_growth_pct_per_month", pow(1 + w.userGrowthPctPerMonth / 100, months)),
-          workload(w, "sessions_per_user_per_day", w.sessionsPerUserPerDay),
-          workload(w, "prompts_per_session", w.promptsPerSession),
-          workload(w, "calls_per_prompt", w.callsPerPrompt),
-          workload(w, "retry_rate", 1 + w.retryRate),
-        ], fallback: row("workloads.csv", w.line, w.id))
+        upper: NumericLimits.mostCallsPerHour, sources: demandSources(w, months: months),
+        fallback: row("workloads.csv", w.line, w.id))
       check(
         w.tokensPerCall, "the tokens per call of '\(w.id)'", sources: tokenSources(w),
         fallback: row("workloads.csv", w.line, w.id))
@@ -163,6 +159,67 @@ struct RangeCheck {
           workload(w, "retry_rate", 1 + w.retryRate, -1),
         ], fallback: here)
     }
+    // A bill made of a parameter already out of range says nothing more.
+    if problems.items.count == found { checkBill(input, data) }
+  }
+
+  /// Checks the least any plan can bill over the horizon, $: every call at its cheapest compatible cost (on a
+  /// reserved unit, the share of the unit-hour it takes; usage at the deepest commitment discount and the lowest
+  /// negotiated price), plus what is signed. Above `NumericLimits.mostBillUSD` the reports' cents are not
+  /// right, so the input is refused, blamed on the demand of the workload that costs most.
+  private mutating func checkBill(_ input: PlanInput, _ data: PlacementData) {
+    let deepest = 1 - (input.commitments.map(\.discountPct).max() ?? 0) / 100
+    let lowest = min(
+      1,
+      data.offers.flatMap { o in data.months.indices.map { data.priceFactor(o.id, month: $0) } }
+        .min() ?? 1)
+    var cheapest = [Double](repeating: .infinity, count: input.workloads.count)
+    for p in data.pairs {
+      var perCall = p.usageCost
+      if case .capacity(let c) = data.offers[p.offer], c.billing == .reserved {
+        perCall = p.load * c.usdPerUnitHour
+      }
+      cheapest[p.workload] = min(cheapest[p.workload], perCall * deepest * lowest + p.failCost)
+    }
+    var bill = [Double](repeating: 0, count: input.workloads.count)
+    for s in data.slices.slices {
+      for wi in bill.indices where cheapest[wi].isFinite {
+        bill[wi] += s.weight * data.demand(wi, s) * cheapest[wi]
+      }
+    }
+    var signed = 0.0
+    for c in input.capacity {
+      for (m, month) in data.months.enumerated() {
+        signed +=
+          (data.contractUnits[c.id]?[m] ?? 0) * c.usdPerUnitHour * data.priceFactor(c.id, month: m)
+          * Double(month.hours)
+      }
+    }
+    for k in input.commitments {
+      for (m, month) in data.months.enumerated() {
+        signed += (data.contractUSD[k.id]?[m] ?? 0) * Double(month.hours)
+      }
+    }
+    guard let top = bill.indices.max(by: { bill[$0] < bill[$1] }) else { return }
+    let w = input.workloads[top]
+    check(
+      bill.reduce(signed, +), "the least any plan can bill over the horizon ($)",
+      upper: NumericLimits.mostBillUSD, lower: 0,
+      sources: demandSources(w, months: Double(max(input.settings.months - 1, 0)))
+        + tokenSources(w),
+      fallback: row("workloads.csv", w.line, w.id))
+  }
+
+  /// The cells that make a workload's calls per hour, growing over `months` months.
+  private func demandSources(_ w: Workload, months: Double) -> [RangeSource?] {
+    [
+      workload(w, "users", w.users),
+      workload(w, "user_growth_pct_per_month", pow(1 + w.userGrowthPctPerMonth / 100, months)),
+      workload(w, "sessions_per_user_per_day", w.sessionsPerUserPerDay),
+      workload(w, "prompts_per_session", w.promptsPerSession),
+      workload(w, "calls_per_prompt", w.callsPerPrompt),
+      workload(w, "retry_rate", 1 + w.retryRate),
+    ]
   }
 
   /// Reports `value` when it is not finite, above `upper`, or other than 0 and below `lower`,
