@@ -207,3 +207,31 @@ import Testing
     #expect(!md.contains("no commitment"))
   }
 }
+
+/// How full each commitment is: a signed $50/h commitment in January 2027 (744 h: a $37,200 fee) beside usage of
+/// $1,000 a day at list, 20% off under the commitment: it covers 31 × $1,000 × 0.8 = $24,800, two thirds of the
+/// fee; $12,400 pays for usage that never comes — in the report, summary.json and the batch index.
+@Suite struct CommitmentUseTests {
+  @Test func anUnusedCommitmentFeeIsShownAsIdleSpend() throws {
+    let input = try TestFolder.load([
+      "workloads.csv": TestFolder.workloadHeader + "\nw,mid,standard,1000,1,1,1,1000000,0,flat\n",
+      "apis.csv": TestFolder.apiHeader + "\napi1,V,mid,1,1\n",
+      "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nk,V,api1,20,1\n",
+      "contracts.csv": "offer,units,usd_per_hour,start,end\nk,,50,2027-01,2027-01\n",
+    ])
+    let a = PlanAnalysis(
+      try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath))
+    let use = try #require(a.commitmentUse.first)
+    #expect(a.commitmentUse.count == 1)
+    #expect(use.commitment == "k" && use.month.description == "2027-01")
+    #expect(abs(use.fee - 37_200) < 1e-6)
+    #expect(abs(use.covered - 24_800) < 1e-6)
+    #expect(abs(use.utilisation - 2.0 / 3) < 1e-9)
+    #expect(abs(a.unusedCommitmentCost - 12_400) < 1e-6)
+    #expect(
+      a.commitmentTable.contains(
+        "| k | 2027-01 | $37,200.00 | $24,800.00 | 66.7% | $12,400.00 |"))
+    #expect(a.commitmentTable.contains("$12,400.00 of commitment fees pay for usage that never comes"))
+    #expect(a.summaryJSON.render().contains("\"unused_commitment_cost\": 12400.00"))
+  }
+}

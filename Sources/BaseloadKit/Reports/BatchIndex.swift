@@ -10,6 +10,8 @@ public struct BatchEntry: Sendable, Equatable {
   public var reservedCost: Double = 0
   public var charges: Double = 0
   public var idleCost: Double = 0
+  /// Commitment fees no usage used, $ (`PlanAnalysis.unusedCommitmentCost`).
+  public var unusedCommitmentCost: Double = 0
   /// How the plan writes money.
   public var currency = Currency("USD")
 
@@ -26,6 +28,7 @@ public struct BatchEntry: Sendable, Equatable {
     charges = models.filter { $0.cost > 0 }.reduce(0) { $0 + $1.cost }
     currency = run.plan.currency
     idleCost = run.plan.capacityUse.reduce(0) { $0 + $1.idleCost }
+    unusedCommitmentCost = run.plan.unusedCommitmentCost
   }
 
   /// A failed folder.
@@ -46,16 +49,16 @@ public enum BatchIndex {
     CSVWriter.sheet(
       header: [
         "folder", "plan", "status", "total_usd", "usd_per_completed_task", "reserved_share",
-        "idle_cost_usd",
+        "idle_cost_usd", "unused_commitment_usd",
       ],
       rows: entries.map { e in
         guard e.failure == nil else {
-          return [.text(e.folder), "", .text("failed: " + e.failure!), "", "", "", ""]
+          return [.text(e.folder), "", .text("failed: " + e.failure!), "", "", "", "", ""]
         }
         return [
           .text(e.folder), .text(e.plan), "ok", .fixed(e.total, 2),
           e.costPerCompletedTask.map { .fixed($0, 6) } ?? "", .fixed(e.reservedShare, 6),
-          .fixed(e.idleCost, 2),
+          .fixed(e.idleCost, 2), .fixed(e.unusedCommitmentCost, 2),
         ]
       })
   }
@@ -66,14 +69,15 @@ public enum BatchIndex {
       let link = "<a href=\"\(HTML.escape(e.folder))/report.html\">\(HTML.escape(e.folder))</a>"
       if let f = e.failure {
         rows +=
-          "<tr><td>\(link)</td><td colspan=\"5\" class=\"fail\">failed: \(HTML.escape(f))</td></tr>\n"
+          "<tr><td>\(link)</td><td colspan=\"6\" class=\"fail\">failed: \(HTML.escape(f))</td></tr>\n"
         continue
       }
       rows +=
         "<tr><td>\(link)</td><td>\(HTML.escape(e.plan))</td><td class=\"n\">\(HTML.escape(e.currency.money(e.total)))</td>"
       rows +=
         "<td class=\"n\">\(HTML.escape(e.currency.perCompletedTask(e.costPerCompletedTask)))</td><td class=\"n\">\(Format.percent(e.reservedShare))</td>"
-      rows += "<td class=\"n\">\(HTML.escape(e.currency.money(e.idleCost)))</td></tr>\n"
+      rows += "<td class=\"n\">\(HTML.escape(e.currency.money(e.idleCost)))</td>"
+      rows += "<td class=\"n\">\(HTML.escape(e.currency.money(e.unusedCommitmentCost)))</td></tr>\n"
     }
     return """
       <!DOCTYPE html>
@@ -84,7 +88,7 @@ public enum BatchIndex {
       th{background:#f3f5f7}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.fail{color:#b42318}
       </style></head><body>
       <h1>Baseload reports</h1>
-      <table><thead><tr><th>folder</th><th>plan</th><th class="n">total</th><th class="n">cost per completed task</th><th class="n">reserved share</th><th class="n">idle cost</th></tr></thead>
+      <table><thead><tr><th>folder</th><th>plan</th><th class="n">total</th><th class="n">cost per completed task</th><th class="n">reserved share</th><th class="n">idle cost</th><th class="n">unused commitment fees</th></tr></thead>
       <tbody>
       \(rows)</tbody></table>
       </body></html>

@@ -14,6 +14,13 @@ extension PlanAnalysis {
         ("idle_cost", .fixed(u.idleCost, 2)),
       ])
     }
+    let commitments: [JSON] = commitmentUse.map { u in
+      .object([
+        ("commitment", .string(u.commitment)), ("month", .string(u.month.description)),
+        ("fee", .fixed(u.fee, 2)), ("covered", .fixed(u.covered, 2)),
+        ("utilisation", .fixed(u.utilisation, 4)), ("unused_cost", .fixed(u.unusedCost, 2)),
+      ])
+    }
     let apiRows: [JSON] = input.apis.flatMap { a in
       months.compactMap { m -> JSON? in
         let cost = invoice.lines.filter { $0.offer == a.id && $0.month == m }.reduce(0) {
@@ -66,7 +73,9 @@ extension PlanAnalysis {
     let detail: [(String, JSON)] = [
       ("human_cost", .fixed(humanCost, 2)), ("objective", .fixed(solve.objective, 2)),
       ("idle_cost", .fixed(capacityUse.reduce(0) { $0 + $1.idleCost }, 2)),
-      ("monthly", .array(monthly)), ("capacity", .array(offers)), ("apis", .array(apiRows)),
+      ("unused_commitment_cost", .fixed(unusedCommitmentCost, 2)),
+      ("monthly", .array(monthly)), ("capacity", .array(offers)),
+      ("commitments", .array(commitments)), ("apis", .array(apiRows)),
       ("workloads", .array(work)), ("billing_models", .array(models)), ("solver", solver),
     ]
     return .object(headline + detail)

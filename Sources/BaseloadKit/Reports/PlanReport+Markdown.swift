@@ -49,6 +49,7 @@ extension PlanAnalysis {
     md += listVersusContracted
     md += "## What to buy and when\n\n" + purchases + "\n"
     md += "## Reserved capacity: utilisation and idle cost\n\n" + utilisationTable + "\n"
+    if !commitmentUse.isEmpty { md += "## Commitments: how full\n\n" + commitmentTable + "\n" }
     md += "## Cost per workload\n\n" + workloadTable + "\n"
     md += "## Baseload and peaks\n\n" + baseloadSplit + "\n"
     md += "## Solver\n\n" + solverText + "\n"
@@ -184,6 +185,25 @@ extension PlanAnalysis {
         ]
       }, right: Set(2...9))
       + "\n*Utilisation* counts the headroom each latency class needs (the utilisation cap) as used; *busy* is the share of paid hours the hardware actually computes.\n"
+  }
+
+  /// Each commitment's fee by month, the usage it paid for, and what of it went unused.
+  var commitmentTable: String {
+    let rows = commitmentUse
+    var md = Markdown.table(
+      ["commitment", "month", "fee", "usage covered (at the discount)", "used", "unused fee"],
+      rows.map { u in
+        [
+          u.commitment, u.month.description, money(u.fee), money(u.covered),
+          Format.percent(u.utilisation), money(u.unusedCost),
+        ]
+      }, right: Set(2...5))
+    let unused = unusedCommitmentCost
+    if unused >= Format.halfCentUSD {
+      md +=
+        "\n\(money(unused)) of commitment fees pay for usage that never comes (idle spend, beside the reserved capacity's idle cost).\n"
+    }
+    return md
   }
 
   var workloadTable: String {
