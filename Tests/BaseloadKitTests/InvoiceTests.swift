@@ -231,7 +231,8 @@ import Testing
     #expect(
       a.commitmentTable.contains(
         "| k | 2027-01 | $37,200.00 | $24,800.00 | 66.7% | $12,400.00 |"))
-    #expect(a.commitmentTable.contains("$12,400.00 of commitment fees pay for usage that never comes"))
+    #expect(
+      a.commitmentTable.contains("$12,400.00 of commitment fees pay for usage that never comes"))
     #expect(a.summaryJSON.render().contains("\"unused_commitment_cost\": 12400.00"))
   }
 }
