@@ -236,3 +236,20 @@ import Testing
     #expect(a.summaryJSON.render().contains("\"unused_commitment_cost\": 12400.00"))
   }
 }
+
+/// A workload with no demand has no cost per Mtok or per task: `—` in the report and `null` in summary.json,
+/// never $0.00 (which reads as free).
+@Suite struct NoDemandFiguresTests {
+  @Test func aWorkloadWithoutDemandHasNoUnitCost() throws {
+    let input = try TestFolder.load([
+      "workloads.csv": TestFolder.workloadHeader
+        + "\nw,mid,standard,10,1,1,1,1000,100,flat\nghost,mid,standard,0,1,1,1,1000,100,flat\n"
+    ])
+    let a = PlanAnalysis(
+      try PlacementSolver.solve(PlacementData(input: input), modelPath: TestFolder.modelPath))
+    let ghost = try #require(a.workloads.first { $0.workload == "ghost" })
+    #expect(ghost.costPerMtok == nil && ghost.costPerTask == nil)
+    #expect(a.workloadTable.contains("| ghost | standard |  | 0.0 | $0.00 | — | — | — | $0.00 |"))
+    #expect(a.summaryJSON.render().contains("\"usd_per_mtok\": null"))
+  }
+}

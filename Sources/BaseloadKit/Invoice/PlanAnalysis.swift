@@ -49,8 +49,9 @@ public struct WorkloadTotals: Sendable, Equatable {
   public var tasks: Double
   public var completedTasks: Double
   public var humanCost: Double
-  public var costPerMtok: Double { tokens > 0 ? cost / tokens * 1e6 : 0 }
-  public var costPerTask: Double { tasks > 0 ? cost / tasks : 0 }
+  /// Nil without tokens or tasks (a workload with no demand): shown as `—` and `null`, never as $0.
+  public var costPerMtok: Double? { tokens > 0 ? cost / tokens * 1e6 : nil }
+  public var costPerTask: Double? { tasks > 0 ? cost / tasks : nil }
   /// Cost per completed task, $; nil when no task completes (success rate 0), never $0 or infinity.
   public var costPerCompletedTask: Double? { completedTasks > 0 ? cost / completedTasks : nil }
 }

@@ -215,7 +215,7 @@ extension PlanAnalysis {
       return [
         w.workload, wl.latency.rawValue, unique.joined(separator: ", "),
         Format.number(w.tokens / 1e6, 1), money(w.cost),
-        currency.money(w.costPerMtok), currency.perUnit(w.costPerTask),
+        w.costPerMtok.map { currency.money($0) } ?? "—", w.costPerTask.map(currency.perUnit) ?? "—",
         currency.perCompletedTask(w.costPerCompletedTask),
         money(w.humanCost),
       ]
