@@ -18,6 +18,13 @@ public protocol BranchAndCut: AnyObject {
   func heuristic(near x: [Double]) -> [Double]?
   /// Whether to end the search now (the caller's own time limit or a failure it will report).
   var shouldStop: Bool { get }
+  /// The search's best bound, at every call (not at a clock's pace, so what the caller records of it does not
+  /// depend on the machine's speed).
+  func observe(bound: Double)
+}
+
+extension BranchAndCut {
+  public func observe(bound: Double) {}
 }
 
 /// What a search with hooks carries through the C callback.
@@ -37,6 +44,7 @@ final class SearchContext {
   func callback(_ tree: OpaquePointer) {
     tracker.observe(tree)
     guard let hooks else { return }
+    if let b = tracker.bound { hooks.observe(bound: b) }
     let reason = glp_ios_reason(tree)
     if reason == GLP_IROWGEN || reason == GLP_IHEUR, let p = glp_ios_get_prob(tree) {
       let n = Int(glp_get_num_cols(p))

@@ -46,6 +46,11 @@ import Testing
       "Sources/BaseloadKit/Decomposition/CapacitySearch.swift", "private func solution(",
       ["UnitsActive", "MinUnitsWhenActive", "ActiveWhenUsed", "LevelActive"]
     ),
+    (
+      "Sources/BaseloadKit/Decomposition/CapacitySearch+MonthBound.swift",
+      "private func monthLeast(",
+      ["TotalCost", "UnitsActive", "MinUnitsWhenActive", "ActiveWhenUsed", "LevelActive"]
+    ),
   ]
 
   static var root: URL { TestFolder.repoRoot }

@@ -156,7 +156,6 @@ struct BendersSolver {
     let shared = search.bound
     let report = progress
     options.progress = { p in
-      if let b = p.bound { shared.raise(to: b) }
       guard let report, shared.due(every: 5), let b = p.bound, let i = p.incumbent else { return }
       report(
         "capacity search \(Format.plain(p.elapsedSeconds.rounded())) s: bounds \(Format.money(b)) … \(Format.money(i)), gap \(Format.percent((i - b) / max(abs(i), 1e-9), 3))"
@@ -164,7 +163,10 @@ struct BendersSolver {
     }
     var masterFailure: String?
     var proven = -Double.infinity
-    if !program.isMIP {
+    search.secondsPerMonth = max(0.05, 0.02 * limit / Double(data.months.count))
+    if search.refreshMonthBound(force: true) {
+      // The plans found so far are certified month by month: no branch and bound is needed.
+    } else if !program.isMIP {
       // Nothing to buy in whole steps (commitment levels only): GLPK runs no search and calls no hook, so the
       // cuts are iterated here — the master LP (a relaxation with valid cuts: its optimum is a lower bound),
       // its capacity dispatched, the cuts it violates added — until its capacity is priced exactly or the gap
@@ -204,7 +206,8 @@ struct BendersSolver {
         masterFailure = "\(e)".split(separator: "\n").first.map(String.init)
       }
     }
-    lower = max(lower, proven)
+    search.refreshMonthBound(force: true)
+    lower = max(lower, proven, search.monthLower)
     try search.completeBest()
     guard let best = search.best else { throw BendersUnavailable() }
     var steps = search.steps

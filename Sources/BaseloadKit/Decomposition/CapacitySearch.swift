@@ -28,7 +28,6 @@ final class CapacitySearch: BranchAndCut {
   let deadline: Date
   /// Most capacities to dispatch; the search stops there (`dispatchLimitReached`).
   let maxDispatches: Int
-  let start = Date()
 
   /// Every cut found so far, the first `baseCuts` already in the program.
   private(set) var pool: [BendersSolver.Cut]
@@ -62,6 +61,11 @@ final class CapacitySearch: BranchAndCut {
   private var heuristicMonths = 0
   /// Node LPs the search has solved (calls of `lazyRows`).
   private(set) var nodeLPs = 0
+  /// The month-by-month bound last computed (`monthBound`), $, and the pool's size then.
+  var monthLower = -Double.infinity
+  var monthPool = 0
+  /// Time limit of each month's MIP in `monthBound`, s.
+  var secondsPerMonth = 0.05
   private(set) var dispatches = 0
   /// A dispatch that failed; the search stops and the caller rethrows it.
   private(set) var failure: (any Error)?
@@ -116,7 +120,9 @@ final class CapacitySearch: BranchAndCut {
   /// Whether the search was ended by this object (a failure, the deadline, the dispatch limit).
   private(set) var stopped = false
   var shouldStop: Bool {
-    if failure != nil || Date() > deadline || dispatchLimitReached { stopped = true }
+    if failure != nil || Date() > deadline || dispatchLimitReached || certifiedByMonths {
+      stopped = true
+    }
     return stopped
   }
 
@@ -127,6 +133,8 @@ final class CapacitySearch: BranchAndCut {
     if added.node != node { added = (node, []) }
     return violated(at: x)
   }
+
+  func observe(bound b: Double) { bound.raise(to: b) }
 
   func heuristic(near x: [Double]) -> [Double]? {
     guard failure == nil else { return nil }
@@ -144,6 +152,7 @@ final class CapacitySearch: BranchAndCut {
       improveBest(months: allowance - (monthsDispatched - before))
       heuristicMonths += monthsDispatched - before
     }
+    refreshMonthBound()
     guard !bestHanded, let best else { return nil }
     bestHanded = true
     return solution(best.capacity, groupCost: bestGroupCost)
@@ -225,6 +234,12 @@ final class CapacitySearch: BranchAndCut {
     guard let b = best, b.outcome.flows.isEmpty else { return }
     let o = try solver.dispatch(solver.data, b.capacity, penalty, flows: true)
     dispatches += 1
+    // The same capacity dispatched again must cost what it was priced at; anything else is a failed dispatch.
+    guard o.feasible, abs(o.cost - b.outcome.cost) <= 1e-6 * max(1, abs(b.outcome.cost)) else {
+      throw PlanError.solver(
+        "the plan's capacity dispatched again cost \(Format.money(o.cost)), not the \(Format.money(b.outcome.cost)) it was priced at"
+      )
+    }
     best = (o, b.capacity)
   }
 

@@ -340,7 +340,7 @@ public struct HourlyDispatch: Sendable {
           rows += t.capacityRows[k]
           upper += bounds[m]!
         }
-        if let memo = memos?[unit[0].index], !keepsFlows || memo.withFlows,
+        if let memo = memos?[unit[0].index], memo.withFlows == keepsFlows,
           memo.holds(rows: rows, upper: upper)
         {
           local += memo.outcomes
@@ -440,7 +440,7 @@ struct DispatchMemo {
   var basic: [Bool]
   var activity: [Double]
   var outcomes: [SliceOutcome]
-  /// Whether the outcomes carry flows (a dispatch that keeps flows reuses only such a memo).
+  /// Whether the outcomes carry flows (a dispatch reuses only a memo that keeps flows as it does).
   var withFlows: Bool
 
   /// Whether the optimum is still optimal with capacity rows `rows` (the same) at `upper`: only bounds of basic

@@ -163,9 +163,9 @@ struct RangeCheck {
     if problems.items.count == found { checkBill(input, data) }
   }
 
-  /// Checks the least any plan can bill over the horizon, $: every call at its cheapest compatible cost (on a
-  /// reserved unit, the share of the unit-hour it takes; usage at the deepest commitment discount and the lowest
-  /// negotiated price), plus what is signed. Above `NumericLimits.mostBillUSD` the reports' cents are not
+  /// Checks the least any plan can bill over the horizon, $: every call at its cheapest compatible usage cost (on
+  /// a reserved unit, the share of the unit-hour it takes; at the deepest commitment discount and the lowest
+  /// negotiated price), or what is signed if that is more. (Human cost of failures is no bill.) Above `NumericLimits.mostBillUSD` the reports' cents are not
   /// right, so the input is refused, blamed on the demand of the workload that costs most.
   private mutating func checkBill(_ input: PlanInput, _ data: PlacementData) {
     let deepest = 1 - (input.commitments.map(\.discountPct).max() ?? 0) / 100
@@ -179,7 +179,7 @@ struct RangeCheck {
       if case .capacity(let c) = data.offers[p.offer], c.billing == .reserved {
         perCall = p.load * c.usdPerUnitHour
       }
-      cheapest[p.workload] = min(cheapest[p.workload], perCall * deepest * lowest + p.failCost)
+      cheapest[p.workload] = min(cheapest[p.workload], perCall * deepest * lowest)
     }
     var bill = [Double](repeating: 0, count: input.workloads.count)
     for s in data.slices.slices {
@@ -202,8 +202,10 @@ struct RangeCheck {
     }
     guard let top = bill.indices.max(by: { bill[$0] < bill[$1] }) else { return }
     let w = input.workloads[top]
+    // Signed fees may pay for the very calls counted above (covered usage, calls on signed units): the larger
+    // of the two, not their sum, is what every plan bills at the least.
     check(
-      bill.reduce(signed, +), "the least any plan can bill over the horizon ($)",
+      max(signed, bill.reduce(0, +)), "the least any plan can bill over the horizon ($)",
       upper: NumericLimits.mostBillUSD, lower: 0,
       sources: demandSources(w, months: Double(max(input.settings.months - 1, 0)))
         + tokenSources(w),
