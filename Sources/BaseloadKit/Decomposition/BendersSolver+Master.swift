@@ -99,10 +99,9 @@ extension BendersSolver {
     -> LinearProgram.Row
   {
     let m = groupMonth[cut.group]
-    var row: [(column: Int, value: Double)] = [(cols.theta[cut.group], 1)]
-    for (r, s) in cut.unitSlope.enumerated() where s != 0 { row.append((cols.units[r][m], -s)) }
-    for (k, s) in cut.levelSlope.enumerated() where s != 0 { row.append((cols.level[k][m], -s)) }
-    return LinearProgram.Row(name: name, bounds: .lower(cut.constant), coefficients: row)
+    return cut.row(
+      name: name, theta: cols.theta[cut.group], units: { cols.units[$0][m] },
+      level: { cols.level[$0][m] })
   }
 
   /// The capacity in the master's solution `x` (integer purchases rounded to whole steps when `integer`).

@@ -50,6 +50,17 @@ struct BendersSolver {
     var unitSlope: [Double]
     var levelSlope: [Double]
 
+    /// The cut as a row θ − Σ slope · capacity ≥ constant, over the columns `theta` and `units(r)`, `level(k)` of
+    /// the group's month (the master's, or a month problem's).
+    func row(name: String, theta: Int, units: (Int) -> Int, level: (Int) -> Int)
+      -> LinearProgram.Row
+    {
+      var row: [(column: Int, value: Double)] = [(theta, 1)]
+      for (r, s) in unitSlope.enumerated() where s != 0 { row.append((units(r), -s)) }
+      for (k, s) in levelSlope.enumerated() where s != 0 { row.append((level(k), -s)) }
+      return LinearProgram.Row(name: name, bounds: .lower(constant), coefficients: row)
+    }
+
     /// The cut's bound on θ, $, at `units(r)` of each reserved offer and `level(k)` of each commitment in the
     /// group's month.
     func value(units: (Int) -> Double, level: (Int) -> Double) -> Double {

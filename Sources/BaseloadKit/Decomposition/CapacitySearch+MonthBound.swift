@@ -92,10 +92,8 @@ extension CapacitySearch {
     for (i, cut) in pool.enumerated() {
       guard let t = theta[cut.group] else { continue }
       priced.insert(cut.group)
-      var row: [(column: Int, value: Double)] = [(t, 1)]
-      for (r, s) in cut.unitSlope.enumerated() where s != 0 { row.append((units[r], -s)) }
-      for (k, s) in cut.levelSlope.enumerated() where s != 0 { row.append((levels[k], -s)) }
-      lp.addRow("Cut[\(i)]", bounds: .lower(cut.constant), coefficients: row)
+      let row = cut.row(name: "Cut[\(i)]", theta: t, units: { units[$0] }, level: { levels[$0] })
+      lp.addRow(row.name, bounds: row.bounds, coefficients: row.coefficients)
     }
     // A group without a cut leaves its θ unbounded below.
     guard priced.count == theta.count else { return nil }
