@@ -94,6 +94,18 @@ import Testing
         "workloads.csv:2:17: users 4e7 makes the least any plan can bill over the horizon ($) 1.24e12; at most 1e12"
       ])
     #expect(TestFolder.problems(sheets(users: "3e7")).isEmpty)
+    // Signed fees alone: $2e9 an hour for January's 744 hours, blamed on the contract.
+    func signed(_ perHour: String) -> [String: String] {
+      [
+        "commitments.csv": "id,vendor,applies_to,discount_pct,term_months\nk,V,api1,20,1\n",
+        "contracts.csv": "offer,units,usd_per_hour,start,end\nk,,\(perHour),2027-01,2027-01\n",
+      ]
+    }
+    #expect(
+      TestFolder.problems(signed("2e9")) == [
+        "contracts.csv:2:4: usd_per_hour 2e9 makes the least any plan can bill over the horizon ($) 1.49e12; at most 1e12"
+      ])
+    #expect(TestFolder.problems(signed("1e9")).isEmpty)
   }
 
   // MARK: 3. Bad input that was accepted silently.

@@ -187,25 +187,33 @@ struct RangeCheck {
         bill[wi] += s.weight * data.demand(wi, s) * cheapest[wi]
       }
     }
-    var signed = 0.0
-    for c in input.capacity {
-      for (m, month) in data.months.enumerated() {
-        signed +=
-          (data.contractUnits[c.id]?[m] ?? 0) * c.usdPerUnitHour * data.priceFactor(c.id, month: m)
-          * Double(month.hours)
-      }
-    }
-    for k in input.commitments {
-      for (m, month) in data.months.enumerated() {
-        signed += (data.contractUSD[k.id]?[m] ?? 0) * Double(month.hours)
-      }
-    }
+    // What is signed: the fixed charges of the contracted units and levels (contracts are reserved only).
+    let signed = HourlyDispatch(data: data, units: data.contractUnits, levels: data.contractUSD)
+      .fixedCost
     guard let top = bill.indices.max(by: { bill[$0] < bill[$1] }) else { return }
     let w = input.workloads[top]
+    let usage = bill.reduce(0, +)
     // Signed fees may pay for the very calls counted above (covered usage, calls on signed units): the larger
-    // of the two, not their sum, is what every plan bills at the least.
+    // of the two, not their sum, is what every plan bills at the least. Blamed on the demand of the workload
+    // that costs most, or, when the signed fees are the larger, on the contract signing the most an hour.
+    let price = Dictionary(uniqueKeysWithValues: input.capacity.map { ($0.id, $0.usdPerUnitHour) })
+    let contract = input.contracts.max {
+      $0.units * (price[$0.offer] ?? 0) + $0.usdPerHour < $1.units * (price[$1.offer] ?? 0)
+        + $1.usdPerHour
+    }
+    if signed > usage, let c = contract {
+      let column = c.units > 0 ? "units" : "usd_per_hour"
+      check(
+        signed, "the least any plan can bill over the horizon ($)",
+        upper: NumericLimits.mostBillUSD, lower: 0,
+        sources: [
+          source("contracts.csv", c.line, column, c.units > 0 ? c.units : c.usdPerHour, key: nil)
+        ],
+        fallback: row("contracts.csv", c.line, c.offer))
+      return
+    }
     check(
-      max(signed, bill.reduce(0, +)), "the least any plan can bill over the horizon ($)",
+      usage, "the least any plan can bill over the horizon ($)",
       upper: NumericLimits.mostBillUSD, lower: 0,
       sources: demandSources(w, months: Double(max(input.settings.months - 1, 0)))
         + tokenSources(w),
