@@ -83,6 +83,10 @@ struct Problem {
     let start = Date()
     if !isMIP {
       smcp.presolve = options.presolve ? GLP_ON : GLP_OFF
+      if let b = options.startBasis, !options.presolve {
+        use(b)
+        smcp.meth = GLP_DUALP
+      }
       let stop = SolverStop(glpk: simplexRecovering(&smcp, options, since: start))
       let polished =
         options.presolve && stop == .completed
@@ -261,7 +265,7 @@ struct Problem {
       rowDuals: (0..<m).map { glp_get_row_dual(p, Int32($0 + 1)) },
       reducedCosts: (0..<n).map { glp_get_col_dual(p, Int32($0 + 1)) }, mipGap: nil, bound: nil,
       columnNames: cols,
-      rowNames: rows, terminalOutput: output, seconds: seconds)
+      rowNames: rows, terminalOutput: output, seconds: seconds, basis: basis())
   }
 
   /// The problem as values (names, bounds, kinds, matrix, objective).

@@ -24,6 +24,8 @@ public struct Solution: Sendable {
   public var terminalOutput: String
   /// Wall-clock seconds of the solve.
   public var seconds: Double
+  /// The basis the simplex ended on (an LP only), to start a later solve from.
+  public var basis: Basis? = nil
 
   /// Value of the column named `name`.
   public func value(ofColumn name: String) -> Double? {

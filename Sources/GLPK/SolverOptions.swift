@@ -49,6 +49,9 @@ public struct SolverOptions: Sendable {
   public var integerTolerance: Double?
   /// Branch on the hybrid pseudocost rule (GLPK's `--pcost`) instead of Driebeck–Tomlin.
   public var pseudocostBranching = false
+  /// For an LP: the basis to start the simplex from (`Solution.basis` of an earlier solve of the same problem,
+  /// perhaps with rows appended), solved by the dual simplex; ignored by the presolver and by a MIP.
+  public var startBasis: Basis?
   /// Called during a MIP search, at most about once a second and at each new incumbent.
   public var progress: (@Sendable (MIPProgress) -> Void)?
 

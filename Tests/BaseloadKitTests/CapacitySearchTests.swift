@@ -144,18 +144,21 @@ import Testing
     try expectPricedAsAWholeDispatch(capacity([3, 2, 3], [0, 0, 0]), months: 6)
   }
 
-  /// The cut-guided local search walks from three GPUs to the optimum, two, dispatching only what the cuts
-  /// price below the best plan: at 3 GPUs the capacity is not binding, so the cuts price 2 GPUs $8,736 cheaper
-  /// (one GPU-month less) — dispatched, $17,472.00, the new best; from 2 they price 1 GPU the same way —
-  /// dispatched, $18,528.00 (8,736 + 4,857.1 calls/h × 672 h × $0.003), not better, and its cuts now price it
-  /// exactly; 3 is priced $8,736 dearer. Nothing is left below the best plan after three dispatches.
+  /// The cut-guided local search walks from no GPU to the optimum, two, dispatching only what the cuts price
+  /// below the best plan: with no GPU the API serves 10,000 calls/h × 672 h × $0.003 = $20,160.00, and the cut
+  /// there prices one GPU at $8,736 + 4,857.1 calls/h × 672 h × $0.003 = $18,528.00 — dispatched, the new best;
+  /// its cut prices two GPUs at $17,472.00 (5,142.9 calls/h more on the GPUs for $8,736 more) — dispatched, the
+  /// new best. One GPU is now priced exactly and three are outside the master's box (two serve the peak), so
+  /// nothing is left below the best plan after three dispatches. A capacity outside the box is not priced.
   @Test func theLocalSearchWalksToTheOptimum() throws {
     let (search, _, _) = try Self.search()
     func gpus(_ n: Double) -> BendersSolver.Capacity {
       BendersSolver.Capacity(units: [[n]], levels: [], bought: [[n]], spent: [])
     }
-    #expect(search.evaluate(gpus(3)))
-    #expect(abs((search.best?.outcome.cost ?? 0) - 3 * 8_736) < 0.01)
+    #expect(!search.evaluate(gpus(3)))
+    #expect(search.best == nil)
+    #expect(search.evaluate(gpus(0)))
+    #expect(abs((search.best?.outcome.cost ?? 0) - 20_160) < 0.01)
     search.improveBest(budget: 60)
     let best = try #require(search.best)
     #expect(best.capacity.units == [[2]])
@@ -164,6 +167,52 @@ import Testing
     // At the optimum the cuts price every neighbour at or above it (one GPU's $18,528 is known exactly now).
     let next = search.cheapestNeighbour(of: best.capacity, cost: best.outcome.cost)
     #expect(next?.units == nil)
+  }
+}
+
+/// Month floors (`CapacitySearch.monthFloor`): each month's least price under the cuts with its units whole, a row
+/// of the master every plan holds, and the plan that covers each month's own choice.
+@Suite struct MonthFloorTests {
+  /// With the cuts exact at 0 to 2 GPUs (all the master's box holds), the one month's least price is the two-GPU optimum, $17,472.00, by hand
+  /// (`theLocalSearchWalksToTheOptimum`): the floor is that, the optimum holds it as a row of the master, and a
+  /// node with nothing bought and θ at 0 gets the floor as a lazy row.
+  @Test func theFloorIsTheMonthsLeastPriceAndARowOfTheMaster() throws {
+    let (search, _, zero) = try CapacitySearchTests.search()
+    for n in 0...2 {
+      search.evaluate(
+        BendersSolver.Capacity(units: [[Double(n)]], levels: [], bought: [[Double(n)]], spent: []))
+    }
+    search.refreshMonthBound(force: true)
+    // A proven bound of the month's MIP, solved to a relative gap of 1e-6.
+    #expect(search.monthFloor[0] <= 17_472 + 1e-6)
+    #expect(search.monthFloor[0] >= 17_472 * (1 - 1e-6) - 1e-6)
+    #expect(search.monthLower == search.monthFloor[0])
+    let best = try #require(search.best)
+    #expect(best.capacity.units == [[2]])
+    #expect(search.outsideMaster(best.capacity, groupCost: [best.outcome.cost - 2 * 8_736]) == nil)
+    #expect(search.certifiedByMonths)
+    let rows = search.lazyRows(at: zero, integral: false, node: 7).map(\.name)
+    #expect(rows.contains("MonthFloor[0]"))
+    // The floor row is the master's objective of the month: 13 $/h × 672 h a GPU, and θ.
+    let row = search.floorRow(0)
+    #expect(row.coefficients.map(\.value).sorted() == [1, 13 * 672])
+  }
+
+  /// Three months of a 3-month GPU term bought in steps of 2, the months choosing 4, 7 and 2 GPUs: month 1 buys
+  /// 4, month 2 has those 4 and buys 4 more (7 rounded up to whole steps), month 3 has all 8 still active.
+  @Test func theCoveringPlanBuysWhatEachMonthLacks() throws {
+    var sheets = Issue11ReproductionTests.twoGPUs(maxUnits: "")
+    sheets["plan.csv"] = "key,value\nstart,2027-02\nmonths,3\nresolution,cluster\n"
+    sheets["capacity.csv"] =
+      "id,vendor,tiers,usd_per_unit_hour,billing,term_months,unit_step,input_tok_per_s_per_unit,output_tok_per_s_per_unit\n"
+      + "gpu,VendorB,mid,13,reserved,3,2,2500,625\n"
+    var input = try TestFolder.load(sheets)
+    input.settings.decomposition = .benders
+    let (search, _, _) = try CapacitySearchTests.search(input)
+    let p = search.covering(
+      [4, 7, 2].map { CapacitySearch.MonthChoice(units: [$0], levels: []) })
+    #expect(p.bought == [[4, 4, 0]])
+    #expect(p.units == [[4, 8, 8]])
   }
 }
 

@@ -51,6 +51,10 @@ import Testing
       "private func monthLeast(",
       ["TotalCost", "UnitsActive", "MinUnitsWhenActive", "ActiveWhenUsed", "LevelActive"]
     ),
+    (
+      "Sources/BaseloadKit/Decomposition/CapacitySearch+MonthBound.swift", "func covering(",
+      ["UnitsActive", "LevelActive"]
+    ),
   ]
 
   static var root: URL { TestFolder.repoRoot }

@@ -243,3 +243,52 @@ import Testing
     #expect(text.contains("obj =   1.536750000e+02"))
   }
 }
+
+/// A solve started from an earlier basis (`SolverOptions.startBasis`): the relaxed Benders master is solved again
+/// after each round of cuts from where the last round ended.
+@Suite struct WarmStartTests {
+  /// max 3x + 2y s.t. x + y ≤ 4, x + 3y ≤ 7 (optimum 12 at x = 4), then the row x ≤ 3 appended: the optimum moves
+  /// to x = 3, y = 1, 11. Started from the first solve's basis, the appended row basic, the dual simplex reaches
+  /// what a solve from scratch reaches; the first basis given back unchanged is optimal at once (no iteration).
+  @Test func aBasisGivenBackStartsTheSolve() throws {
+    var lp = LinearProgram(name: "warm", sense: .maximize)
+    let x = lp.addColumn("x", objective: 3)
+    let y = lp.addColumn("y", objective: 2)
+    lp.addRow("sum", bounds: .upper(4), coefficients: [(x, 1), (y, 1)])
+    lp.addRow("mix", bounds: .upper(7), coefficients: [(x, 1), (y, 3)])
+    var options = SolverOptions(presolve: false, messageLevel: .all)
+    let first = try GLPKSolver.solve(lp, options: options)
+    #expect(abs(first.objective - 12) < 1e-9)
+    let basis = try #require(first.basis)
+    #expect(basis.rowCount == 2)
+
+    options.startBasis = basis
+    let again = try GLPKSolver.solve(lp, options: options)
+    #expect(abs(again.objective - 12) < 1e-9)
+    #expect(Self.iterations(again.terminalOutput) == 0, "\(again.terminalOutput)")
+
+    lp.addRow("cap", bounds: .upper(3), coefficients: [(x, 1)])
+    let warm = try GLPKSolver.solve(lp, options: options)
+    let cold = try GLPKSolver.solve(lp, options: SolverOptions(presolve: false))
+    #expect(warm.status == .optimal)
+    #expect(abs(warm.objective - 11) < 1e-9 && abs(cold.objective - 11) < 1e-9)
+    #expect(abs(warm.columnValues[x] - 3) < 1e-9 && abs(warm.columnValues[y] - 1) < 1e-9)
+    #expect(warm.basis?.rowCount == 3)
+
+    // A basis of another problem (another number of columns) is not used: the solve starts from scratch.
+    var other = LinearProgram(name: "other", sense: .maximize)
+    let z = other.addColumn("z", bounds: .range(0, 5), objective: 1)
+    other.addRow("z", bounds: .upper(2), coefficients: [(z, 1)])
+    let unrelated = try GLPKSolver.solve(other, options: options)
+    #expect(unrelated.status == .optimal && abs(unrelated.objective - 2) < 1e-9)
+  }
+
+  /// The last iteration count GLPK printed ("*     2: obj = …", "#" in the dual simplex), or nil.
+  static func iterations(_ output: String) -> Int? {
+    output.split(separator: "\n").compactMap { line -> Int? in
+      let t = line.drop { " *#".contains($0) }
+      guard let colon = t.firstIndex(of: ":") else { return nil }
+      return Int(t[..<colon])
+    }.last
+  }
+}

@@ -116,10 +116,12 @@ extension BendersSolver {
       spent: cols.spent.map { $0.map { x[$0] } })
   }
 
-  /// Builds and solves the capacity master (`masterProgram`) with its integrality relaxed. Returns the capacity
-  /// chosen and the master's optimum, a lower bound on the hourly optimum, $; nil when the time limit passed.
-  func relaxedMaster(_ cuts: [Cut], groupMonth: [Int], bounds: CapacityBounds) throws
-    -> (capacity: Capacity, bound: Double)?
+  /// Builds and solves the capacity master (`masterProgram`) with its integrality relaxed, by the dual simplex from
+  /// `basis` when given (the basis of the previous round, whose cuts are the first rows of this one). Returns the
+  /// capacity chosen, the master's optimum (a lower bound on the hourly optimum, $) and the basis it ended on;
+  /// nil when the time limit passed.
+  func relaxedMaster(_ cuts: [Cut], groupMonth: [Int], bounds: CapacityBounds, basis: Basis? = nil)
+    throws -> (capacity: Capacity, bound: Double, basis: Basis?)?
   {
     let (lp, cols) = masterProgram(cuts, groupMonth: groupMonth, bounds: bounds, integer: false)
     var options = SolverOptions()
@@ -128,13 +130,14 @@ extension BendersSolver {
     options.presolve = false
     options.scale = true
     options.timeLimitSeconds = data.input.settings.timeLimitSeconds
+    options.startBasis = basis
     let s = try GLPKSolver.solve(lp, options: options)
     if s.stop == .timeLimit && s.status != .optimal { return nil }
     guard s.status == .optimal else {
       throw PlanError.solver(
         "the capacity master ended with status \(s.status)\n\(s.terminalOutput)")
     }
-    return (capacity(from: s.columnValues, cols, integer: false), s.objective)
+    return (capacity(from: s.columnValues, cols, integer: false), s.objective, s.basis)
   }
 
   /// `p` with every reserved purchase rounded to whole steps by `rule`, then raised to `min_units` in a month

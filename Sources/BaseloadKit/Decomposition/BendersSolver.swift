@@ -118,14 +118,17 @@ struct BendersSolver {
       levels: commitments.map { k in data.months.indices.map { data.contractUSD[k.id]?[$0] ?? 0 } },
       bought: [], spent: [])
     var exactCuts = byDay
+    var basis: Basis?
     for i in 0..<maxIterations.relaxed {
       let o = try dispatch(exactCuts ? data : grouped, point, penalty, warm: exactCuts)
       // Unserved calls are priced; what can still make a slice infeasible is a rate limit or on-demand cap.
       guard o.feasible else { throw BendersUnavailable() }
       addCuts(o, at: point, groups: exactCuts ? members : identity)
       let upper = o.cost
-      guard let solved = try relaxedMaster(cuts, groupMonth: groupMonth, bounds: bounds)
+      guard
+        let solved = try relaxedMaster(cuts, groupMonth: groupMonth, bounds: bounds, basis: basis)
       else { throw BendersUnavailable() }
+      basis = solved.basis
       let bound = solved.bound
       lower = max(lower, bound)
       point = solved.capacity
@@ -175,7 +178,7 @@ struct BendersSolver {
     var masterFailure: String?
     var proven = -Double.infinity
     search.secondsPerMonth = max(0.05, 0.02 * limit / Double(data.months.count))
-    if search.refreshMonthBound(force: true) {
+    if search.monthByMonth(rounds: 10) {
       // The plans found so far are certified month by month: no branch and bound is needed.
     } else if !program.isMIP {
       // Nothing to buy in whole steps (commitment levels only): GLPK runs no search and calls no hook, so the

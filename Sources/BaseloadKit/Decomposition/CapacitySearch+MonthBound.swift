@@ -2,15 +2,74 @@ import Foundation
 import GLPK
 
 extension CapacitySearch {
-  /// Recomputes `monthLower` (`monthBound`) when `force`d or once the pool has grown by a quarter (and at least 50
-  /// cuts) since it was last computed; whether it now certifies the best plan within the target gap.
+  /// Recomputes each month's floor (`monthBound`) when `force`d or once the pool has grown by a quarter (and at
+  /// least 50 cuts) since it was last computed, keeping the higher of old and new (each is a bound on its own);
+  /// whether the month-by-month bound now certifies the best plan within the target gap.
   @discardableResult
   func refreshMonthBound(force: Bool = false) -> Bool {
     if force || pool.count >= monthPool + max(50, monthPool / 4) {
       monthPool = pool.count
-      if let b = monthBound(secondsPerMonth: secondsPerMonth) { monthLower = max(monthLower, b) }
+      if let least = monthBound(secondsPerMonth: secondsPerMonth) {
+        monthFloor = zip(monthFloor, least).map { max($0, $1.bound) }
+        // The months' own least capacities, bought so that every month has at least its own: a plan near the
+        // floors where terms are short (and priced like any other capacity).
+        if let choices = least.map(\.choice) as? [MonthChoice] { evaluate(covering(choices)) }
+      }
     }
     return certifiedByMonths
+  }
+
+  /// Month by month before any branching: each round prices every month's least capacity under the cuts (the
+  /// floors, and the plan covering each month's choice), then searches the best plan's neighbourhood; the plans
+  /// dispatched add exact cuts where the months' choices were, so the next round's floors rise and its choices
+  /// move. Ends when the floors certify the best plan (true), after `rounds`, at the deadline, or when a round
+  /// neither raises the floors nor lowers the plan by a tenth of the target gap.
+  func monthByMonth(rounds: Int) -> Bool {
+    let target = solver.data.input.settings.optimalityGap
+    for round in 1...rounds {
+      let before = (lower: monthLower, upper: best?.outcome.cost ?? .infinity)
+      if refreshMonthBound(force: true) { return true }
+      improveBest(months: 4 * solver.data.months.count)
+      let upper = best?.outcome.cost ?? .infinity
+      solver.progress?(
+        "month by month \(round): bounds \(Format.money(monthLower)) … \(Format.money(upper))"
+      )
+      let step = target / 10 * max(1, abs(upper))
+      guard Date() < deadline, failure == nil,
+        monthLower - before.lower > step || before.upper - upper > step
+      else { return certifiedByMonths }
+    }
+    return certifiedByMonths
+  }
+
+  /// The month-by-month bound: the sum of the months' floors, $ (−∞ until every month has one).
+  var monthLower: Double {
+    monthFloor.allSatisfy(\.isFinite) ? monthFloor.reduce(0, +) : -.infinity
+  }
+
+  /// Month `m`'s floor as a row of the master: the master's objective terms of month `m` (its units' and levels'
+  /// prices and its groups' θ) at least the floor. Every plan, with each θ at its group's real cost, holds it
+  /// (`monthBound`), so it is a valid cut; with it the master's relaxation starts at the month-by-month bound
+  /// instead of proving each month's whole steps again by branching.
+  func floorRow(_ m: Int) -> LinearProgram.Row {
+    var row: [(column: Int, value: Double)] = []
+    for j in columns.units.map({ $0[m] }) + columns.level.map({ $0[m] })
+    where program.columns[j].objective != 0 {
+      row.append((j, program.columns[j].objective))
+    }
+    for (g, j) in columns.theta.enumerated() where groupMonth[g] == m { row.append((j, 1)) }
+    return LinearProgram.Row(
+      name: "MonthFloor[\(m)]", bounds: .lower(monthFloor[m]), coefficients: row)
+  }
+
+  /// How far master solution `x` falls below month `m`'s floor, $, when by more than round-off (a millionth of
+  /// the floor); nil when it holds or the month has no floor yet.
+  func floorExcess(_ m: Int, at x: [Double]) -> Double? {
+    guard monthFloor[m].isFinite else { return nil }
+    let row = floorRow(m)
+    let lhs = row.coefficients.reduce(0) { $0 + $1.value * x[$1.column] }
+    let by = monthFloor[m] - lhs
+    return by > 1e-6 * max(1, abs(monthFloor[m])) ? by : nil
   }
 
   /// Whether the month-by-month bound alone certifies the best plan within `optimality_gap`.
@@ -33,19 +92,69 @@ extension CapacitySearch {
   /// months, which takes it exponentially long where months round independently (a 36-month plan of two offers
   /// stopped at a 12% gap after 100 s whose plan was optimal); month by month each is a small MIP. Nil when a
   /// month cannot be priced (a group without a cut) or a MIP fails; a MIP stopped at `secondsPerMonth` gives its
-  /// proven bound.
-  func monthBound(secondsPerMonth: Double) -> Double? {
-    let data = solver.data
-    var total = 0.0
-    for m in data.months.indices {
+  /// proven bound. Returns each month's least price (its floor), $.
+  func monthBound(secondsPerMonth: Double) -> [MonthLeast]? {
+    var least: [MonthLeast] = []
+    for m in solver.data.months.indices {
       guard let b = monthLeast(m, seconds: secondsPerMonth) else { return nil }
-      total += b
+      least.append(b)
     }
-    return total
+    return least
+  }
+
+  /// A month's least price under the cut model (a proven bound, $) and the capacity of the best month found, when
+  /// one was.
+  struct MonthLeast {
+    var bound: Double
+    var choice: MonthChoice?
+  }
+
+  /// Units per reserved offer and commitment levels, $/h, chosen for one month.
+  struct MonthChoice {
+    var units: [Double]
+    var levels: [Double]
+  }
+
+  /// A capacity with at least each month's chosen units and levels: months in order, each buying (in whole
+  /// steps, or dollars of level) what the purchases still active fall short of; raised to `min_units` where units
+  /// are bought (`rounded`). Units bought for a longer term stay beyond their month, so a later month may have
+  /// more than it chose.
+  func covering(_ choices: [MonthChoice]) -> BendersSolver.Capacity {
+    let data = solver.data
+    let months = data.months.indices
+    var p = BendersSolver.Capacity(units: [], levels: [], bought: [], spent: [])
+    for (r, c) in data.reservedOffers.enumerated() {
+      var bought = [Double](repeating: 0, count: months.count)
+      for m in months {
+        let active = data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + bought[$1] }
+        let short = choices[m].units[r] - (data.contractUnits[c.id]?[m] ?? 0) - active
+        if short > 1e-9 { bought[m] = c.unitStep * (short / c.unitStep - 1e-7).rounded(.up) }
+      }
+      p.bought.append(bought)
+      p.units.append(
+        months.map { m in
+          (data.contractUnits[c.id]?[m] ?? 0)
+            + data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + bought[$1] }
+        })
+    }
+    for (k, c) in data.input.commitments.enumerated() {
+      var spent = [Double](repeating: 0, count: months.count)
+      for m in months where data.allowNewCommitments {
+        let active = data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + spent[$1] }
+        spent[m] = max(0, choices[m].levels[k] - (data.contractUSD[c.id]?[m] ?? 0) - active)
+      }
+      p.spent.append(spent)
+      p.levels.append(
+        months.map { m in
+          (data.contractUSD[c.id]?[m] ?? 0)
+            + data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + spent[$1] }
+        })
+    }
+    return solver.rounded(p, .up)
   }
 
   /// The least the cut model prices month `m` at with its units whole (`monthBound`); nil when unknown.
-  private func monthLeast(_ m: Int, seconds: Double) -> Double? {
+  private func monthLeast(_ m: Int, seconds: Double) -> MonthLeast? {
     let data = solver.data
     let hours = Double(data.months[m].hours)
     var lp = LinearProgram(name: "capacity-month")
@@ -104,8 +213,15 @@ extension CapacitySearch {
     options.integerTolerance = data.integerTolerance
     options.timeLimitSeconds = max(0.1, seconds)
     guard let s = try? GLPKSolver.solve(lp, options: options) else { return nil }
-    if !lp.isMIP { return s.status == .optimal ? s.objective : nil }
+    let found = s.status == .optimal || s.status == .feasible
+    let choice =
+      found
+      ? MonthChoice(
+        units: units.map { s.columnValues[$0] }, levels: levels.map { s.columnValues[$0] }) : nil
+    if !lp.isMIP {
+      return s.status == .optimal ? MonthLeast(bound: s.objective, choice: choice) : nil
+    }
     let bound = PlacementSolver.lowerBound(s, gapLimit: 1e-6)
-    return bound.isFinite ? bound : nil
+    return bound.isFinite ? MonthLeast(bound: bound, choice: choice) : nil
   }
 }

@@ -54,15 +54,16 @@ final class CapacitySearch: BranchAndCut {
     var sliceCost: [Double]
     var sliceShortfall: [Double]
   }
-  /// The node of the last call and the cuts already added there: a cut its LP satisfies only within the LP's
-  /// tolerance is not added again (it would come back forever).
-  private var added: (node: Int, cuts: Set<Int>) = (0, [])
+  /// The node of the last call and the cuts and month floors already added there: a row its LP satisfies only
+  /// within the LP's tolerance is not added again (it would come back forever).
+  private var added: (node: Int, cuts: Set<Int>, floors: Set<Int>) = (0, [], [])
   /// Months dispatched by the node heuristic (`heuristic(near:)`).
   private var heuristicMonths = 0
   /// Node LPs the search has solved (calls of `lazyRows`).
   private(set) var nodeLPs = 0
-  /// The month-by-month bound last computed (`monthBound`), $, and the pool's size then.
-  var monthLower = -Double.infinity
+  /// Each month's floor (`monthBound`): the least any plan's month can cost, $ (−∞ until computed); and the
+  /// pool's size when last computed.
+  var monthFloor: [Double]
   var monthPool = 0
   /// Time limit of each month's MIP in `monthBound`, s.
   var secondsPerMonth = 0.05
@@ -113,6 +114,7 @@ final class CapacitySearch: BranchAndCut {
     var monthSlices = [[Int]](repeating: [], count: solver.data.months.count)
     for s in solver.data.slices.slices { monthSlices[s.monthIndex].append(s.index) }
     self.monthSlices = monthSlices
+    self.monthFloor = [Double](repeating: -.infinity, count: solver.data.months.count)
     bound.raise(to: lower)
   }
 
@@ -130,7 +132,7 @@ final class CapacitySearch: BranchAndCut {
     nodeLPs += 1
     guard failure == nil else { return [] }
     if integral { evaluate(solver.capacity(from: x, columns, integer: true)) }
-    if added.node != node { added = (node, []) }
+    if added.node != node { added = (node, [], []) }
     return violated(at: x)
   }
 
@@ -158,19 +160,19 @@ final class CapacitySearch: BranchAndCut {
     return solution(best.capacity, groupCost: bestGroupCost)
   }
 
-  /// Dispatches relaxed capacity `p` rounded to the nearest and up to whole steps (each when it stays in the
-  /// master's box).
+  /// Dispatches relaxed capacity `p` rounded to the nearest and up to whole steps.
   func evaluateRoundings(of p: BendersSolver.Capacity) {
     for rule in [FloatingPointRoundingRule.toNearestOrAwayFromZero, .up] {
-      let rounded = solver.rounded(p, rule)
-      if solver.within(rounded, bounds) { evaluate(rounded) }
+      evaluate(solver.rounded(p, rule))
     }
   }
 
-  /// Prices capacity `p` (once per capacity) and keeps it when it is the cheapest plan.
-  /// Returns false when `p` had been priced before.
+  /// Prices capacity `p` (once per capacity) and keeps it when it is the cheapest plan. A capacity outside the
+  /// master's box is not a plan (the box holds `max_units`) and is not priced. Returns false when `p` had been
+  /// priced before or is outside the box.
   @discardableResult
   func evaluate(_ p: BendersSolver.Capacity) -> Bool {
+    guard solver.within(p, bounds) else { return false }
     let key = solver.data.months.indices.flatMap { monthKey(p, $0) }
     guard dispatched.insert(key).inserted else { return false }
     do {
@@ -248,9 +250,9 @@ final class CapacitySearch: BranchAndCut {
     let served = o.feasible && o.shortfall <= 1e-9 * max(1, totalCalls)
     guard served, o.cost < (best?.outcome.cost ?? .infinity) else { return }
     let groupCost = members.map { $0.reduce(0) { $0 + o.sliceCost[$1] } }
-    if solver.within(p, bounds), let broken = outsideMaster(p, groupCost: groupCost) {
-      // The bound is only a bound if the master holds every plan in its box: one it excludes means a wrong row
-      // or cut. (A plan outside the box is only proven not to be needed.)
+    if let broken = outsideMaster(p, groupCost: groupCost) {
+      // The bound is only a bound if the master holds every plan in its box (`evaluate` prices no other): one
+      // it excludes means a wrong row or cut.
       failure = PlanError.solver(
         "the capacity master excludes a plan it dispatched (\(broken.name) off by \(broken.by)), so its bound is not proven"
       )
@@ -277,9 +279,13 @@ final class CapacitySearch: BranchAndCut {
     }
     let chosen = worst.values.map(\.cut).sorted()
     added.cuts.formUnion(chosen)
+    let floors = solver.data.months.indices.filter {
+      !added.floors.contains($0) && floorExcess($0, at: x) != nil
+    }
+    added.floors.formUnion(floors)
     return chosen.map {
       solver.cutRow(pool[$0], columns, groupMonth: groupMonth, name: "Cut[\($0)]")
-    }
+    } + floors.map(floorRow)
   }
 
   /// The first master row, column bound or cut that capacity `p`, with each θ at its group's real cost
@@ -292,6 +298,9 @@ final class CapacitySearch: BranchAndCut {
     if let broken = program.violation(at: x, tolerance: 1e-6) { return broken }
     for i in baseCuts..<pool.count {
       if let by = excess(of: i, at: x) { return ("Cut[\(i)]", by) }
+    }
+    for m in solver.data.months.indices {
+      if let by = floorExcess(m, at: x) { return ("MonthFloor[\(m)]", by) }
     }
     return nil
   }
