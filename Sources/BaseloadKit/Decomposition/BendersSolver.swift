@@ -254,7 +254,7 @@ struct BendersSolver {
       upperBound: best.outcome.cost, steps: steps)
     certificate.stepCounts = .cuts
     certificate.note =
-      "Capacity by Benders decomposition: \(identity.count) groups of slices, \(search.pool.count) cuts from the dispatch duals, integer capacity by one branch and cut over the master (\(search.priced) capacities priced, \(search.monthsDispatched) months dispatched); every one of the \(data.slices.slices.count) slices dispatched exactly."
+      "Capacity by Benders decomposition: \(members.count) groups of slices, \(search.pool.count) cuts from the dispatch duals, integer capacity by one branch and cut over the master (\(search.priced) capacities priced, \(search.monthsDispatched) months dispatched); every one of the \(data.slices.slices.count) slices dispatched exactly."
       + (masterFailure.map {
         " The capacity search then failed (\($0)); the best plan found is reported with the bounds proven so far."
       } ?? "")

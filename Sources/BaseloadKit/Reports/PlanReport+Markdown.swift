@@ -289,10 +289,12 @@ extension PlanAnalysis {
         ? "GLPK solved the capacity decisions and every slice's dispatch; the plan is certified within \(Format.percent(c.gap, 3)) of the hourly optimum (target \(Format.percent(s.optimalityGap, 3)))"
         : "The certified solve stopped short (\(stopReason)) with the plan within \(Format.percent(c.gap, 3)) of the hourly optimum (target \(Format.percent(s.optimalityGap, 3)))"
       t += objective
+      // Calendar hours when each has its own demand (`demand_shape,replay`), else one week per month.
+      let hourly = solve.resolution == .hour
       t +=
-        "Slices: \(solve.sliceCount) hour-of-week slices dispatched exactly, \(solve.pairCount) compatible workload/offer pairs.\n"
+        "Slices: \(solve.sliceCount) \(hourly ? "calendar-hour" : "hour-of-week") slices dispatched exactly, \(solve.pairCount) compatible workload/offer pairs.\n"
       t +=
-        "`glpsol -m Models/placement.mod -d placement.dat` solves the exact week model; its optimum lies between the bounds below.\n"
+        "`glpsol -m Models/placement.mod -d placement.dat` solves the exact \(hourly ? "hourly" : "week") model; its optimum lies between the bounds below.\n"
       return t + "\n" + c.text(in: currency)
     }
     // Optimal within the gap limit, as the certificate below states it ("proved optimal (MIP gap 0.000%)" sat
