@@ -13,7 +13,8 @@ extension CapacitySearch {
         monthFloor = zip(monthFloor, least).map { max($0, $1.bound) }
         // The months' own least capacities, bought so that every month has at least its own: a plan near the
         // floors where terms are short (and priced like any other capacity).
-        if let choices = least.map(\.choice) as? [MonthChoice] { evaluate(covering(choices)) }
+        let choices = least.compactMap(\.choice)
+        if choices.count == least.count { evaluate(covering(choices)) }
       }
     }
     return certifiedByMonths
@@ -29,6 +30,8 @@ extension CapacitySearch {
     for round in 1...rounds {
       let before = (lower: monthLower, upper: best?.outcome.cost ?? .infinity)
       if refreshMonthBound(force: true) { return true }
+      // A month without a floor (a group without a cut, a MIP that failed): the rounds have nothing to raise.
+      guard monthLower.isFinite else { return false }
       improveBest(months: 4 * solver.data.months.count)
       let upper = best?.outcome.cost ?? .infinity
       solver.progress?(
