@@ -216,6 +216,29 @@ import Testing
   }
 }
 
+/// Relaxed capacity rounded to whole steps (`BendersSolver.rounded`): a purchase within 1e-7 of a step is that
+/// step, and none is ever negative. Rounded down, the relaxed master's −1e-12 GPUs had become −1 step, which the
+/// master's check of every plan caught as `buy[4,1]` off by 1 and the decomposition was abandoned (an independent
+/// tester's 50 × 20 × 6 plan then found no plan in its 30 s).
+@Suite struct RoundingTests {
+  @Test func aPurchaseRoundsToTheStepItIsWithinRoundOffOf() throws {
+    let (search, _, _) = try CapacitySearchTests.search()
+    func gpus(_ n: Double) -> BendersSolver.Capacity {
+      BendersSolver.Capacity(units: [[n]], levels: [], bought: [[n]], spent: [])
+    }
+    let solver = search.solver
+    #expect(solver.rounded(gpus(-1e-12), .down).bought == [[0]])
+    #expect(solver.rounded(gpus(-1e-12), .down).units == [[0]])
+    #expect(solver.rounded(gpus(1.999_999_999), .down).bought == [[2]])
+    #expect(solver.rounded(gpus(2.000_000_001), .up).bought == [[2]])
+    #expect(solver.rounded(gpus(1.4), .down).bought == [[1]])
+    #expect(solver.rounded(gpus(1.4), .up).bought == [[2]])
+    #expect(solver.rounded(gpus(1.4), .toNearestOrAwayFromZero).bought == [[1]])
+    // A negative purchase is outside the master's box.
+    #expect(!solver.within(gpus(-1), solver.capacityBounds()))
+  }
+}
+
 /// The same sheets give the same plan and the same search, run after run: the node heuristic's share of the
 /// search is counted in work (months dispatched, node LPs), not timed, so a search that ends within its time
 /// limit does not depend on how fast the machine ran it.

@@ -146,8 +146,16 @@ extension BendersSolver {
   func rounded(_ p: Capacity, _ rule: FloatingPointRoundingRule) -> Capacity {
     var out = p
     for (r, c) in data.reservedOffers.enumerated() {
+      // Within 1e-7 of a step is that step (a relaxed purchase of −1e-12 is none, not −1 rounded down).
       var steps = p.bought[r].map { b in
-        rule == .up ? (b / c.unitStep - 1e-7).rounded(.up) : (b / c.unitStep).rounded(rule)
+        let x = b / c.unitStep
+        let whole =
+          switch rule {
+          case .up: (x - 1e-7).rounded(.up)
+          case .down: (x + 1e-7).rounded(.down)
+          default: x.rounded(rule)
+          }
+        return max(0, whole)
       }
       func bought(_ m: Int) -> Double {
         c.unitStep * data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + steps[$1] }

@@ -111,8 +111,12 @@ struct BendersSolver {
 
     // Phase 1: the master's integrality relaxed; cuts first from each group's mean demand (cheap, valid by
     // convexity), then from every real slice, until the relaxed master is within a quarter of the target gap of
-    // the real cost of its own (fractional) capacity. Its bound is then the LP relaxation's, and the integer
-    // phase starts from cuts that already describe the real hours.
+    // the real cost of its own (fractional) capacity, or half the time limit has passed. Its bound is then the
+    // LP relaxation's (or the last relaxed master's), and the integer phase starts from cuts that already
+    // describe the real hours. (Without the time share, a 12-month plan of deferrable work spent 128 s of a 30 s
+    // limit here and had no time left to find a plan.)
+    let limit = data.input.settings.timeLimitSeconds
+    let phaseOneEnds = start + 0.5 * limit
     var point = Capacity(
       units: reserved.map { c in data.months.indices.map { data.contractUnits[c.id]?[$0] ?? 0 } },
       levels: commitments.map { k in data.months.indices.map { data.contractUSD[k.id]?[$0] ?? 0 } },
@@ -140,19 +144,26 @@ struct BendersSolver {
         if exactCuts { break }
         exactCuts = true
       }
+      if Date() > phaseOneEnds {
+        progress?(
+          "capacity master (relaxed): half the time limit spent; the integer phase starts from the cuts so far")
+        break
+      }
     }
 
     // Phase 2: integer capacity in one branch and cut over the master (`CapacitySearch`), from every cut so far;
     // its first plan is the relaxed capacity rounded up to whole steps (when that stays in the master's box).
     let (program, columns) = masterProgram(
       cuts, groupMonth: groupMonth, bounds: bounds, integer: true)
-    let limit = data.input.settings.timeLimitSeconds
     let search = CapacitySearch(
       solver: self, program: program, columns: columns, groupMonth: groupMonth, members: members,
       bounds: bounds,
       penalty: penalty, totalCalls: totalCalls, cuts: cuts, deadline: start + limit,
       maxDispatches: maxIterations.integer, lower: lower)
     search.evaluateRoundings(of: point)
+    // Rounded down, the relaxed capacity stays in the master's box where rounded up it may leave it: a first plan
+    // wherever the APIs can take the rest (a search cut short by the time limit has one to report).
+    if search.best == nil { search.evaluate(rounded(point, .down)) }
     search.improveBest(budget: 0.1 * (limit - Date().timeIntervalSince(start)))
     if let failure = search.failure { throw failure }
     var options = SolverOptions()
@@ -223,7 +234,15 @@ struct BendersSolver {
     search.refreshMonthBound(force: true)
     lower = max(lower, proven, search.monthLower)
     try search.completeBest()
-    guard let best = search.best else { throw BendersUnavailable() }
+    guard let best = search.best else {
+      // No plan by the deadline is the time limit, not a failure of the decomposition.
+      if Date() >= search.deadline {
+        throw PlanError.timeLimit(
+          "the time limit (\(Format.plain(limit)) s) passed before the decomposition found a plan; raise time_limit_s in plan.csv"
+        )
+      }
+      throw BendersUnavailable()
+    }
     var steps = search.steps
     steps.append(.init(slices: search.pool.count, lowerBound: lower, upperBound: best.outcome.cost))
     let finalGap = (best.outcome.cost - lower) / max(abs(best.outcome.cost), 1e-9)
@@ -322,14 +341,15 @@ struct BendersSolver {
   }
 
   /// Whether capacity `p` is inside the master's box: units within `max_units` and the unit caps, purchases
-  /// within their caps. Capacity outside it is not a plan the model allows.
+  /// within their caps and none negative. Capacity outside it is not a plan the model allows.
   func within(_ p: Capacity, _ b: CapacityBounds) -> Bool {
     for (r, c) in data.reservedOffers.enumerated() {
       for m in data.months.indices {
         if p.units[r][m] > max(b.units[r][m], data.contractUnits[c.id]?[m] ?? 0) + 1e-9 {
           return false
         }
-        if p.bought[r][m] / c.unitStep > b.buySteps[r][m] + 1e-9 { return false }
+        let steps = p.bought[r][m] / c.unitStep
+        if steps < -1e-9 || steps > b.buySteps[r][m] + 1e-9 { return false }
       }
     }
     return true
