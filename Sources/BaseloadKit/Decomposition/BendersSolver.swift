@@ -146,7 +146,8 @@ struct BendersSolver {
       }
       if Date() > phaseOneEnds {
         progress?(
-          "capacity master (relaxed): half the time limit spent; the integer phase starts from the cuts so far")
+          "capacity master (relaxed): half the time limit spent; the integer phase starts from the cuts so far"
+        )
         break
       }
     }
