@@ -198,6 +198,33 @@ import Testing
     #expect(row.coefficients.map(\.value).sorted() == [1, 13 * 672])
   }
 
+  /// A failure in the rounds is never certified: with a (wrong) master row holding the GPUs to one, the floor
+  /// (which the month's own MIP prices without that row) is the two-GPU $17,472.00, and the best plan the one-GPU
+  /// $18,528.00 — within a 10% target, so the floors alone would certify it. The plan covering the month's choice
+  /// (two GPUs) is found outside the master; the rounds end uncertified with that failure, which the solve
+  /// rethrows.
+  @Test func aFailureInTheRoundsIsNotCertified() throws {
+    var input = try CapacitySearchTests.input()
+    input.settings.optimalityGap = 0.1
+    let (good, program, _) = try CapacitySearchTests.search(input)
+    var wrong = program
+    let units = try #require(program.columns.firstIndex { $0.name == "units[0,0]" })
+    wrong.addRow("AtMostOneGPU", bounds: .upper(1), coefficients: [(units, 1)])
+    let bad = CapacitySearch(
+      solver: good.solver, program: wrong, columns: good.columns, groupMonth: good.groupMonth,
+      members: good.members, bounds: good.bounds, penalty: good.penalty, totalCalls: 1e12, cuts: [],
+      deadline: .distantFuture, maxDispatches: 100, lower: -.infinity)
+    for n in 0...1 {
+      bad.evaluate(
+        BendersSolver.Capacity(units: [[Double(n)]], levels: [], bought: [[Double(n)]], spent: []))
+    }
+    #expect(abs((bad.best?.outcome.cost ?? 0) - 18_528) < 0.01)
+    #expect(!bad.monthByMonth(rounds: 3))
+    #expect(!bad.certifiedByMonths)
+    let failure = try #require(bad.failure as? PlanError)
+    #expect("\(failure)".contains("AtMostOneGPU"))
+  }
+
   /// Three months of a 3-month GPU term bought in steps of 2, the months choosing 4, 7 and 2 GPUs: month 1 buys
   /// 4, month 2 has those 4 and buys 4 more (7 rounded up to whole steps), month 3 has all 8 still active.
   @Test func theCoveringPlanBuysWhatEachMonthLacks() throws {

@@ -269,16 +269,22 @@ import Testing
 
     lp.addRow("cap", bounds: .upper(3), coefficients: [(x, 1)])
     let warm = try GLPKSolver.solve(lp, options: options)
-    let cold = try GLPKSolver.solve(lp, options: SolverOptions(presolve: false))
+    let cold = try GLPKSolver.solve(lp, options: SolverOptions(presolve: false, messageLevel: .all))
+    // From the first optimum one dual step reaches the new one; from scratch takes more.
+    let warmSteps = try #require(Self.iterations(warm.terminalOutput))
+    let coldSteps = try #require(Self.iterations(cold.terminalOutput))
+    #expect(warmSteps < coldSteps, "warm \(warmSteps), cold \(coldSteps)")
     #expect(warm.status == .optimal)
     #expect(abs(warm.objective - 11) < 1e-9 && abs(cold.objective - 11) < 1e-9)
     #expect(abs(warm.columnValues[x] - 3) < 1e-9 && abs(warm.columnValues[y] - 1) < 1e-9)
     #expect(warm.basis?.rowCount == 3)
 
-    // A basis of another problem (another number of columns) is not used: the solve starts from scratch.
+    // A basis of another problem (as many rows, another number of columns) is not used: the solve starts from
+    // scratch.
     var other = LinearProgram(name: "other", sense: .maximize)
     let z = other.addColumn("z", bounds: .range(0, 5), objective: 1)
     other.addRow("z", bounds: .upper(2), coefficients: [(z, 1)])
+    other.addRow("z2", bounds: .upper(4), coefficients: [(z, 2)])
     let unrelated = try GLPKSolver.solve(other, options: options)
     #expect(unrelated.status == .optimal && abs(unrelated.objective - 2) < 1e-9)
   }

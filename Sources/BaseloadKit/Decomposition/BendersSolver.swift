@@ -178,7 +178,6 @@ struct BendersSolver {
     options.mipGap = 0.9 * target
     // As in the exact model: a fraction of a coarse step is never taken for a whole one.
     options.integerTolerance = data.integerTolerance
-    options.timeLimitSeconds = max(1, limit - Date().timeIntervalSince(start))
     let shared = search.bound
     let report = progress
     options.progress = { p in
@@ -190,7 +189,12 @@ struct BendersSolver {
     var masterFailure: String?
     var proven = -Double.infinity
     search.secondsPerMonth = max(0.05, 0.02 * limit / Double(data.months.count))
-    if search.monthByMonth(rounds: 10) {
+    let certifiedByMonths = search.monthByMonth(rounds: 10)
+    // A plan the master excludes, or a dispatch that failed, in the rounds: the bound is not proven.
+    if let failure = search.failure { throw failure }
+    // What the rounds took is not the search's to spend.
+    options.timeLimitSeconds = max(1, limit - Date().timeIntervalSince(start))
+    if certifiedByMonths {
       // The plans found so far are certified month by month: no branch and bound is needed.
     } else if !program.isMIP {
       // Nothing to buy in whole steps (commitment levels only): GLPK runs no search and calls no hook, so the
@@ -232,12 +236,16 @@ struct BendersSolver {
         masterFailure = "\(e)".split(separator: "\n").first.map(String.init)
       }
     }
-    search.refreshMonthBound(force: true)
+    // Whether the search ran out of time (decided before the last floors, which may cross the deadline).
+    let timedOut = Date() >= search.deadline
+    if !certifiedByMonths { search.refreshMonthBound(force: true, final: true) }
+    if let failure = search.failure { throw failure }
     lower = max(lower, proven, search.monthLower)
     try search.completeBest()
     guard let best = search.best else {
-      // No plan by the deadline is the time limit, not a failure of the decomposition.
-      if Date() >= search.deadline {
+      // No plan by the deadline is the time limit, not a failure of the decomposition — unless every capacity
+      // priced left calls unserved, which more time would not change (the clustered solve then locates it).
+      if timedOut && !search.sawShortfall {
         throw PlanError.timeLimit(
           "the time limit (\(Format.plain(limit)) s) passed before the decomposition found a plan; raise time_limit_s in plan.csv"
         )
@@ -341,8 +349,9 @@ struct BendersSolver {
       spent: spent)
   }
 
-  /// Whether capacity `p` is inside the master's box: units within `max_units` and the unit caps, purchases
-  /// within their caps and none negative. Capacity outside it is not a plan the model allows.
+  /// Whether capacity `p` is inside the master's box: units within the unit caps (`max_units` and what demand
+  /// can use), purchases within their caps and none negative, commitment levels and purchases within theirs.
+  /// The search prices no capacity outside it.
   func within(_ p: Capacity, _ b: CapacityBounds) -> Bool {
     for (r, c) in data.reservedOffers.enumerated() {
       for m in data.months.indices {
@@ -351,6 +360,14 @@ struct BendersSolver {
         }
         let steps = p.bought[r][m] / c.unitStep
         if steps < -1e-9 || steps > b.buySteps[r][m] + 1e-9 { return false }
+      }
+    }
+    for k in data.input.commitments.indices {
+      let most = data.allowNewCommitments ? b.spent[k] : 0
+      for m in data.months.indices {
+        // Relative round-off, as the master's own check of a plan allows (a millionth).
+        if p.levels[k][m] > b.levels[k][m] * (1 + 1e-9) + 1e-9 { return false }
+        if p.spent[k][m] < -1e-9 || p.spent[k][m] > most * (1 + 1e-9) + 1e-9 { return false }
       }
     }
     return true

@@ -5,16 +5,21 @@ extension CapacitySearch {
   /// Recomputes each month's floor (`monthBound`) when `force`d or once the pool has grown by a quarter (and at
   /// least 50 cuts) since it was last computed, keeping the higher of old and new (each is a bound on its own);
   /// whether the month-by-month bound now certifies the best plan within the target gap.
+  /// The `final` refresh, after the search, runs past the deadline (each month's MIP within its own limit) for
+  /// the certificate, and prices no plan.
   @discardableResult
-  func refreshMonthBound(force: Bool = false) -> Bool {
+  func refreshMonthBound(force: Bool = false, final: Bool = false) -> Bool {
     if force || pool.count >= monthPool + max(50, monthPool / 4) {
       monthPool = pool.count
-      if let least = monthBound(secondsPerMonth: secondsPerMonth) {
-        monthFloor = zip(monthFloor, least).map { max($0, $1.bound) }
-        // The months' own least capacities, bought so that every month has at least its own: a plan near the
-        // floors where terms are short (and priced like any other capacity).
-        let choices = least.compactMap(\.choice)
-        if choices.count == least.count { evaluate(covering(choices)) }
+      let least = monthBound(secondsPerMonth: secondsPerMonth, final: final)
+      for (m, l) in least.enumerated() {
+        if let l { monthFloor[m] = max(monthFloor[m], l.bound) }
+      }
+      // The months' own least capacities, bought so that every month has at least its own: a plan near the
+      // floors where terms are short (and priced like any other capacity).
+      let choices = least.compactMap { $0?.choice }
+      if !final, Date() < deadline, choices.count == least.count {
+        evaluate(covering(choices))
       }
     }
     return certifiedByMonths
@@ -35,7 +40,7 @@ extension CapacitySearch {
       improveBest(months: 4 * solver.data.months.count)
       let upper = best?.outcome.cost ?? .infinity
       solver.progress?(
-        "month by month \(round): bounds \(Format.money(monthLower)) … \(Format.money(upper))"
+        "month by month \(round): bounds \(Format.money(monthLower)) … \(upper.isFinite ? Format.money(upper) : "no plan yet")"
       )
       let step = target / 10 * max(1, abs(upper))
       guard Date() < deadline, failure == nil,
@@ -75,9 +80,10 @@ extension CapacitySearch {
     return by > 1e-6 * max(1, abs(monthFloor[m])) ? by : nil
   }
 
-  /// Whether the month-by-month bound alone certifies the best plan within `optimality_gap`.
+  /// Whether the month-by-month bound alone certifies the best plan within `optimality_gap` (never after a
+  /// failure: a plan the master excludes means its rows, and so the floors, are not proven).
   var certifiedByMonths: Bool {
-    guard let best, monthLower.isFinite else { return false }
+    guard failure == nil, let best, monthLower.isFinite else { return false }
     return Certificate.meets(
       lower: monthLower, upper: best.outcome.cost,
       target: solver.data.input.settings.optimalityGap)
@@ -95,14 +101,12 @@ extension CapacitySearch {
   /// months, which takes it exponentially long where months round independently (a 36-month plan of two offers
   /// stopped at a 12% gap after 100 s whose plan was optimal); month by month each is a small MIP. Nil when a
   /// month cannot be priced (a group without a cut) or a MIP fails; a MIP stopped at `secondsPerMonth` gives its
-  /// proven bound. Returns each month's least price (its floor), $.
-  func monthBound(secondsPerMonth: Double) -> [MonthLeast]? {
-    var least: [MonthLeast] = []
-    for m in solver.data.months.indices {
-      guard let b = monthLeast(m, seconds: secondsPerMonth) else { return nil }
-      least.append(b)
+  /// proven bound. Returns each month's least price (its floor), $, or nil for a month not priced (and, but for
+  /// the `final` refresh, for every month left when the deadline passes).
+  func monthBound(secondsPerMonth: Double, final: Bool = false) -> [MonthLeast?] {
+    solver.data.months.indices.map { m in
+      final || Date() < deadline ? monthLeast(m, seconds: secondsPerMonth) : nil
     }
-    return least
   }
 
   /// A month's least price under the cut model (a proven bound, $) and the capacity of the best month found, when
@@ -214,7 +218,7 @@ extension CapacitySearch {
     options.scale = true
     options.mipGap = 1e-6
     options.integerTolerance = data.integerTolerance
-    options.timeLimitSeconds = max(0.1, seconds)
+    options.timeLimitSeconds = max(0.05, seconds)
     guard let s = try? GLPKSolver.solve(lp, options: options) else { return nil }
     let found = s.status == .optimal || s.status == .feasible
     let choice =

@@ -68,6 +68,8 @@ final class CapacitySearch: BranchAndCut {
   /// Time limit of each month's MIP in `monthBound`, s.
   var secondsPerMonth = 0.05
   private(set) var dispatches = 0
+  /// Whether some capacity priced left calls unserved (or an hour unservable).
+  private(set) var sawShortfall = false
   /// A dispatch that failed; the search stops and the caller rethrows it.
   private(set) var failure: (any Error)?
   /// Bounds after each new plan, for the certificate.
@@ -168,7 +170,7 @@ final class CapacitySearch: BranchAndCut {
   }
 
   /// Prices capacity `p` (once per capacity) and keeps it when it is the cheapest plan. A capacity outside the
-  /// master's box is not a plan (the box holds `max_units`) and is not priced. Returns false when `p` had been
+  /// master's box is not priced (the box holds `max_units`, and caps derived from demand that keep an optimum). Returns false when `p` had been
   /// priced before or is outside the box.
   @discardableResult
   func evaluate(_ p: BendersSolver.Capacity) -> Bool {
@@ -176,7 +178,7 @@ final class CapacitySearch: BranchAndCut {
     let key = solver.data.months.indices.flatMap { monthKey(p, $0) }
     guard dispatched.insert(key).inserted else { return false }
     do {
-      if let o = try price(p) { consider(o, p) }
+      if let o = try price(p) { consider(o, p) } else { sawShortfall = true }
     } catch {
       failure = error
     }
@@ -248,6 +250,7 @@ final class CapacitySearch: BranchAndCut {
   /// Keeps `o` when it serves every call more cheaply than the best plan so far.
   private func consider(_ o: HourlyDispatch.Outcome, _ p: BendersSolver.Capacity) {
     let served = o.feasible && o.shortfall <= 1e-9 * max(1, totalCalls)
+    if !served { sawShortfall = true }
     guard served, o.cost < (best?.outcome.cost ?? .infinity) else { return }
     let groupCost = members.map { $0.reduce(0) { $0 + o.sliceCost[$1] } }
     if let broken = outsideMaster(p, groupCost: groupCost) {
