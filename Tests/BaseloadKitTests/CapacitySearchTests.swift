@@ -37,6 +37,22 @@ import Testing
     return (search, program, [Double](repeating: 0, count: program.columnCount))
   }
 
+  /// A search over `input` as built, and one over the same master with a wrong row, `AtMostOneGPU`, holding the
+  /// GPUs to one (which excludes the two-GPU optimum).
+  static func searchWithAWrongRow(_ input: PlanInput? = nil) throws -> (
+    good: CapacitySearch, bad: CapacitySearch
+  ) {
+    let (good, program, _) = try search(input)
+    var wrong = program
+    let units = try #require(program.columns.firstIndex { $0.name == "units[0,0]" })
+    wrong.addRow("AtMostOneGPU", bounds: .upper(1), coefficients: [(units, 1)])
+    let bad = CapacitySearch(
+      solver: good.solver, program: wrong, columns: good.columns, groupMonth: good.groupMonth,
+      members: good.members, bounds: good.bounds, penalty: good.penalty, totalCalls: 1e12, cuts: [],
+      deadline: .distantFuture, maxDispatches: 100, lower: -.infinity)
+    return (good, bad)
+  }
+
   /// An integral node is dispatched once and gets the exact cuts at its capacity; the same node does not get
   /// them twice (its LP holds them); any other node whose solution violates them gets them again, since GLPK
   /// keeps a lazy row only below the node that added it.
@@ -86,16 +102,7 @@ import Testing
   /// GPUs to one, the two-GPU plan is dispatched, found outside the master, and ends the search with a failure
   /// naming that row; with the master as built, the same plan is the best one.
   @Test func aPlanOutsideTheMasterEndsTheSearch() throws {
-    let (good, program, _) = try Self.search()
-    var wrong = program
-    let units = try #require(program.columns.firstIndex { $0.name == "units[0,0]" })
-    wrong.addRow("AtMostOneGPU", bounds: .upper(1), coefficients: [(units, 1)])
-    let data = good.solver.data
-    let groupMonth = Array(data.months.indices)
-    let bad = CapacitySearch(
-      solver: good.solver, program: wrong, columns: good.columns, groupMonth: groupMonth,
-      members: good.members, bounds: good.bounds, penalty: good.penalty, totalCalls: 1e12, cuts: [],
-      deadline: .distantFuture, maxDispatches: 100, lower: -.infinity)
+    let (good, bad) = try Self.searchWithAWrongRow()
     let two = BendersSolver.Capacity(units: [[2]], levels: [], bought: [[2]], spent: [])
     #expect(good.evaluate(two))
     #expect(good.failure == nil)
@@ -206,14 +213,7 @@ import Testing
   @Test func aFailureInTheRoundsIsNotCertified() throws {
     var input = try CapacitySearchTests.input()
     input.settings.optimalityGap = 0.1
-    let (good, program, _) = try CapacitySearchTests.search(input)
-    var wrong = program
-    let units = try #require(program.columns.firstIndex { $0.name == "units[0,0]" })
-    wrong.addRow("AtMostOneGPU", bounds: .upper(1), coefficients: [(units, 1)])
-    let bad = CapacitySearch(
-      solver: good.solver, program: wrong, columns: good.columns, groupMonth: good.groupMonth,
-      members: good.members, bounds: good.bounds, penalty: good.penalty, totalCalls: 1e12, cuts: [],
-      deadline: .distantFuture, maxDispatches: 100, lower: -.infinity)
+    let (_, bad) = try CapacitySearchTests.searchWithAWrongRow(input)
     for n in 0...1 {
       bad.evaluate(
         BendersSolver.Capacity(units: [[Double(n)]], levels: [], bought: [[Double(n)]], spent: []))
