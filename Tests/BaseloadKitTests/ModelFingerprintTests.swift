@@ -38,6 +38,10 @@ import Testing
       ["UnitsActive", "MinUnitsWhenActive"]
     ),
     (
+      "Sources/BaseloadKit/Decomposition/BendersSolver+Master.swift", "func active(",
+      ["UnitsActive", "LevelActive"]
+    ),
+    (
       "Sources/BaseloadKit/Decomposition/CapacitySearch+Neighbours.swift",
       "func cheapestNeighbour(",
       ["TotalCost", "UnitsActive", "MinUnitsWhenActive"]

@@ -140,6 +140,12 @@ extension BendersSolver {
     return (capacity(from: s.columnValues, cols, integer: false), s.objective, s.basis)
   }
 
+  /// The purchases (one amount per month) still active in month `m` under a term of `term` months, summed: what
+  /// UnitsActive and LevelActive add to the signed amount.
+  func active(_ purchases: [Double], month m: Int, term: Int) -> Double {
+    data.purchaseWindow(month: m, term: term).reduce(0) { $0 + purchases[$1] }
+  }
+
   /// `p` with every reserved purchase rounded to whole steps by `rule`, then raised to `min_units` in a month
   /// where units bought are active (`.up` gives a capacity at least as large as the relaxed one, so every slice
   /// stays servable).
@@ -157,9 +163,7 @@ extension BendersSolver {
           }
         return max(0, whole)
       }
-      func bought(_ m: Int) -> Double {
-        c.unitStep * data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + steps[$1] }
-      }
+      func bought(_ m: Int) -> Double { c.unitStep * active(steps, month: m, term: c.termMonths) }
       func units(_ m: Int) -> Double { (data.contractUnits[c.id]?[m] ?? 0) + bought(m) }
       for m in data.months.indices {
         while bought(m) > 0 && units(m) < c.minUnits { steps[m] += 1 }

@@ -65,7 +65,7 @@ extension CapacitySearch {
     where program.columns[j].objective != 0 {
       row.append((j, program.columns[j].objective))
     }
-    for (g, j) in columns.theta.enumerated() where groupMonth[g] == m { row.append((j, 1)) }
+    for g in monthGroups[m] { row.append((columns.theta[g], 1)) }
     return LinearProgram.Row(
       name: "MonthFloor[\(m)]", bounds: .lower(monthFloor[m]), coefficients: row)
   }
@@ -133,28 +133,26 @@ extension CapacitySearch {
     for (r, c) in data.reservedOffers.enumerated() {
       var bought = [Double](repeating: 0, count: months.count)
       for m in months {
-        let active = data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + bought[$1] }
+        let active = solver.active(bought, month: m, term: c.termMonths)
         let short = choices[m].units[r] - (data.contractUnits[c.id]?[m] ?? 0) - active
         if short > 1e-9 { bought[m] = c.unitStep * (short / c.unitStep - 1e-7).rounded(.up) }
       }
       p.bought.append(bought)
       p.units.append(
         months.map { m in
-          (data.contractUnits[c.id]?[m] ?? 0)
-            + data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + bought[$1] }
+          (data.contractUnits[c.id]?[m] ?? 0) + solver.active(bought, month: m, term: c.termMonths)
         })
     }
     for (k, c) in data.input.commitments.enumerated() {
       var spent = [Double](repeating: 0, count: months.count)
       for m in months where data.allowNewCommitments {
-        let active = data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + spent[$1] }
+        let active = solver.active(spent, month: m, term: c.termMonths)
         spent[m] = max(0, choices[m].levels[k] - (data.contractUSD[c.id]?[m] ?? 0) - active)
       }
       p.spent.append(spent)
       p.levels.append(
         months.map { m in
-          (data.contractUSD[c.id]?[m] ?? 0)
-            + data.purchaseWindow(month: m, term: c.termMonths).reduce(0) { $0 + spent[$1] }
+          (data.contractUSD[c.id]?[m] ?? 0) + solver.active(spent, month: m, term: c.termMonths)
         })
     }
     return solver.rounded(p, .up)
@@ -201,7 +199,7 @@ extension CapacitySearch {
           objective: hours))
     }
     var theta: [Int: Int] = [:]
-    for g in groupMonth.indices where groupMonth[g] == m {
+    for g in monthGroups[m] {
       theta[g] = lp.addColumn("theta[\(g)]", bounds: .free, objective: 1)
     }
     var priced = Set<Int>()

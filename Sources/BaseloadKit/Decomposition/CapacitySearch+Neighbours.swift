@@ -29,7 +29,6 @@ extension CapacitySearch {
         (i, cut.value(units: { b.units[$0][m] }, level: { b.levels[$0][m] })))
     }
     let theta = values.map { $0.map(\.value).max() ?? -Double.infinity }
-    let groupsOfMonth = months.map { m in groupMonth.indices.filter { groupMonth[$0] == m } }
     let offers = data.reservedOffers
     // Moves of one offer's purchase in one month, in steps: one either way, and for an offer with a minimum the
     // steps that open it at its minimum or close it.
@@ -70,7 +69,7 @@ extension CapacitySearch {
             (p.units[r][t] - b.units[r][t]) * offers[r].usdPerUnitHour
             * data.priceFactor(offers[r].id, month: t) * Double(data.months[t].hours)
         }
-        for g in groupsOfMonth[t] {
+        for g in monthGroups[t] {
           var most = -Double.infinity
           for v in values[g] {
             var x = v.value

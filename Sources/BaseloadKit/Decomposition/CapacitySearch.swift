@@ -40,6 +40,8 @@ final class CapacitySearch: BranchAndCut {
   private var dispatched: Set<[Double]> = []
   /// The slices of each month index.
   private let monthSlices: [[Int]]
+  /// The slice groups (θ) of each month index.
+  let monthGroups: [[Int]]
   /// What each month's dispatch gave at the capacity it had (keyed by `monthKey`): a month's hours depend
   /// only on that month's units and levels, so a capacity that differs from earlier ones in a few months is
   /// dispatched in those months only, and the others' costs (and cuts, already in the pool) are reused.
@@ -116,6 +118,9 @@ final class CapacitySearch: BranchAndCut {
     var monthSlices = [[Int]](repeating: [], count: solver.data.months.count)
     for s in solver.data.slices.slices { monthSlices[s.monthIndex].append(s.index) }
     self.monthSlices = monthSlices
+    self.monthGroups = solver.data.months.indices.map { m in
+      groupMonth.indices.filter { groupMonth[$0] == m }
+    }
     self.monthFloor = [Double](repeating: -.infinity, count: solver.data.months.count)
     bound.raise(to: lower)
   }
